@@ -1,0 +1,60 @@
+"""The plain Python API the CLI is a thin layer over."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from .datadir import find_data_dir
+from .load import load
+from .model import Ledger, Problem, Reconciliation, Verdict
+from .reconcile import reconcile
+from .validate import validate
+
+__all__ = ["load_ledger", "check", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
+
+
+def load_ledger(data: str | os.PathLike[str] | None = None) -> tuple[Ledger, list[Problem]]:
+    """Load the ledger from `data` (or the default data directory) with the loader's problems."""
+    return load(find_data_dir(data))
+
+
+def check(ledger: Ledger, problems: list[Problem]) -> list[Problem]:
+    """All problems: the loader's plus the cross-record checks, quotes in seeds included."""
+    return [*problems, *validate(ledger)]
+
+
+AGENCY_SHORT = {"科技局": "科学技术局", "工信局": "工业和信息化局"}
+
+
+def select(result: Reconciliation, years: tuple[int, ...] = (), metrics: tuple[str, ...] = (),
+           statuses: tuple[str, ...] = (), agency: str | None = None) -> list[Verdict]:
+    """Filter verdicts by year, metric id, status and agency (a part of its name; 科技局 works)."""
+    wanted_agency = AGENCY_SHORT.get(agency.removeprefix("沈阳市").removeprefix("市"), agency) if agency else None
+    return [v for v in result.verdicts
+            if (not years or v.goal.year in years)
+            and (not metrics or v.goal.metric in metrics)
+            and (not statuses or v.status in statuses)
+            and (wanted_agency is None or wanted_agency in v.goal.agency)]
+
+
+def resolve_metric(ledger: Ledger, name: str) -> list[str]:
+    """Metric ids matching an id, a Chinese or English name, or an alias (exact, then substring)."""
+    exact = [m.id for m in ledger.metrics.values()
+             if name in (m.id, m.zh, m.en) or name in m.aliases]
+    if exact:
+        return exact
+    lowered = name.lower()
+    return [m.id for m in ledger.metrics.values()
+            if lowered in m.id or name in m.zh or lowered in m.en.lower() or any(name in a for a in m.aliases)]
+
+
+def default_as_of() -> date:
+    """Today: the one place the clock is read."""
+    return date.today()
+
+
+def data_dir(data: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory that would be used."""
+    return find_data_dir(data)

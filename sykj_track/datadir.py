@@ -1,0 +1,44 @@
+"""Where the data lives: --data DIR > $SYKJ_TRACK_DATA > the nearest directory holding targets/ >
+the copy of targets/ and seeds/ bundled inside the installed package."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "SYKJ_TRACK_DATA"
+
+
+class DataDirError(Exception):
+    """No usable data directory."""
+
+
+def bundled_data_dir() -> Path | None:
+    """The data shipped with the package, or the source checkout the package runs from."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "data", package.parent):
+        if (candidate / "targets").is_dir():
+            return candidate
+    return None
+
+
+def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None,
+                  environ: dict[str, str] | None = None) -> Path:
+    """Resolve the data directory by the rules above; raise DataDirError with a fix when none fits."""
+    environ = dict(os.environ) if environ is None else environ
+    for origin, value in (("--data", explicit), (ENV_VAR, environ.get(ENV_VAR))):
+        if value:
+            path = Path(value).expanduser()
+            if not (path / "targets").is_dir():
+                raise DataDirError(f"{origin} {value}: no targets/ directory there. "
+                                   "Point it at a directory that holds targets/ and seeds/.")
+            return path.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        if (directory / "targets").is_dir() and (directory / "targets" / "metrics.toml").is_file():
+            return directory
+    bundled = bundled_data_dir()
+    if bundled is None:
+        raise DataDirError("no data found: no targets/ here or in any parent directory, and none "
+                           f"bundled with the package. Pass --data DIR or set {ENV_VAR}.")
+    return bundled

@@ -1,0 +1,192 @@
+"""The domain: metrics, sources, goals, reported figures, verdicts, and problems found on the way.
+
+Every object is a frozen dataclass: once loaded, the ledger does not change, and the reconciler
+derives verdicts from it without touching it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+KINDS = ("stock", "flow", "ratio", "rank")
+BETTER = ("higher", "lower")
+OPS = (">=", ">", "<=", "<", "between")
+BASES = ("level", "growth", "increment")
+BOUNDS = ("exact", "more_than", "at_least", "about", "at_most")
+STATUSES = ("hit", "miss", "pending", "superseded")
+REASONS = ("not-due", "no-figure", "partial", "inconclusive", "revised")
+EVIDENCE = ("final", "estimate", "partial", "derived")
+
+DEFAULT_AGENCY = "沈阳市科学技术局"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a data file, for error messages and for pointing at a record."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the data: where, what, and how to fix it."""
+
+    where: Where
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}"
+        return f"{text}\n    fix: {self.hint}" if self.hint else text
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A distinct measure, such as 高新技术企业数量 counted in 家."""
+
+    id: str
+    zh: str
+    en: str
+    unit: str
+    kind: str
+    better: str
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+    def name(self, lang: str = "zh") -> str:
+        """The metric's name in `lang` ("zh" or "en")."""
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published report, one file in seeds/ and one in targets/."""
+
+    id: str
+    file: str
+    title: str
+    agency: str
+    published: date
+    published_approx: bool = False
+    note: str = ""
+    where: Where = Where("")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A stated goal. `target` is in the metric's unit (in % for a growth goal)."""
+
+    metric: str
+    year: int
+    op: str
+    target: float
+    basis: str
+    quote: str
+    source: Source
+    agency: str
+    written: str  # the target as the report writes it, e.g. "3万家"
+    unit: str  # the unit of `target`: the metric's, or % for growth
+    target_max: float | None = None
+    revealed: bool = False
+    note: str = ""
+    doubt: str = ""
+    where: Where = Where("")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A reported figure of one year. `value` is in the metric's unit (in % for growth)."""
+
+    metric: str
+    year: int
+    value: float
+    basis: str
+    bound: str
+    quote: str
+    source: Source
+    written: str  # the value as the report writes it, e.g. "2.5万家"
+    unit: str  # the unit of `value`: the metric's, or % for growth
+    estimate: bool = False
+    as_of: date | None = None  # set only for a partial-year figure
+    note: str = ""
+    doubt: str = ""
+    where: Where = Where("")
+
+    @property
+    def partial(self) -> bool:
+        """True for a figure that covers only part of its year (截至11月30日)."""
+        return self.as_of is not None
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Everything loaded from one data directory."""
+
+    root: Path
+    metrics: dict[str, Metric]
+    sources: tuple[Source, ...]
+    goals: tuple[Goal, ...]
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the reconciler decided about one goal, with the evidence for it."""
+
+    id: str
+    goal: Goal  # the statement in force (for a superseded goal: the superseded statement)
+    metric: Metric
+    statements: tuple[Goal, ...]  # every report that states this goal
+    status: str
+    reason: str | None
+    evidence: str | None
+    figure: Figure | None = None  # the figure the verdict rests on (None when derived or absent)
+    derived_from: tuple[Figure, ...] = ()  # the two levels a derived growth/increment comes from
+    actual: float | None = None
+    actual_bound: str | None = None
+    actual_estimate: bool = False
+    attainment: float | None = None
+    superseded_by: Goal | None = None
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources that state this goal, earliest first."""
+        return tuple(g.source for g in self.statements)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of decided and open goals."""
+
+    hit: int = 0
+    miss: int = 0
+    pending: int = 0
+    superseded: int = 0
+
+    @classmethod
+    def of(cls, verdicts: "tuple[Verdict, ...] | list[Verdict]") -> "Summary":
+        """Count the statuses of `verdicts`."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for verdict in verdicts:
+            counts[verdict.status] += 1
+        return cls(**counts)
+
+    @property
+    def hit_rate(self) -> float | None:
+        """Hits among decided goals (hit + miss); None when nothing is decided."""
+        decided = self.hit + self.miss
+        return self.hit / decided if decided else None
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """The verdicts of every goal in force at `as_of`."""
+
+    as_of: date
+    verdicts: tuple[Verdict, ...] = field(default_factory=tuple)

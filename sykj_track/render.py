@@ -1,0 +1,173 @@
+"""Turn verdicts into a table, JSON or CSV. Knows nothing of how verdicts are reached."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from .model import DEFAULT_AGENCY, Summary, Verdict
+from .quantity import format_number
+
+COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
+           "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
+           "attainment", "sources", "quote", "figure_source", "figure_year", "figure_quote", "derived_from",
+           "superseded_by", "revealed", "note", "doubt")
+
+OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+BOUND_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "at_most": "≤"}
+STATUS_STYLE = {"hit": "bold green", "miss": "bold red", "pending": "yellow", "superseded": "dim"}
+BASIS_ZH = {"level": "", "growth": "增速", "increment": "新增"}
+BASIS_EN = {"level": "", "growth": "growth", "increment": "increase"}
+
+
+def verdict_record(v: Verdict) -> dict[str, Any]:
+    """One verdict as a flat, JSON-ready dict with the columns in COLUMNS."""
+    goal, fig = v.goal, v.figure
+    return {
+        "id": v.id, "metric": goal.metric, "name_zh": v.metric.zh, "name_en": v.metric.en,
+        "agency": goal.agency, "year": goal.year, "basis": goal.basis, "op": goal.op,
+        "target": goal.target, "target_max": goal.target_max, "unit": goal.unit,
+        "status": v.status, "reason": v.reason,
+        "actual": None if v.actual is None else round(v.actual, 4), "actual_bound": v.actual_bound,
+        "actual_estimate": v.actual_estimate, "actual_as_of": fig.as_of.isoformat() if fig and fig.as_of else None,
+        "evidence": v.evidence,
+        "attainment": None if v.attainment is None else round(v.attainment, 4),
+        "sources": [s.id for s in v.sources], "quote": goal.quote,
+        "figure_source": fig.source.id if fig else None, "figure_year": fig.year if fig else None,
+        "figure_quote": fig.quote if fig else None,
+        "derived_from": [{"source": f.source.id, "year": f.year, "value": f.value, "quote": f.quote}
+                         for f in v.derived_from],
+        "superseded_by": v.superseded_by.source.id if v.superseded_by else None,
+        "revealed": goal.revealed, "note": goal.note or None, "doubt": goal.doubt or None,
+    }
+
+
+def summary_record(summary: Summary) -> dict[str, Any]:
+    """Summary counts as a dict."""
+    rate = summary.hit_rate
+    return {"hit": summary.hit, "miss": summary.miss, "pending": summary.pending,
+            "superseded": summary.superseded, "hit_rate": None if rate is None else round(rate, 4)}
+
+
+def render_json(verdicts: list[Verdict], as_of: date) -> str:
+    """{"as_of": ..., "goals": [...], "summary": {...}} with a per-year breakdown."""
+    by_year = {str(year): summary_record(Summary.of(group)) for year, group in _by_year(verdicts)}
+    payload = {"as_of": as_of.isoformat(), "goals": [verdict_record(v) for v in verdicts],
+               "summary": {**summary_record(Summary.of(verdicts)), "by_year": by_year}}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(verdicts: list[Verdict]) -> str:
+    """One row per goal, the JSON columns; lists joined with ';'."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for v in verdicts:
+        row = verdict_record(v)
+        row["sources"] = ";".join(row["sources"])
+        row["derived_from"] = ";".join(f"{d['source']}:{d['year']}={format_number(d['value'])}"
+                                       for d in row["derived_from"])
+        writer.writerow({k: "" if val is None else val for k, val in row.items()})
+    return out.getvalue()
+
+
+def _by_year(verdicts: Iterable[Verdict]) -> list[tuple[int, list[Verdict]]]:
+    years: dict[int, list[Verdict]] = {}
+    for v in verdicts:
+        years.setdefault(v.goal.year, []).append(v)
+    return sorted(years.items())
+
+
+def target_text(v: Verdict) -> str:
+    """"≥ 4500 家", "3–5 家", "> 10 %"."""
+    goal = v.goal
+    if goal.op == "between":
+        return f"{format_number(goal.target)}–{format_number(goal.target_max or 0)} {goal.unit}"
+    return f"{OP_SIGNS[goal.op]} {format_number(goal.target)} {goal.unit}"
+
+
+def actual_text(v: Verdict, lang: str) -> str:
+    """"> 400 亿元", "≈ 5902 家 (预计)", "394.28 亿元 (至2022-12-22)"."""
+    if v.actual is None:
+        return "—"
+    text = f"{BOUND_SIGNS.get(v.actual_bound or 'exact', '')}{format_number(round(v.actual, 2))} {v.goal.unit}"
+    if v.actual_estimate:
+        text += " (est.)" if lang == "en" else " (预计)"
+    if v.figure is not None and v.figure.as_of is not None:
+        text += f" (to {v.figure.as_of})" if lang == "en" else f" (截至{v.figure.as_of})"
+    return text
+
+
+def reason_text(v: Verdict) -> str:
+    """The reason a goal is pending, and the evidence a verdict rests on."""
+    parts = [p for p in (v.reason, v.evidence) if p]
+    return ", ".join(parts)
+
+
+def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose: bool = False,
+                 color: bool | None = None, width: int | None = None) -> str:
+    """Rich tables, one per target year, each followed by its counts; totals at the end."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=color, no_color=color is False, width=width or 200,
+                      highlight=False, soft_wrap=False)
+    if not verdicts:
+        console.print(f"No goals match (as of {as_of}).")
+        return out.getvalue()
+    basis_names = BASIS_EN if lang == "en" else BASIS_ZH
+    for year, group in _by_year(verdicts):
+        table = Table(title=f"Goals for {year}", title_justify="left", show_lines=False, expand=False)
+        for name, justify in (("metric", "left"), ("target", "right"), ("actual", "right"),
+                              ("%", "right"), ("status", "left"), ("reason / evidence", "left"),
+                              ("sources", "left")):
+            table.add_column(name, justify=justify, overflow="fold")
+        for v in group:
+            name = v.metric.name(lang)
+            if basis_names[v.goal.basis]:
+                name += f" ({basis_names[v.goal.basis]})"
+            if v.goal.agency != DEFAULT_AGENCY:
+                name += f" [{v.goal.agency}]"
+            pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
+            sources = ", ".join(s.id for s in v.sources)
+            if v.figure is not None and v.figure.source.id not in sources:
+                sources += f" → {v.figure.source.id}"
+            table.add_row(name, target_text(v), actual_text(v, lang), pct,
+                          Text(v.status, style=STATUS_STYLE[v.status]), reason_text(v), sources)
+        console.print(table)
+        console.print(_summary_line(Summary.of(group), f"{year}:"))
+        if verbose:
+            _print_quotes(console, group)
+        console.print()
+    console.print(_summary_line(Summary.of(verdicts), f"All years (as of {as_of}):"))
+    return out.getvalue()
+
+
+def _summary_line(summary: Summary, label: str) -> str:
+    rate = summary.hit_rate
+    text = f"{label} {summary.hit} hit, {summary.miss} miss, {summary.pending} pending"
+    if summary.superseded:
+        text += f", {summary.superseded} superseded"
+    text += f"; hit rate of decided goals: {'—' if rate is None else f'{rate * 100:.0f}%'}"
+    return text
+
+
+def _print_quotes(console: Any, group: list[Verdict]) -> None:
+    from rich.markup import escape
+
+    for v in group:
+        console.print(f"  [bold]{escape(v.id)}[/bold]")
+        for goal in v.statements:
+            console.print(f"    goal   {escape(goal.source.id)}: 「{escape(goal.quote)}」")
+        figures = [v.figure] if v.figure else list(v.derived_from)
+        for fig in figures:
+            console.print(f"    figure {escape(fig.source.id)} ({fig.year}): 「{escape(fig.quote)}」")
+        for text in (v.goal.note, v.goal.doubt):
+            if text:
+                console.print(f"    [dim]{escape(text)}[/dim]")
