@@ -50,6 +50,21 @@ def resolve_metric(ledger: Ledger, name: str) -> list[str]:
             if lowered in m.id or name in m.zh or lowered in m.en.lower() or any(name in a for a in m.aliases)]
 
 
+def coverage(ledger: Ledger, result: Reconciliation) -> list[dict]:
+    """Per source: goals and figures recorded, and the statuses of the goals it states at as-of."""
+    rows = []
+    for source in sorted(ledger.sources, key=lambda s: s.published):
+        stated = [v for v in result.verdicts if any(g.source.id == source.id for g in v.statements)]
+        row = {"id": source.id, "file": source.file, "published": source.published.isoformat(),
+               "published_approx": source.published_approx,
+               "goals": sum(g.source.id == source.id for g in ledger.goals),
+               "figures": sum(f.source.id == source.id for f in ledger.figures)}
+        row |= {status: sum(v.status == status for v in stated)
+                for status in ("hit", "miss", "pending", "superseded")}
+        rows.append(row)
+    return rows
+
+
 def default_as_of() -> date:
     """Today: the one place the clock is read."""
     return date.today()

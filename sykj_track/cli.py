@@ -179,5 +179,28 @@ def metrics(ctx: click.Context, fmt: str) -> None:
                    f"{row['figures']:>3} figures  {row['zh']} / {row['en']}")
 
 
+@main.command()
+@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
+              help="Judge with what was published by DATE (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
+    """Per report: when it was published, how many goals and figures it gives, and how the goals it
+    states stand (a goal stated by two reports counts for both)."""
+    import json
+
+    from . import api
+    from .render import render_sources
+
+    ledger = _load(ctx)
+    when = as_of or api.default_as_of()
+    rows = api.coverage(ledger, api.reconcile(ledger, when))
+    if fmt == "json":
+        click.echo(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_sources(rows, when, markdown=fmt == "markdown"), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

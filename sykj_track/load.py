@@ -30,6 +30,9 @@ GOAL_REQUIRED = ("metric", "year", "op", "target", "basis", "quote")
 FIGURE_REQUIRED = ("metric", "year", "value", "bound", "basis", "quote")
 
 
+_HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(#.*)?$")
+
+
 class _TomlFile:
     """A parsed TOML file that can say on which line a table or a key sits."""
 
@@ -37,11 +40,16 @@ class _TomlFile:
         self.path = path
         self.name = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
         self.lines = path.read_text(encoding="utf-8").splitlines()
+        # Line numbers of every table header, indexed once: records are looked up by position.
+        self.headers: dict[str, list[int]] = {}
+        for number, text in enumerate(self.lines):
+            match = _HEADER.match(text)
+            if match:
+                self.headers.setdefault(match.group(1).strip(), []).append(number)
 
     def line_of(self, header: str, index: int = 0, key: str | None = None) -> int:
         """Line (1-based) of the index-th `[[header]]`/`[header]` table, or of `key` inside it."""
-        pattern = re.compile(r"^\s*\[\[?\s*" + re.escape(header) + r"\s*\]\]?\s*(#.*)?$")
-        starts = [n for n, text in enumerate(self.lines) if pattern.match(text)]
+        starts = self.headers.get(header, [])
         if index >= len(starts):
             return 0
         start = starts[index]
@@ -49,7 +57,7 @@ class _TomlFile:
             return start + 1
         key_pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
         for n in range(start + 1, len(self.lines)):
-            if re.match(r"^\s*\[", self.lines[n]):
+            if self.lines[n].lstrip().startswith("["):
                 break
             if key_pattern.match(self.lines[n]):
                 return n + 1

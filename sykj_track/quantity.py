@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 BASE_UNITS: dict[str, str] = {
     "家": "count", "个": "count", "项": "count", "名": "count", "人": "count", "户": "count",
     "场": "count", "套": "count", "件": "count", "份": "count", "所": "count", "只": "count",
-    "支": "count", "次": "count", "家（次）": "count", "家(次)": "count",
+    "支": "count", "次": "count", "场次": "count", "家（次）": "count", "家(次)": "count",
     "元": "money",
     "%": "percent", "％": "percent",
     "百分点": "points", "个百分点": "points",
@@ -104,3 +104,29 @@ def format_number(value: float) -> str:
         return str(int(value))
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return text
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numerals(number: int) -> set[str]:
+    """Ways the reports may write a whole number below 10000 in characters: 2 -> 二/两, 100 -> 一百/百."""
+    if not 0 < number < 10000:
+        return set()
+    parts, zero = [], False
+    for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, number = divmod(number, value)
+        if digit:
+            if zero:
+                parts.append("零")
+            parts.append(_DIGITS[digit] + name)
+            zero = False
+        elif parts:
+            zero = True
+    text = "".join(parts)
+    forms = {text}
+    if text[:2] in ("一十", "一百", "一千"):
+        forms.add(text[1:])
+    if text.startswith("二"):
+        forms.add("两" + text[1:])
+    return forms

@@ -171,3 +171,23 @@ def _print_quotes(console: Any, group: list[Verdict]) -> None:
         for text in (v.goal.note, v.goal.doubt):
             if text:
                 console.print(f"    [dim]{escape(text)}[/dim]")
+
+
+def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = False) -> str:
+    """The per-report coverage table, plain or as Markdown for the README."""
+    header = ("report", "seed", "published", "goals", "figures", "hit", "miss", "pending", "superseded")
+    lines = []
+    for row in rows:
+        published = row["published"] + (" (approx.)" if row["published_approx"] else "")
+        lines.append((row["id"], row["file"].removeprefix("seeds/"), published, *(str(row[k]) for k in header[3:])))
+    totals = ("total", "", "", *(str(sum(r[k] for r in rows)) for k in header[3:5]), "", "", "", "")
+    if markdown:
+        out = [f"Goal statuses as of {as_of}.", "", "| " + " | ".join(header) + " |",
+               "|" + "---|" * len(header)]
+        out += ["| " + " | ".join(line) + " |" for line in (*lines, totals)]
+        return "\n".join(out) + "\n"
+    widths = [max(len(h), *(len(line[i]) for line in (*lines, totals))) for i, h in enumerate(header)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [fmt.format(*header), *(fmt.format(*line) for line in (*lines, totals)),
+           f"(statuses as of {as_of}; a goal stated by two reports counts for both)"]
+    return "\n".join(out) + "\n"

@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .model import Figure, Goal, Ledger, Problem, Where
-from .quantity import QuantityError, parse_quantity
+from .quantity import QuantityError, chinese_numerals, parse_quantity
 
 _SPACE = re.compile(r"\s+")
 
@@ -25,6 +25,8 @@ def _number_in_quote(record: Goal | Figure) -> bool:
         return False
     quote = squeeze(record.quote)
     forms = {f"{number:f}", f"{number.normalize():f}"}
+    if number == number.to_integral_value():
+        forms |= chinese_numerals(int(number))  # 百项, 两个, 千亿
     return any(form in quote for form in forms)
 
 
