@@ -162,3 +162,14 @@ def test_data_dir_precedence(ready, tmp_path):
     assert (bundled / "targets" / "metrics.toml").is_file()
     with pytest.raises(DataDirError, match="SYKJ_TRACK_DATA"):
         find_data_dir(None, cwd=tmp_path, environ={"SYKJ_TRACK_DATA": str(tmp_path / "nope")})
+
+
+def test_sources_lists_coverage_per_report(ready):
+    out = run(ready, "sources", "--as-of", "2024-01-01").output
+    lines = out.splitlines()
+    assert lines[0].split()[:5] == ["report", "seed", "published", "goals", "figures"]
+    plan = next(line for line in lines if line.startswith("plan"))
+    assert plan.split()[3:8] == ["3", "0", "1", "1", "1"]
+    payload = json.loads(run(ready, "sources", "--as-of", "2024-01-01", "--format", "json").output)
+    assert [s["id"] for s in payload["sources"]] == ["plan", "news"]
+    assert "| report |" in run(ready, "sources", "--format", "markdown").output

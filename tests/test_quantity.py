@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sykj_track.quantity import QuantityError, convert, format_number, parse_quantity, parse_unit
+from sykj_track.quantity import QuantityError, chinese_numerals, convert, format_number, parse_quantity, parse_unit
 
 
 @pytest.mark.parametrize("text, number, unit", [
@@ -67,3 +67,9 @@ def test_parse_then_convert_to_base_is_number_times_multiplier(number, prefix, b
 @given(st.floats(min_value=0, max_value=1e9, allow_nan=False))
 def test_format_number_round_trips_to_four_places(value):
     assert float(format_number(value)) == pytest.approx(value, abs=1e-4, rel=1e-9)
+
+
+@pytest.mark.parametrize("number, form", [(2, "两"), (2, "二"), (100, "百"), (100, "一百"), (1000, "千"),
+                                          (15, "十五"), (105, "一百零五"), (2000, "两千"), (61, "六十一")])
+def test_chinese_numerals(number, form):
+    assert form in chinese_numerals(number)
