@@ -97,9 +97,11 @@ def _unknown_fields(record: dict[str, Any], allowed: set[str], where: Where, wha
     return problems
 
 
-def _choice(value: Any, allowed: tuple[str, ...], field: str, where: Where) -> Problem | None:
+def _choice(value: Any, allowed: tuple[str, ...], toml: _TomlFile, header: str, index: int, field: str
+            ) -> Problem | None:
     if value not in allowed:
-        return Problem(where, f"`{field}` is {value!r}", f"use one of: {', '.join(allowed)}")
+        return Problem(toml.where(header, index, field), f"`{field}` is {value!r}",
+                       f"use one of: {', '.join(allowed)}")
     return None
 
 
@@ -126,8 +128,8 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
             found.append(Problem(where, f"metric {metric_id} lacks {', '.join(missing)}",
                                  "every metric needs zh, en, unit, kind and better"))
         else:
-            found += [p for p in (_choice(entry["kind"], KINDS, "kind", toml.where(f"metric.{metric_id}", 0, "kind")),
-                                  _choice(entry["better"], BETTER, "better", toml.where(f"metric.{metric_id}", 0, "better")))
+            found += [p for p in (_choice(entry["kind"], KINDS, toml, f"metric.{metric_id}", 0, "kind"),
+                                  _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"))
                       if p]
             try:
                 if parse_unit(str(entry["unit"])).dimension is None:
@@ -206,7 +208,7 @@ def _base_checks(record: dict[str, Any], required: tuple[str, ...], allowed: set
     if not isinstance(record["quote"], str) or not record["quote"].strip():
         problems.append(Problem(toml.where(what, index, "quote"), "empty quote",
                                 "copy the clause carrying the number from the seed"))
-    choice = _choice(record["basis"], BASES, "basis", toml.where(what, index, "basis"))
+    choice = _choice(record["basis"], BASES, toml, what, index, "basis")
     if choice:
         problems.append(choice)
     return problems
@@ -258,7 +260,7 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
           problems: list[Problem]) -> Goal | None:
     found = _base_checks(rec, GOAL_REQUIRED, GOAL_FIELDS, "goal", toml, i, metrics)
     if not found:
-        choice = _choice(rec["op"], OPS, "op", toml.where("goal", i, "op"))
+        choice = _choice(rec["op"], OPS, toml, "goal", i, "op")
         if choice:
             found.append(choice)
         elif rec["op"] == "between" and "target_max" not in rec:
@@ -296,7 +298,7 @@ def _figure(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metric
             problems: list[Problem]) -> Figure | None:
     found = _base_checks(rec, FIGURE_REQUIRED, FIGURE_FIELDS, "figure", toml, i, metrics)
     if not found:
-        choice = _choice(rec["bound"], BOUNDS, "bound", toml.where("figure", i, "bound"))
+        choice = _choice(rec["bound"], BOUNDS, toml, "figure", i, "bound")
         if choice:
             found.append(choice)
         as_of = rec.get("as_of")
