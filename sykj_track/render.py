@@ -15,7 +15,7 @@ from .quantity import format_number
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
            "attainment", "sources", "quote", "figure_source", "figure_year", "figure_quote", "derived_from",
-           "superseded_by", "revealed", "note", "doubt")
+           "superseded_by", "revealed", "note", "doubt", "figure_doubt")
 
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 BOUND_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "at_most": "≤"}
@@ -43,6 +43,7 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
                          for f in v.derived_from],
         "superseded_by": v.superseded_by.source.id if v.superseded_by else None,
         "revealed": goal.revealed, "note": goal.note or None, "doubt": goal.doubt or None,
+        "figure_doubt": fig.doubt or None if fig else None,
     }
 
 
@@ -166,11 +167,13 @@ def _print_quotes(console: Any, group: list[Verdict]) -> None:
         for goal in v.statements:
             console.print(f"    goal   {escape(goal.source.id)}: 「{escape(goal.quote)}」")
         figures = [v.figure] if v.figure else list(v.derived_from)
+        for text, label in ((v.goal.note, "note"), (v.goal.doubt, "doubt")):
+            if text:
+                console.print(f"      [dim]{label}: {escape(text)}[/dim]")
         for fig in figures:
             console.print(f"    figure {escape(fig.source.id)} ({fig.year}): 「{escape(fig.quote)}」")
-        for text in (v.goal.note, v.goal.doubt):
-            if text:
-                console.print(f"    [dim]{escape(text)}[/dim]")
+            if fig.doubt:
+                console.print(f"      [dim]doubt: {escape(fig.doubt)}[/dim]")
 
 
 def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = False) -> str:
