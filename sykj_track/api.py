@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 
 from .datadir import find_data_dir
 from .load import load
@@ -68,8 +67,3 @@ def coverage(ledger: Ledger, result: Reconciliation) -> list[dict]:
 def default_as_of() -> date:
     """Today: the one place the clock is read."""
     return date.today()
-
-
-def data_dir(data: str | os.PathLike[str] | None = None) -> Path:
-    """The data directory that would be used."""
-    return find_data_dir(data)

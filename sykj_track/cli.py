@@ -27,7 +27,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date ({exc}). Write it like 2025-12-31.") from None
 
 
-def _load(ctx: click.Context, strict: bool = False):
+def _load(ctx: click.Context):
     """Load the ledger; on load problems print them all and exit 1."""
     from . import api
     from .datadir import DataDirError
@@ -129,11 +129,13 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     elif fmt == "csv":
         click.echo(render_csv(verdicts), nl=False)
     else:
+        import shutil
+
         tty = sys.stdout.isatty()
         color = tty and not os.environ.get("NO_COLOR")
-        width = None if not tty else click.get_terminal_size()[0]
-        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color,
-                                width=width or int(os.environ.get("COLUMNS", 0)) or None), nl=False)
+        # On a terminal, fit it; piped, keep rows whole (COLUMNS still wins when set).
+        width = shutil.get_terminal_size((200, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 200)
+        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width), nl=False)
 
 
 @main.command()

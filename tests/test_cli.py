@@ -173,3 +173,14 @@ def test_sources_lists_coverage_per_report(ready):
     payload = json.loads(run(ready, "sources", "--as-of", "2024-01-01", "--format", "json").output)
     assert [s["id"] for s in payload["sources"]] == ["plan", "news"]
     assert "| report |" in run(ready, "sources", "--format", "markdown").output
+
+
+def test_status_on_a_terminal_fits_and_colours(ready, monkeypatch):
+    import sys
+    from types import SimpleNamespace
+
+    monkeypatch.setattr("sykj_track.cli.sys", SimpleNamespace(stdout=SimpleNamespace(isatty=lambda: True), exit=sys.exit))
+    result = run(ready, "status", "--as-of", "2024-01-01")
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" in result.output
+    assert "\x1b[" not in run(ready, "status", "--as-of", "2024-01-01", env={"NO_COLOR": "1"}).output

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sykj_track.reconcile import Interval, figure_interval, goal_region, reconcile
+from sykj_track.reconcile import Interval, figure_interval, reconcile
 
 from conftest import figure, goal
 
