@@ -135,7 +135,8 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         color = tty and not os.environ.get("NO_COLOR")
         # On a terminal, fit it; piped, keep rows whole (COLUMNS still wins when set).
         width = shutil.get_terminal_size((200, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 200)
-        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width), nl=False)
+        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width), nl=False,
+                   color=color)
 
 
 @main.command()
