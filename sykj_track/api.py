@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 
 from .datadir import find_data_dir
 from .load import load
-from .model import Ledger, Problem, Reconciliation, Verdict
+from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
 from .reconcile import reconcile
 from .validate import validate
 
-__all__ = ["load_ledger", "check", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
+__all__ = ["load_ledger", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
 
 
 def load_ledger(data: str | os.PathLike[str] | None = None) -> tuple[Ledger, list[Problem]]:
@@ -19,9 +20,28 @@ def load_ledger(data: str | os.PathLike[str] | None = None) -> tuple[Ledger, lis
     return load(find_data_dir(data))
 
 
-def check(ledger: Ledger, problems: list[Problem]) -> list[Problem]:
-    """All problems: the loader's plus the cross-record checks, quotes in seeds included."""
-    return [*problems, *validate(ledger)]
+def check(ledger: Ledger, problems: list[Problem], as_of: date | None = None, list_overdue: bool = False,
+          strict: bool = False) -> CheckReport:
+    """Everything `sykj-track check` reports: the loader's problems, the cross-record checks (quotes in
+    seeds included), and goals overdue at `as_of` (default today) with no figure, as warnings: one
+    warning per goal with `list_overdue`, else one that counts them. `strict` makes warnings errors."""
+    as_of = as_of or default_as_of()
+    found = [*problems, *validate(ledger)]
+    result = reconcile(ledger, as_of)
+    overdue = [v for v in result.verdicts if v.reason == "no-figure"]
+    if overdue and list_overdue:
+        found += [Problem(v.goal.where, f"goal {v.id} ({v.metric.zh}) is overdue: {v.goal.year} is over and no "
+                          "report gives its figure", "add the figure when a later report gives it",
+                          severity="warning") for v in overdue]
+    elif overdue:
+        found.append(Problem(Where("targets"), f"{len(overdue)} goals are overdue with no figure",
+                             "`sykj-track check --verbose` lists them", severity="warning"))
+    if strict:
+        found = [replace(p, severity="error") for p in found]
+    return CheckReport(root=ledger.root, as_of=as_of, errors=tuple(p for p in found if p.is_error),
+                       warnings=tuple(p for p in found if not p.is_error), sources=len(ledger.sources),
+                       goals=len(ledger.goals), figures=len(ledger.figures), summary=Summary.of(result.verdicts),
+                       overdue=len(overdue))
 
 
 AGENCY_SHORT = {"科技局": "科学技术局", "工信局": "工业和信息化局"}

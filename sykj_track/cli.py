@@ -35,7 +35,7 @@ def _load(ctx: click.Context):
     try:
         ledger, problems = api.load_ledger(ctx.obj["data"])
     except DataDirError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.UsageError(str(exc)) from None
     if problems:
         _report(problems)
         click.echo(f"{len(problems)} problem(s) in {ledger.root / 'targets'}; nothing was reconciled.", err=True)
@@ -140,24 +140,47 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
 
 
 @main.command()
+@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
+              help="Count goals overdue at DATE (default: today). E.g. 2026-01-01.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for reading; json for other tools.")
+@click.option("-v", "--verbose", is_flag=True, help="List each overdue goal instead of counting them.")
 @click.pass_context
-def check(ctx: click.Context) -> None:
-    """Validate the data: every record well formed, every quote found in its seed (spaces and line
-    breaks ignored), every number in its quote, every seed cited. Exit 1 on any problem."""
+def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbose: bool) -> None:
+    """Validate the data: the gate every new report passes in CI.
+
+    \b
+    Errors (exit 1):
+      TOML syntax; unknown or missing fields, wrong types, bad dates, an op/bound/basis/kind
+      outside its list; unknown metrics; units that do not fit their metric; years outside
+      1949..2100; a source whose file is not a UTF-8 text inside seeds/; a quote not in its
+      seed (compared after NFKC and with all whitespace removed); a number not in its quote
+      (2.5万 in the quote matches 25000 recorded); two targets for one goal in one report;
+      a file in seeds/ that no source cites.
+    Warnings (exit 1 only with --strict):
+      two reports giving one metric, year and cut-off values that cannot both be true;
+      goals whose year is over with no figure (counted; listed with --verbose).
+
+    \b
+    Examples:
+      sykj-track check                      what CI runs
+      sykj-track check --strict -v          warnings fail too, each overdue goal listed
+      sykj-track check --format json | jq '.errors[] | "\\(.file):\\(.line) \\(.message)"'
+
+    Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
+    """
     from . import api
     from .datadir import DataDirError
+    from .render import render_check, render_check_json
 
     try:
         ledger, problems = api.load_ledger(ctx.obj["data"])
     except DataDirError as exc:
-        raise click.ClickException(str(exc)) from None
-    problems = api.check(ledger, problems)
-    if problems:
-        _report(problems)
-        click.echo(f"{len(problems)} problem(s) found in {ledger.root}.", err=True)
-        sys.exit(1)
-    click.echo(f"ok: {len(ledger.sources)} sources, {len(ledger.metrics)} metrics, {len(ledger.goals)} goals, "
-               f"{len(ledger.figures)} figures; every quote found in its seed ({ledger.root}).")
+        raise click.UsageError(str(exc)) from None
+    report = api.check(ledger, problems, as_of or api.default_as_of(), list_overdue=verbose, strict=strict)
+    click.echo(render_check_json(report) if fmt == "json" else render_check(report), nl=False)
+    sys.exit(0 if report.ok else 1)
 
 
 @main.command()

@@ -7,9 +7,10 @@ rest loads, and the caller reports all problems at once (the beancount way).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,15 +18,30 @@ from typing import Any
 from .model import (BASES, BETTER, BOUNDS, DEFAULT_AGENCY, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
+from .textfile import TextFileError, read_text
 
 METRICS_FILE = "metrics.toml"
 
-METRIC_FIELDS = {"zh", "en", "unit", "kind", "better", "aliases", "note"}
-SOURCE_FIELDS = {"id", "file", "title", "agency", "published", "published_approx", "note"}
-GOAL_FIELDS = {"metric", "year", "op", "target", "target_max", "unit", "basis", "quote", "agency",
-               "revealed", "note", "doubt"}
-FIGURE_FIELDS = {"metric", "year", "value", "unit", "bound", "estimate", "as_of", "basis", "quote",
-                 "note", "doubt"}
+# The fields of each record and the type of each. A quantity is a number or a string like "2.5万家".
+QUANTITY = "quantity"
+METRIC_TYPES: dict[str, Any] = {"zh": str, "en": str, "unit": str, "kind": str, "better": str,
+                                "aliases": list, "note": str}
+SOURCE_TYPES: dict[str, Any] = {"id": str, "file": str, "title": str, "agency": str, "published": date,
+                                "published_approx": bool, "note": str}
+GOAL_TYPES: dict[str, Any] = {"metric": str, "year": int, "op": str, "target": QUANTITY, "target_max": QUANTITY,
+                              "unit": str, "basis": str, "quote": str, "agency": str, "revealed": bool,
+                              "note": str, "doubt": str}
+FIGURE_TYPES: dict[str, Any] = {"metric": str, "year": int, "value": QUANTITY, "unit": str, "bound": str,
+                                "estimate": bool, "as_of": date, "basis": str, "quote": str, "note": str,
+                                "doubt": str}
+METRIC_FIELDS, SOURCE_FIELDS = set(METRIC_TYPES), set(SOURCE_TYPES)
+GOAL_FIELDS, FIGURE_FIELDS = set(GOAL_TYPES), set(FIGURE_TYPES)
+
+_TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false", list: "a list of strings",
+               date: "a date", QUANTITY: "a number or a quantity string"}
+_EXAMPLES = {str: 'write it in double quotes: "..."', int: "write it as a number: year = 2025",
+             bool: "write true or false, without quotes", list: 'write a list: aliases = ["高企", "高新技术企业"]',
+             date: "write a TOML date without quotes: 2025-06-05", QUANTITY: 'write e.g. 770, or "2.5万家"'}
 GOAL_REQUIRED = ("metric", "year", "op", "target", "basis", "quote")
 FIGURE_REQUIRED = ("metric", "year", "value", "bound", "basis", "quote")
 
@@ -36,10 +52,9 @@ _HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(#.*)?$")
 class _TomlFile:
     """A parsed TOML file that can say on which line a table or a key sits."""
 
-    def __init__(self, path: Path, root: Path):
-        self.path = path
-        self.name = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-        self.lines = path.read_text(encoding="utf-8").splitlines()
+    def __init__(self, name: str, text: str):
+        self.name = name
+        self.lines = text.splitlines()
         # Line numbers of every table header, indexed once: records are looked up by position.
         self.headers: dict[str, list[int]] = {}
         for number, text in enumerate(self.lines):
@@ -67,12 +82,16 @@ class _TomlFile:
         return Where(self.name, self.line_of(header, index, key))
 
 
+def _relative_name(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Any], _TomlFile] | None:
+    name = _relative_name(path, root)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(Where(str(path.relative_to(root))), f"not UTF-8 text ({exc.reason})",
-                                "save the file as UTF-8"))
+        text = read_text(path)
+    except TextFileError as exc:
+        problems.append(Problem(Where(name), exc.message, exc.hint))
         return None
     try:
         data = tomllib.loads(text)
@@ -80,11 +99,15 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else 0
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        problems.append(Problem(Where(str(path.relative_to(root)), line), f"not valid TOML: {message}",
+        problems.append(Problem(Where(name, line), f"not valid TOML: {message}",
                                 "check quotes, brackets and `key = value` syntax on that line "
                                 "(strings need double quotes; dates are written 2025-06-05)"))
         return None
-    return data, _TomlFile(path, root)
+    except RecursionError:
+        problems.append(Problem(Where(name), "not readable: arrays or tables nested too deeply",
+                                "a targets file needs no nesting beyond [[goal]] and [[figure]] tables"))
+        return None
+    return data, _TomlFile(name, text)
 
 
 def _unknown_fields(record: dict[str, Any], allowed: set[str], where: Where, what: str) -> list[Problem]:
@@ -95,6 +118,43 @@ def _unknown_fields(record: dict[str, Any], allowed: set[str], where: Where, wha
             hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(sorted(allowed))}"
             problems.append(Problem(where, f"unknown field `{key}` in {what}", hint))
     return problems
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, datetime):
+        return "a date with a time"
+    return {str: "a string", int: "a number", float: "a number", list: "a list", dict: "a table",
+            date: "a date", time: "a time"}.get(type(value), type(value).__name__)
+
+
+def _fits(value: Any, expected: Any) -> bool:
+    if expected is QUANTITY:
+        if isinstance(value, float):
+            return math.isfinite(value)
+        return isinstance(value, (int, str)) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected is date:
+        return type(value) is date  # a datetime is a date too, but a time of day means a typo
+    if expected is list:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, expected)
+
+
+def _wrong_types(record: dict[str, Any], types: dict[str, Any], toml: _TomlFile, header: str, index: int
+                 ) -> list[Problem]:
+    """A Problem for every known field whose value has the wrong type."""
+    return [Problem(toml.where(header, index, key),
+                    f"`{key}` is {_type_name(value)} ({_short(value)}), not {_TYPE_NAMES[types[key]]}",
+                    _EXAMPLES[types[key]])
+            for key, value in record.items() if key in types and not _fits(value, types[key])]
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _choice(value: Any, allowed: tuple[str, ...], toml: _TomlFile, header: str, index: int, field: str
@@ -117,14 +177,23 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
         return {}
     data, toml = parsed
     metrics: dict[str, Metric] = {}
-    for metric_id, entry in data.get("metric", {}).items():
+    table = data.get("metric", {})
+    if not isinstance(table, dict) or set(data) - {"metric"}:
+        problems.append(Problem(Where(toml.name, 1), "metrics.toml holds [metric.<id>] tables only",
+                                "write one [metric.<id>] table per measure, e.g. [metric.hitech_enterprises]"))
+        if not isinstance(table, dict):
+            return {}
+    for metric_id, entry in table.items():
         where = toml.where(f"metric.{metric_id}")
         if not isinstance(entry, dict):
             problems.append(Problem(where, f"metric.{metric_id} is not a table", "write [metric.<id>]"))
             continue
         found = _unknown_fields(entry, METRIC_FIELDS, where, f"metric {metric_id}")
+        found += _wrong_types(entry, METRIC_TYPES, toml, f"metric.{metric_id}", 0)
         missing = [k for k in ("zh", "en", "unit", "kind", "better") if k not in entry]
-        if missing:
+        if found:
+            pass
+        elif missing:
             found.append(Problem(where, f"metric {metric_id} lacks {', '.join(missing)}",
                                  "every metric needs zh, en, unit, kind and better"))
         else:
@@ -157,8 +226,6 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, wher
     """
     raw = record[field]
     unit = record.get("unit")
-    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        return Problem(where, f"`{field}` must be a number or a quantity like \"2.5万家\"", "write e.g. 770")
     try:
         if isinstance(raw, str):
             number, written_unit = parse_quantity(raw)
@@ -187,31 +254,47 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, wher
     return value, written, target_unit
 
 
-def _base_checks(record: dict[str, Any], required: tuple[str, ...], allowed: set[str], what: str,
+def _base_checks(record: dict[str, Any], required: tuple[str, ...], types: dict[str, Any], what: str,
                  toml: _TomlFile, index: int, metrics: dict[str, Metric]) -> list[Problem]:
+    """The checks goals and figures share: fields, types, metric, year, quote and basis."""
     where = toml.where(what, index)
-    problems = _unknown_fields(record, allowed, where, what)
+    if not isinstance(record, dict):
+        return [Problem(where, f"{what} #{index + 1} is not a table",
+                        f"write each {what} as a [[{what}]] table of `key = value` lines")]
+    problems = _unknown_fields(record, set(types), where, what)
+    problems += _wrong_types(record, types, toml, what, index)
     missing = [k for k in required if k not in record]
     if missing:
         problems.append(Problem(where, f"{what} lacks {', '.join(missing)}",
                                 f"every {what} needs {', '.join(required)}"))
+    if problems:
         return problems
     if record["metric"] not in metrics:
-        close = difflib.get_close_matches(str(record["metric"]), list(metrics), n=3)
+        close = difflib.get_close_matches(record["metric"], list(metrics), n=3)
         hint = (f"did you mean {', '.join(close)}?" if close else "") + \
             f" Add [metric.{record['metric']}] to targets/metrics.toml if it is a new measure."
         problems.append(Problem(toml.where(what, index, "metric"), f"unknown metric {record['metric']!r}",
                                 hint.strip()))
-    if not isinstance(record["year"], int) or isinstance(record["year"], bool) or not 1949 <= record["year"] <= 2100:
-        problems.append(Problem(toml.where(what, index, "year"), f"year {record['year']!r} is not a year",
-                                "write the year as a number, e.g. year = 2025"))
-    if not isinstance(record["quote"], str) or not record["quote"].strip():
+    if not 1949 <= record["year"] <= 2100:
+        problems.append(Problem(toml.where(what, index, "year"), f"year {record['year']} is out of range",
+                                "a report year lies between 1949 and 2100, e.g. year = 2025"))
+    if not record["quote"].strip():
         problems.append(Problem(toml.where(what, index, "quote"), "empty quote",
                                 "copy the clause carrying the number from the seed"))
     choice = _choice(record["basis"], BASES, toml, what, index, "basis")
     if choice:
         problems.append(choice)
     return problems
+
+
+def _records(data: dict[str, Any], what: str, toml: _TomlFile, problems: list[Problem]) -> list[Any]:
+    """The [[goal]] or [[figure]] tables of a file; anything else there is a problem."""
+    records = data.get(what, [])
+    if isinstance(records, list):
+        return records
+    problems.append(Problem(toml.where(what), f"`{what}` is {_type_name(records)}, not a list of tables",
+                            f"write each {what} as its own [[{what}]] table (double brackets)"))
+    return []
 
 
 def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problems: list[Problem]
@@ -232,13 +315,13 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
         return None, [], []
     where = toml.where("source")
     found = _unknown_fields(info, SOURCE_FIELDS, where, "[source]")
+    found += _wrong_types(info, SOURCE_TYPES, toml, "source", 0)
     missing = [k for k in ("id", "file", "title", "agency", "published") if k not in info]
-    if missing:
+    if found:
+        pass
+    elif missing:
         found.append(Problem(where, f"[source] lacks {', '.join(missing)}",
                              "[source] needs id, file, title, agency and published"))
-    elif not isinstance(info["published"], date):
-        found.append(Problem(toml.where("source", 0, "published"), "`published` is not a date",
-                             "write a TOML date without quotes: published = 2025-06-05"))
     elif info["id"] != path.stem:
         found.append(Problem(toml.where("source", 0, "id"),
                              f"source id {info['id']!r} differs from the file name {path.stem!r}",
@@ -249,16 +332,16 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
     source = Source(id=info["id"], file=info["file"], title=info["title"], agency=info["agency"],
                     published=info["published"], published_approx=bool(info.get("published_approx", False)),
                     note=info.get("note", ""), where=where)
-    goals = [g for i, rec in enumerate(data.get("goal", []))
+    goals = [g for i, rec in enumerate(_records(data, "goal", toml, problems))
              if (g := _goal(rec, i, source, toml, metrics, problems)) is not None]
-    figures = [f for i, rec in enumerate(data.get("figure", []))
+    figures = [f for i, rec in enumerate(_records(data, "figure", toml, problems))
                if (f := _figure(rec, i, source, toml, metrics, problems)) is not None]
     return source, goals, figures
 
 
 def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics: dict[str, Metric],
           problems: list[Problem]) -> Goal | None:
-    found = _base_checks(rec, GOAL_REQUIRED, GOAL_FIELDS, "goal", toml, i, metrics)
+    found = _base_checks(rec, GOAL_REQUIRED, GOAL_TYPES, "goal", toml, i, metrics)
     if not found:
         choice = _choice(rec["op"], OPS, toml, "goal", i, "op")
         if choice:
@@ -296,22 +379,16 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
 
 def _figure(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics: dict[str, Metric],
             problems: list[Problem]) -> Figure | None:
-    found = _base_checks(rec, FIGURE_REQUIRED, FIGURE_FIELDS, "figure", toml, i, metrics)
+    found = _base_checks(rec, FIGURE_REQUIRED, FIGURE_TYPES, "figure", toml, i, metrics)
     if not found:
         choice = _choice(rec["bound"], BOUNDS, toml, "figure", i, "bound")
         if choice:
             found.append(choice)
         as_of = rec.get("as_of")
-        if as_of is not None and not isinstance(as_of, date):
-            found.append(Problem(toml.where("figure", i, "as_of"), "`as_of` is not a date",
-                                 "write a TOML date without quotes: as_of = 2018-11-30"))
-        elif as_of is not None and as_of.year != rec["year"]:
+        if as_of is not None and as_of.year != rec["year"]:
             found.append(Problem(toml.where("figure", i, "as_of"),
                                  f"as_of {as_of} is not in the figure's year {rec['year']}",
                                  "as_of is the date a partial-year figure runs to, within its year"))
-        if not isinstance(rec.get("estimate", False), bool):
-            found.append(Problem(toml.where("figure", i, "estimate"), "`estimate` must be true or false",
-                                 "write estimate = true for 预计"))
     if found:
         problems.extend(found)
         return None

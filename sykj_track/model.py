@@ -35,15 +35,29 @@ class Where:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with the data: where, what, and how to fix it."""
+    """Something wrong with the data: where, what, and how to fix it.
+
+    An error makes `check` fail; a warning (something worth a look that may be true as written) only
+    with `check --strict`.
+    """
 
     where: Where
     message: str
     hint: str = ""
+    severity: str = "error"  # "error" | "warning"
+
+    @property
+    def is_error(self) -> bool:
+        """True for an error, False for a warning."""
+        return self.severity == "error"
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}"
+        text = f"{self.where}: {self.severity}: {self.message}"
         return f"{text}\n    fix: {self.hint}" if self.hint else text
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The problem as JSON-ready data."""
+        return {"file": self.where.file, "line": self.where.line, "message": self.message, "hint": self.hint}
 
 
 @dataclass(frozen=True)
@@ -190,3 +204,31 @@ class Reconciliation:
 
     as_of: date
     verdicts: tuple[Verdict, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check` found in a data directory: errors, warnings, and what the ledger holds."""
+
+    root: Path
+    as_of: date
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    sources: int
+    goals: int  # goal statements recorded (a goal stated by two reports counts twice)
+    figures: int
+    summary: Summary
+    overdue: int  # goals whose year is over and that no report gives a figure for
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error."""
+        return not self.errors
+
+    def summary_dict(self) -> dict[str, object]:
+        """The one-line summary as JSON-ready data."""
+        return {"data": str(self.root), "as_of": self.as_of.isoformat(), "sources": self.sources,
+                "goals": self.goals, "figures": self.figures, "hit": self.summary.hit,
+                "miss": self.summary.miss, "pending": self.summary.pending,
+                "superseded": self.summary.superseded, "overdue": self.overdue,
+                "errors": len(self.errors), "warnings": len(self.warnings)}

@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from .quantity import QuantityError, parse_quantity
 from .model import DEFAULT_AGENCY, Figure, Goal, Ledger, Metric, Reconciliation, Verdict
 
 INF = math.inf
@@ -67,6 +68,29 @@ def figure_interval(value: float, bound: str) -> Interval:
         spread = abs(value) * ABOUT
         return Interval(value - spread, value + spread)
     return Interval(value, value)
+
+
+def rounding(written: str, value: float) -> float:
+    """Half a unit of the last digit written, in the unit of `value`: "2.5万家" (25000) -> 500.
+
+    A whole number is taken as exact to its last digit: 5000 may be rounded to thousands, but nothing
+    in the text says so.
+    """
+    try:
+        number, _ = parse_quantity(written)
+    except QuantityError:
+        return 0.0
+    exponent = number.as_tuple().exponent
+    if not number or not isinstance(exponent, int):
+        return 0.0
+    return 0.5 * 10.0 ** exponent * abs(value / float(number))
+
+
+def published_interval(figure: Figure) -> Interval:
+    """The values a figure allows once the rounding of the published number is counted too."""
+    interval = figure_interval(figure.value, figure.bound)
+    slack = rounding(figure.written, figure.value)
+    return Interval(interval.lo - slack, interval.hi + slack, interval.lo_closed, interval.hi_closed)
 
 
 def goal_region(goal: Goal) -> Interval:

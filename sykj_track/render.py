@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from .model import DEFAULT_AGENCY, Summary, Verdict
+from .model import DEFAULT_AGENCY, CheckReport, Problem, Summary, Verdict
 from .quantity import format_number
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
@@ -194,3 +194,37 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     out = [fmt.format(*header), *(fmt.format(*line) for line in (*lines, totals)),
            f"(statuses as of {as_of}; a goal stated by two reports counts for both)"]
     return "\n".join(out) + "\n"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def render_check(report: CheckReport) -> str:
+    """`check` for people: problems grouped by file, each `file:line: message` with its fix, then a
+    one-line summary."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in sorted((*report.errors, *report.warnings), key=lambda p: (p.where.file, p.where.line)):
+        by_file.setdefault(problem.where.file, []).append(problem)
+    lines = []
+    for file, problems in by_file.items():
+        errors = sum(p.is_error for p in problems)
+        counts = ", ".join(text for n, word in ((errors, "error"), (len(problems) - errors, "warning"))
+                           if n for text in [_plural(n, word)])
+        lines.append(f"── {file} ({counts})")
+        lines += [str(p) for p in problems]
+        lines.append("")
+    s = report.summary
+    verdict = "ok" if report.ok else "FAILED"
+    lines.append(f"{verdict}: {_plural(report.sources, 'source')}, {_plural(report.goals, 'goal')}, "
+                 f"{_plural(report.figures, 'figure')}; as of {report.as_of}: {s.hit} hit, {s.miss} miss, "
+                 f"{s.pending} pending; {_plural(len(report.errors), 'error')}, "
+                 f"{_plural(len(report.warnings), 'warning')} ({report.root})")
+    return "\n".join(lines) + "\n"
+
+
+def render_check_json(report: CheckReport) -> str:
+    """`check --format json`: {"errors": [...], "warnings": [...], "summary": {...}}."""
+    return json.dumps({"errors": [p.as_dict() for p in report.errors],
+                       "warnings": [p.as_dict() for p in report.warnings],
+                       "summary": report.summary_dict()}, ensure_ascii=False, indent=2) + "\n"

@@ -1,64 +1,144 @@
-"""Checks across records: every quote is in its seed, every number is in its quote, no report
-states two different targets for one goal, and every seed has its targets file."""
+"""Checks across records, the provenance rules among them: every source cites a UTF-8 seed inside
+seeds/, every quote is in its seed, every number is in its quote, no report states two targets for one
+goal, every seed is cited, and figures of different reports agree.
+
+Errors and warnings come back as Problems, all at once; nothing here raises on bad data.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
-from pathlib import Path
+from decimal import Decimal, InvalidOperation
+from itertools import combinations
+from pathlib import Path, PurePosixPath
 
-from .model import Figure, Goal, Ledger, Problem, Where
-from .quantity import QuantityError, chinese_numerals, parse_quantity
+from .model import Figure, Goal, Ledger, Problem, Source, Where
+from .quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
+from .reconcile import published_interval
+from .textfile import TextFileError, read_text
 
+SEEDS = "seeds"
 _SPACE = re.compile(r"\s+")
+_QUOTE_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(" + "|".join(MULTIPLIERS) + ")?")
 
 
 def squeeze(text: str) -> str:
-    """Drop all whitespace: PDF text breaks lines and puts spaces inside numbers (2022 年, 8416 项)."""
-    return _SPACE.sub("", text)
+    """NFKC-normalize and drop all whitespace: PDF text breaks lines and puts spaces inside numbers
+    (2022 年, 8416 项), and full-width digits and signs (１２％) are the same text as ASCII ones."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _number_in_quote(record: Goal | Figure) -> bool:
+def _amount_in_base(written: str) -> tuple[Decimal, Decimal] | None:
+    """(the number as written, the amount in base units): "2.5万家" -> (2.5, 25000)."""
     try:
-        number, _ = parse_quantity(record.written)
+        number, unit = parse_quantity(written)
+        factor = parse_unit(unit).factor if unit else Decimal(1)
     except QuantityError:
+        return None
+    return number, number * factor
+
+
+def number_in_quote(written: str, quote: str) -> bool:
+    """Whether the quantity `written` ("2.5万家", "25000家", "394.28亿元") is in `quote`, after unit
+    normalization (2.5万 in the quote matches 25000 recorded) or in characters (百项, 两个, 千亿)."""
+    amount = _amount_in_base(written)
+    if amount is None:
         return False
-    quote = squeeze(record.quote)
-    forms = {f"{number:f}", f"{number.normalize():f}"}
+    number, base = amount
+    text = squeeze(quote)
+    for match in _QUOTE_NUMBER.finditer(text):
+        try:
+            found = Decimal(match.group(1).replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the regex admits only decimals
+            continue
+        multiplier = MULTIPLIERS.get(match.group(2) or "", Decimal(1))
+        if found == number or found * multiplier == base:
+            return True
     if number == number.to_integral_value():
-        forms |= chinese_numerals(int(number))  # 百项, 两个, 千亿
-    return any(form in quote for form in forms)
+        return any(form in text for form in chinese_numerals(int(number)))
+    return False
+
+
+def seed_path(root: Path, source: Source) -> Path | Problem:
+    """The seed a source cites, if it is a regular file inside root/seeds/; else the problem."""
+    raw = source.file
+    posix = PurePosixPath(raw.replace("\\", "/"))
+    where = source.where
+    hint = f"put the report in {SEEDS}/ and cite it as file = \"{SEEDS}/<name>.txt\""
+    if posix.is_absolute() or raw.startswith("~") or re.match(r"^[A-Za-z]:", raw):
+        return Problem(where, f"seed path {raw!r} is absolute", hint)
+    if ".." in posix.parts:
+        return Problem(where, f"seed path {raw!r} climbs out with ..", hint)
+    if len(posix.parts) < 2 or posix.parts[0] != SEEDS:
+        return Problem(where, f"seed path {raw!r} is not inside {SEEDS}/", hint)
+    path = root.joinpath(*posix.parts)
+    if not path.exists() and not path.is_symlink():
+        return Problem(where, f"seed file {raw} not found", hint)
+    if not path.resolve().is_relative_to((root / SEEDS).resolve()):
+        return Problem(where, f"seed {raw} is a link to {path.resolve()}, outside {SEEDS}/",
+                       f"copy the report into {SEEDS}/ instead of linking to it")
+    if not path.is_file():
+        return Problem(where, f"seed {raw} is not a file", hint)
+    return path
+
+
+def read_seeds(ledger: Ledger, problems: list[Problem]) -> dict[str, str]:
+    """Squeezed text of every source's seed, by source id; unreadable seeds become problems."""
+    texts: dict[str, str] = {}
+    for source in ledger.sources:
+        path = seed_path(ledger.root, source)
+        if isinstance(path, Problem):
+            problems.append(path)
+            continue
+        try:
+            texts[source.id] = squeeze(read_text(path))
+        except TextFileError as exc:
+            problems.append(Problem(Where(source.file), exc.message, exc.hint))
+    return texts
 
 
 def validate(ledger: Ledger, quotes: bool = True) -> list[Problem]:
     """Problems the loader cannot see one record at a time. `quotes=False` skips reading the seeds."""
     problems: list[Problem] = []
-    seeds: dict[str, str | None] = {}
-    for source in ledger.sources:
-        path = ledger.root / source.file
-        if not path.is_file():
-            problems.append(Problem(source.where, f"seed file {source.file} not found",
-                                    "put the report text in seeds/ and cite it as file = \"seeds/<name>.txt\""))
-            seeds[source.id] = None
-        elif quotes:
-            seeds[source.id] = squeeze(path.read_text(encoding="utf-8"))
+    problems += _duplicate_sources(ledger.sources)
     if quotes:
+        seeds = read_seeds(ledger, problems)
         for record in (*ledger.goals, *ledger.figures):
-            seed = seeds.get(record.source.id)
-            if seed is not None and squeeze(record.quote) not in seed:
-                problems.append(Problem(record.where, f"quote not found in {record.source.file}: "
-                                        f"「{record.quote}」",
-                                        "copy the clause from the seed exactly; only spaces and line "
-                                        "breaks may differ"))
-            revealed = isinstance(record, Goal) and record.revealed
-            if not revealed and not _number_in_quote(record):
-                problems.append(Problem(record.where, f"the number {record.written} is not in its quote "
-                                        f"「{record.quote}」",
-                                        "quote the clause that carries the number, or, for a goal "
-                                        "worked out from the text, set revealed = true and explain in note"))
+            problems += _provenance(record, seeds.get(record.source.id))
+    else:
+        problems += [p for s in ledger.sources if isinstance(p := seed_path(ledger.root, s), Problem)]
     problems += _conflicting_goals(ledger.goals)
     problems += _duplicates(ledger)
     problems += _uncited_seeds(ledger)
+    problems += _disagreeing_figures(ledger.figures)
+    return problems
+
+
+def _provenance(record: Goal | Figure, seed: str | None) -> list[Problem]:
+    """The quote is in the seed (when the seed could be read) and the number is in the quote."""
+    problems = []
+    if seed is not None and squeeze(record.quote) not in seed:
+        problems.append(Problem(record.where, f"quote not found in {record.source.file}: 「{record.quote}」",
+                                "copy the clause from the seed exactly; only spaces, line breaks and "
+                                "full-width/half-width forms may differ"))
+    revealed = isinstance(record, Goal) and record.revealed
+    if not revealed and not number_in_quote(record.written, record.quote):
+        problems.append(Problem(record.where, f"the number {record.written} is not in its quote 「{record.quote}」",
+                                "quote the clause that carries the number, or, for a goal worked out from "
+                                "the text, set revealed = true and explain in note"))
+    return problems
+
+
+def _duplicate_sources(sources: tuple[Source, ...]) -> list[Problem]:
+    first: dict[str, Source] = {}
+    problems = []
+    for source in sources:
+        seen = first.setdefault(source.id, source)
+        if seen is not source:
+            problems.append(Problem(source.where, f"source id {source.id!r} is used twice (first at {seen.where})",
+                                    "give every report its own id, the same as its file name"))
     return problems
 
 
@@ -91,10 +171,41 @@ def _duplicates(ledger: Ledger) -> list[Problem]:
 
 
 def _uncited_seeds(ledger: Ledger) -> list[Problem]:
-    seeds_dir = ledger.root / "seeds"
+    """Every entry of seeds/ (but hidden files such as .gitkeep) must be a report some source cites."""
+    seeds_dir = ledger.root / SEEDS
     if not seeds_dir.is_dir():
         return []
-    cited = {Path(s.file).name for s in ledger.sources}
-    return [Problem(Where(f"seeds/{path.name}"), "no targets file cites this report",
-                    f"add targets/<source-id>.toml with file = \"seeds/{path.name}\"")
-            for path in sorted(seeds_dir.glob("*.txt")) if path.name not in cited]
+    cited = {PurePosixPath(s.file.replace("\\", "/")).name for s in ledger.sources}
+    problems = []
+    for path in sorted(seeds_dir.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if not path.is_file():
+            problems.append(Problem(Where(f"{SEEDS}/{path.name}"), "is not a file",
+                                    f"{SEEDS}/ holds report texts only; move it elsewhere"))
+        elif path.name not in cited:
+            problems.append(Problem(Where(f"{SEEDS}/{path.name}"), "no targets file cites this report",
+                                    f"add targets/<source-id>.toml with file = \"{SEEDS}/{path.name}\""))
+    return problems
+
+
+def _disagreeing_figures(figures: tuple[Figure, ...]) -> list[Problem]:
+    """Warn when two reports give one metric, year, basis and cut-off values that cannot both be true.
+
+    Rounding counts (5902 and 0.59万 agree), and so do bounds (突破5000 and 5902 agree). An estimate
+    later replaced by a final figure is not a contradiction, so the two are compared only with their kind.
+    """
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for fig in figures:
+        groups[(fig.metric, fig.year, fig.basis, fig.as_of, fig.estimate)].append(fig)
+    problems = []
+    for group in groups.values():
+        for a, b in combinations(group, 2):
+            if a.source.id != b.source.id and not published_interval(a).overlaps(published_interval(b)):
+                later, earlier = (a, b) if a.source.published >= b.source.published else (b, a)
+                problems.append(Problem(later.where, f"{later.metric} {later.year} ({later.basis}) is "
+                                        f"{later.written} here but {earlier.written} in {earlier.source.id} "
+                                        f"({earlier.where}): 「{later.quote}」 vs 「{earlier.quote}」",
+                                        "if one report corrects the other, say so in a note; otherwise "
+                                        "check both quotes", severity="warning"))
+    return problems

@@ -18,7 +18,7 @@ def test_broken_toml_names_file_and_line(data):
     (data.root / "targets" / "broken.toml").write_text('[source]\nid = "broken"\ntitle = 平台\n', encoding="utf-8")
     _, problems = problems_of(data)
     assert len(problems) == 1
-    assert problems[0].startswith("targets/broken.toml:3: not valid TOML")
+    assert problems[0].startswith("targets/broken.toml:3: error: not valid TOML")
     assert "fix:" in problems[0]
 
 
