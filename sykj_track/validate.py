@@ -73,14 +73,20 @@ def seed_path(root: Path, source: Source) -> Path | Problem:
         return Problem(where, f"seed path {raw!r} climbs out with ..", hint)
     if len(posix.parts) < 2 or posix.parts[0] != SEEDS:
         return Problem(where, f"seed path {raw!r} is not inside {SEEDS}/", hint)
-    path = root.joinpath(*posix.parts)
+    try:
+        return _existing_seed(root, root.joinpath(*posix.parts), raw, where, hint)
+    except (OSError, ValueError, RuntimeError) as exc:  # too long a name, a NUL byte, a loop of links
+        return Problem(where, f"seed path {raw!r} cannot be used: {exc}", hint)
+
+
+def _existing_seed(root: Path, path: Path, raw: str, where: Where, hint: str) -> Path | Problem:
     if not path.exists() and not path.is_symlink():
-        return Problem(where, f"seed file {raw} not found", hint)
+        return Problem(where, f"seed file {raw!r} not found", hint)
     if not path.resolve().is_relative_to((root / SEEDS).resolve()):
-        return Problem(where, f"seed {raw} is a link to {path.resolve()}, outside {SEEDS}/",
+        return Problem(where, f"seed {raw!r} is a link to {path.resolve()}, outside {SEEDS}/",
                        f"copy the report into {SEEDS}/ instead of linking to it")
     if not path.is_file():
-        return Problem(where, f"seed {raw} is not a file", hint)
+        return Problem(where, f"seed {raw!r} is not a file", hint)
     return path
 
 
