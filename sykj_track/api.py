@@ -6,6 +6,7 @@ import os
 from dataclasses import replace
 from datetime import date
 
+from .cache import Cache
 from .datadir import find_data_dir
 from .load import load
 from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
@@ -15,18 +16,22 @@ from .validate import validate
 __all__ = ["load_ledger", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
 
 
-def load_ledger(data: str | os.PathLike[str] | None = None) -> tuple[Ledger, list[Problem]]:
-    """Load the ledger from `data` (or the default data directory) with the loader's problems."""
-    return load(find_data_dir(data))
+def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None = None
+                ) -> tuple[Ledger, list[Problem]]:
+    """Load the ledger from `data` (or the default data directory) with the loader's problems.
+
+    Pass `Cache.default()` (from sykj_track.cache) to skip parsing files unchanged since an earlier run.
+    """
+    return load(find_data_dir(data), cache)
 
 
 def check(ledger: Ledger, problems: list[Problem], as_of: date | None = None, list_overdue: bool = False,
-          strict: bool = False) -> CheckReport:
+          strict: bool = False, cache: Cache | None = None) -> CheckReport:
     """Everything `sykj-track check` reports: the loader's problems, the cross-record checks (quotes in
     seeds included), and goals overdue at `as_of` (default today) with no figure, as warnings: one
     warning per goal with `list_overdue`, else one that counts them. `strict` makes warnings errors."""
     as_of = as_of or default_as_of()
-    found = [*problems, *validate(ledger)]
+    found = [*problems, *validate(ledger, cache=cache)]
     result = reconcile(ledger, as_of)
     overdue = [v for v in result.verdicts if v.reason == "no-figure"]
     if overdue and list_overdue:

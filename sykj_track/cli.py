@@ -18,6 +18,10 @@ FORMATS = ("table", "json", "csv")
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
+    try:
+        return date.fromisoformat(value)  # the common case, without importing dateutil's parser
+    except ValueError:
+        pass
     from dateutil import parser
 
     try:
@@ -33,7 +37,7 @@ def _load(ctx: click.Context):
     from .datadir import DataDirError
 
     try:
-        ledger, problems = api.load_ledger(ctx.obj["data"])
+        ledger, problems = api.load_ledger(ctx.obj["data"], _cache(ctx))
     except DataDirError as exc:
         raise click.UsageError(str(exc)) from None
     if problems:
@@ -41,6 +45,17 @@ def _load(ctx: click.Context):
         click.echo(f"{len(problems)} problem(s) in {ledger.root / 'targets'}; nothing was reconciled.", err=True)
         sys.exit(1)
     return ledger
+
+
+def _cache(ctx: click.Context):
+    """The cache of parsed files, unless --no-cache or SYKJ_TRACK_CACHE=off."""
+    if ctx.obj.get("no_cache"):
+        return None
+    if "cache" not in ctx.obj:
+        from .cache import Cache
+
+        ctx.obj["cache"] = Cache.default()
+    return ctx.obj["cache"]
 
 
 def _report(problems) -> None:
@@ -52,9 +67,12 @@ def _report(problems) -> None:
 @click.option("--data", "data", metavar="DIR", type=click.Path(file_okay=False),
               help="Data directory holding targets/ and seeds/. Default: $SYKJ_TRACK_DATA, else the "
                    "nearest of . and its parents with targets/, else the data bundled with the tool.")
+@click.option("--no-cache", is_flag=True,
+              help="Parse every file afresh instead of reusing results for unchanged files "
+                   "(kept in $SYKJ_TRACK_CACHE, else ~/.cache/sykj-track; SYKJ_TRACK_CACHE=off disables it).")
 @click.version_option(package_name="sykj-track", prog_name="sykj-track")
 @click.pass_context
-def main(ctx: click.Context, data: str | None) -> None:
+def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
     """Hold the Shenyang Science and Technology Bureau (沈阳市科学技术局) to its own numbers.
 
     Every goal the bureau's reports set (高新技术企业达到4500家, 技术合同成交额超过770亿元 ...) is
@@ -71,6 +89,7 @@ def main(ctx: click.Context, data: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["data"] = data
+    ctx.obj["no_cache"] = no_cache
 
 
 @main.command()
@@ -117,7 +136,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
             raise click.BadParameter(f"no metric called {name!r}.{hint} `sykj-track metrics` lists them all.",
                                      param_hint="--metric")
         metric_ids += found
-    warnings = validate(ledger)
+    warnings = validate(ledger, cache=_cache(ctx))
     if warnings:
         _report(warnings)
         click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
@@ -174,11 +193,13 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
     from .datadir import DataDirError
     from .render import render_check, render_check_json
 
+    cache = _cache(ctx)
     try:
-        ledger, problems = api.load_ledger(ctx.obj["data"])
+        ledger, problems = api.load_ledger(ctx.obj["data"], cache)
     except DataDirError as exc:
         raise click.UsageError(str(exc)) from None
-    report = api.check(ledger, problems, as_of or api.default_as_of(), list_overdue=verbose, strict=strict)
+    report = api.check(ledger, problems, as_of or api.default_as_of(), list_overdue=verbose, strict=strict,
+                       cache=cache)
     click.echo(render_check_json(report) if fmt == "json" else render_check(report), nl=False)
     sys.exit(0 if report.ok else 1)
 

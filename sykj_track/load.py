@@ -13,12 +13,18 @@ import tomllib
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .model import (BASES, BETTER, BOUNDS, DEFAULT_AGENCY, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
 from .textfile import TextFileError, read_text
+
+if TYPE_CHECKING:
+    from .cache import Cache
+
+T = TypeVar("T")
 
 METRICS_FILE = "metrics.toml"
 
@@ -403,17 +409,24 @@ def _figure(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metric
                   doubt=rec.get("doubt", ""), where=toml.where("figure", i))
 
 
-def load(root: Path) -> tuple[Ledger, list[Problem]]:
-    """Load every file under root/targets/. Returns the ledger of what loaded and all problems."""
+def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]:
+    """Load every file under root/targets/. Returns the ledger of what loaded and all problems.
+
+    With a cache, a file whose bytes (and metrics.toml's, and this code's) are unchanged since an
+    earlier run is not parsed again.
+    """
     problems: list[Problem] = []
-    metrics = load_metrics(root, problems)
+    metrics_bytes = _bytes(root / "targets" / METRICS_FILE)
+    metrics = _cached(cache, ("metrics", metrics_bytes), problems, lambda found: load_metrics(root, found))
     sources: list[Source] = []
     goals: list[Goal] = []
     figures: list[Figure] = []
     for path in sorted((root / "targets").glob("*.toml")):
         if path.name == METRICS_FILE:
             continue
-        source, file_goals, file_figures = load_source_file(path, root, metrics, problems)
+        parts = ("source", metrics_bytes, path.name, _bytes(path))
+        source, file_goals, file_figures = _cached(
+            cache, parts, problems, lambda found: load_source_file(path, root, metrics, found))
         if source is not None:
             sources.append(source)
         goals += file_goals
@@ -421,3 +434,26 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
     ledger = Ledger(root=root, metrics=metrics, sources=tuple(sources), goals=tuple(goals),
                     figures=tuple(figures))
     return ledger, problems
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # the loader proper reports why it cannot be read
+
+
+def _cached(cache: Cache | None, parts: tuple[bytes | str, ...], problems: list[Problem],
+            compute: Callable[[list[Problem]], T]) -> T:
+    """compute(problems) or its stored result, with the problems it found added to `problems`."""
+    key = cache.key(*parts) if cache is not None and parts[-1] else None
+    stored = cache.get(key) if key is not None else None
+    if stored is not None:
+        value, found = stored
+    else:
+        found = []
+        value = compute(found)
+        if key is not None:
+            cache.put(key, (value, found))
+    problems.extend(found)
+    return value

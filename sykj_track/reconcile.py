@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -165,10 +166,24 @@ def _judge(goal: Goal, metric: Metric, interval: Interval, partial: bool) -> tup
     return "pending", "inconclusive"
 
 
-def judge_goal(goal: Goal, metric: Metric, figures: list[Figure], as_of: date) -> dict:
+class FigureIndex:
+    """Figures by (metric, year, basis): each goal looks up its candidates instead of scanning them all,
+    so reconciling stays linear in the size of the ledger."""
+
+    def __init__(self, figures: Iterable[Figure]):
+        self._by_key: dict[tuple[str, int, str], list[Figure]] = defaultdict(list)
+        for figure in figures:
+            self._by_key[(figure.metric, figure.year, figure.basis)].append(figure)
+
+    def get(self, metric: str, year: int, basis: str) -> list[Figure]:
+        """The figures of one metric, year and basis (empty when there are none)."""
+        return self._by_key.get((metric, year, basis), [])
+
+
+def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figure], as_of: date) -> dict:
     """Decide one goal from the figures available at as_of. Returns the fields of a Verdict."""
-    same = [f for f in figures if (f.metric, f.year, f.basis) == (goal.metric, goal.year, goal.basis)]
-    figure = best_figure(same)
+    index = figures if isinstance(figures, FigureIndex) else FigureIndex(figures)
+    figure = best_figure(index.get(goal.metric, goal.year, goal.basis))
     if figure is not None:
         interval = figure_interval(figure.value, figure.bound)
         status, reason = _judge(goal, metric, interval, figure.partial)
@@ -177,8 +192,7 @@ def judge_goal(goal: Goal, metric: Metric, figures: list[Figure], as_of: date) -
                     actual_bound=figure.bound, actual_estimate=figure.estimate,
                     attainment=attainment(figure.value, goal, metric))
     if goal.basis in ("growth", "increment"):
-        levels = {year: best_figure([f for f in figures if (f.metric, f.year, f.basis) == (goal.metric, year, "level")
-                                     and not f.partial])
+        levels = {year: best_figure([f for f in index.get(goal.metric, year, "level") if not f.partial])
                   for year in (goal.year - 1, goal.year)}
         before, after = levels[goal.year - 1], levels[goal.year]
         if before is not None and after is not None:
@@ -206,7 +220,7 @@ def reconcile(ledger: Ledger, as_of: date) -> Reconciliation:
     """Verdicts for every goal stated by a source published on or before as_of."""
     known = {s.id for s in ledger.sources if s.published <= as_of}
     goals = [g for g in ledger.goals if g.source.id in known]
-    figures = [f for f in ledger.figures if f.source.id in known]
+    figures = FigureIndex(f for f in ledger.figures if f.source.id in known)
 
     groups: dict[tuple, dict[tuple, list[Goal]]] = defaultdict(lambda: defaultdict(list))
     for goal in goals:

@@ -109,26 +109,23 @@ def reason_text(v: Verdict) -> str:
     return ", ".join(parts)
 
 
+TABLE_COLUMNS = (("metric", "left"), ("target", "right"), ("actual", "right"), ("%", "right"),
+                 ("status", "left"), ("reason / evidence", "left"), ("sources", "left"))
+
+
 def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose: bool = False,
                  color: bool | None = None, width: int | None = None) -> str:
-    """Rich tables, one per target year, each followed by its counts; totals at the end."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    """Tables, one per target year, each followed by its counts; totals at the end."""
+    from .grid import Column, render_grid, style
 
-    out = io.StringIO()
-    console = Console(file=out, force_terminal=color, no_color=color is False, width=width or 200,
-                      highlight=False, soft_wrap=False)
+    paint = bool(color)
     if not verdicts:
-        console.print(f"No goals match (as of {as_of}).")
-        return out.getvalue()
+        return f"No goals match (as of {as_of}).\n"
+    columns = [Column(name, justify) for name, justify in TABLE_COLUMNS]
     basis_names = BASIS_EN if lang == "en" else BASIS_ZH
+    out: list[str] = []
     for year, group in _by_year(verdicts):
-        table = Table(title=f"Goals for {year}", title_justify="left", show_lines=False, expand=False)
-        for name, justify in (("metric", "left"), ("target", "right"), ("actual", "right"),
-                              ("%", "right"), ("status", "left"), ("reason / evidence", "left"),
-                              ("sources", "left")):
-            table.add_column(name, justify=justify, overflow="fold")
+        rows, styles = [], []
         for v in group:
             name = v.metric.name(lang)
             if basis_names[v.goal.basis]:
@@ -139,15 +136,16 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
             sources = ", ".join(s.id for s in v.sources)
             if v.figure is not None and v.figure.source.id not in sources:
                 sources += f" → {v.figure.source.id}"
-            table.add_row(name, target_text(v), actual_text(v, lang), pct,
-                          Text(v.status, style=STATUS_STYLE[v.status]), reason_text(v), sources)
-        console.print(table)
-        console.print(_summary_line(Summary.of(group), f"{year}:"))
+            rows.append((name, target_text(v), actual_text(v, lang), pct, v.status, reason_text(v), sources))
+            styles.append(("", "", "", "", STATUS_STYLE[v.status], "", ""))
+        out.append(style(f"Goals for {year}", "bold", paint))
+        out.append(render_grid(columns, rows, width=width or 200, styles=styles, color=paint))
+        out.append(_summary_line(Summary.of(group), f"{year}:"))
         if verbose:
-            _print_quotes(console, group)
-        console.print()
-    console.print(_summary_line(Summary.of(verdicts), f"All years (as of {as_of}):"))
-    return out.getvalue()
+            out += _quote_lines(group, paint)
+        out.append("")
+    out.append(_summary_line(Summary.of(verdicts), f"All years (as of {as_of}):"))
+    return "\n".join(out) + "\n"
 
 
 def _summary_line(summary: Summary, label: str) -> str:
@@ -159,21 +157,24 @@ def _summary_line(summary: Summary, label: str) -> str:
     return text
 
 
-def _print_quotes(console: Any, group: list[Verdict]) -> None:
-    from rich.markup import escape
+def _quote_lines(group: list[Verdict], color: bool) -> list[str]:
+    """The quotes, notes and doubts behind each verdict of a year (--verbose)."""
+    from .grid import style
 
+    lines = []
     for v in group:
-        console.print(f"  [bold]{escape(v.id)}[/bold]")
+        lines.append(f"  {style(v.id, 'bold', color)}")
         for goal in v.statements:
-            console.print(f"    goal   {escape(goal.source.id)}: 「{escape(goal.quote)}」")
+            lines.append(f"    goal   {goal.source.id}: 「{goal.quote}」")
         figures = [v.figure] if v.figure else list(v.derived_from)
         for text, label in ((v.goal.note, "note"), (v.goal.doubt, "doubt")):
             if text:
-                console.print(f"      [dim]{label}: {escape(text)}[/dim]")
+                lines.append(style(f"      {label}: {text}", "dim", color))
         for fig in figures:
-            console.print(f"    figure {escape(fig.source.id)} ({fig.year}): 「{escape(fig.quote)}」")
+            lines.append(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」")
             if fig.doubt:
-                console.print(f"      [dim]doubt: {escape(fig.doubt)}[/dim]")
+                lines.append(style(f"      doubt: {fig.doubt}", "dim", color))
+    return lines
 
 
 def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = False) -> str:

@@ -43,6 +43,11 @@ def read_text(path: Path) -> str:
         raise TextFileError("is a directory, not a file", "point at a text file") from None
     except OSError as exc:
         raise TextFileError(f"cannot be read: {exc.strerror or exc}", "check that it exists and is readable") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: Path) -> str:
+    """`data`, read from `path`, as UTF-8 text (a BOM is allowed); TextFileError for anything else."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

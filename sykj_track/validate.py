@@ -13,11 +13,15 @@ from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from itertools import combinations
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .model import Figure, Goal, Ledger, Problem, Source, Where
 from .quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
 from .reconcile import published_interval
-from .textfile import TextFileError, read_text
+from .textfile import TextFileError, decode
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 SEEDS = "seeds"
 _SPACE = re.compile(r"\s+")
@@ -90,36 +94,49 @@ def _existing_seed(root: Path, path: Path, raw: str, where: Where, hint: str) ->
     return path
 
 
-def read_seeds(ledger: Ledger, problems: list[Problem]) -> dict[str, str]:
-    """Squeezed text of every source's seed, by source id; unreadable seeds become problems."""
-    texts: dict[str, str] = {}
+def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) -> list[Problem]:
+    """Problems the loader cannot see one record at a time. `quotes=False` skips reading the seeds;
+    with a cache, the quotes of a report whose seed and records are unchanged are not searched again."""
+    problems: list[Problem] = []
+    problems += _duplicate_sources(ledger.sources)
+    records: dict[str, list[Goal | Figure]] = defaultdict(list)
+    for record in (*ledger.goals, *ledger.figures):
+        records[record.source.id].append(record)
     for source in ledger.sources:
         path = seed_path(ledger.root, source)
         if isinstance(path, Problem):
             problems.append(path)
-            continue
-        try:
-            texts[source.id] = squeeze(read_text(path))
-        except TextFileError as exc:
-            problems.append(Problem(Where(source.file), exc.message, exc.hint))
-    return texts
-
-
-def validate(ledger: Ledger, quotes: bool = True) -> list[Problem]:
-    """Problems the loader cannot see one record at a time. `quotes=False` skips reading the seeds."""
-    problems: list[Problem] = []
-    problems += _duplicate_sources(ledger.sources)
-    if quotes:
-        seeds = read_seeds(ledger, problems)
-        for record in (*ledger.goals, *ledger.figures):
-            problems += _provenance(record, seeds.get(record.source.id))
-    else:
-        problems += [p for s in ledger.sources if isinstance(p := seed_path(ledger.root, s), Problem)]
+        elif quotes:
+            problems += _quotes_of(source, path, records[source.id], cache)
     problems += _conflicting_goals(ledger.goals)
     problems += _duplicates(ledger)
     problems += _uncited_seeds(ledger)
     problems += _disagreeing_figures(ledger.figures)
     return problems
+
+
+def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: Cache | None) -> list[Problem]:
+    """Provenance problems of one report's records against its seed."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [Problem(Where(source.file), f"cannot be read: {exc.strerror or exc}", "check that it is readable")]
+    key = None
+    if cache is not None:
+        fingerprint = "\x1f".join(f"{r.where}\x1e{r.quote}\x1e{r.written}\x1e{isinstance(r, Goal) and r.revealed}"
+                                  for r in records)
+        key = cache.key("quotes", source.file, data, fingerprint)
+        stored = cache.get(key)
+        if stored is not None:
+            return stored
+    try:
+        seed = squeeze(decode(data, path))
+    except TextFileError as exc:
+        return [Problem(Where(source.file), exc.message, exc.hint)]
+    found = [problem for record in records for problem in _provenance(record, seed)]
+    if key is not None:
+        cache.put(key, found)
+    return found
 
 
 def _provenance(record: Goal | Figure, seed: str | None) -> list[Problem]:

@@ -51,6 +51,16 @@ class DataDir:
         return ledger
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CLI caches parsed files; tests keep theirs out of the user's ~/.cache."""
+    directory = tmp_path_factory.mktemp("cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("SYKJ_TRACK_CACHE", str(directory))
+    yield directory
+    patch.undo()
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> DataDir:
     return DataDir(tmp_path / "data")
