@@ -145,7 +145,7 @@ def find_published(text: str) -> Published | None:
         if match and (found := _valid_date(*match.groups()[:3])):
             return Published(found, False, "the 发布日期 line")
     for line in lines[:8]:
-        match = _FULL_DATE.fullmatch(line) or (_FULL_DATE.match(line) if len(line) <= 20 else None)
+        match = _FULL_DATE.fullmatch(line.strip())
         if match and (found := _valid_date(*match.groups())):
             return Published(found, False, "the dated header")
     for line in lines[-4:]:
@@ -257,8 +257,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if not raw[0].isdigit():
             if raw in ("一", "十", "千") or raw.startswith("一") and len(raw) == 1 or unit.startswith(("千", "万", "亿")):
                 continue  # 一批, 十分, 千亿集群 (a name), 万众
-            if ordinal:
-                continue
+            if ordinal or unit == "次" or sentence[match.start() - 1:match.start()] in ("“", "\""):
+                continue  # 二次开发, “三个平台”: words, not counts
             if sentence[match.start():match.start() + 3] in ("百分点",):
                 continue
         if ordinal and unit not in ("位", "名", "个"):
@@ -283,7 +283,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
 
 # ---------------------------------------------------------------------------------------- wording
 
-_GOAL_CUES = re.compile(r"力争|确保|争取|计划|目标是|目标为|将达|将实现|将突破|将超过|预期达到|年底前|到\d{4}年|努力实现|推动实现")
+_GOAL_CUES = re.compile(r"力争|确保|争取(?:达到|实现|突破|超过|到|在|\d)|计划(?:到|在|于|年底|今年|明年|实现|达到|新增|\d)|目标(?:是|为)|将(?:达|实现|突破|超过|新增)|"
+                        r"预期达到|(?<!已于)年底前|到\d{4}年|努力实现|每年")
 _PAST_CUES = re.compile(r"已经|已|累计|同比|较上年|比上年|截至|截止|目前|现有|共有|达到了|实现了|取得|荣获|获批|获得|入选")
 _STRETCH = re.compile(r"力争|争取")
 _BASE = re.compile(r"确保")
@@ -491,6 +492,37 @@ def _relative_year(text: str, base: int) -> int | None:
     return None
 
 
+def _kind_and_year(section: Section, mode: str, published: date, year: int | None, goal_cue: bool,
+                   past_cue: bool, before: str, upto: str) -> tuple[str, int]:
+    """Goal or figure, and the year it speaks of.
+
+    Under a dated heading the heading's year rules (a summary of 2024 reports 2024, a plan for 2025
+    sets goals for 2025); without one, a report from early in a year reports the year before and sets
+    goals for its own year. A year written in the sentence wins; one before the section's is a lagged
+    figure (错年统计), one after the publication year a goal.
+    """
+    this_year = bool(re.search(r"年底前|全年|今年|本年", upto))
+    if section.year is not None:
+        figure_year = section.year
+        goal_year = section.year + 1 if section.mode == "summary" and not this_year else section.year
+    else:
+        figure_year = published.year - 1 if published.month <= 3 and not this_year else published.year
+        goal_year = published.year
+    if mode == "plan":
+        kind = "goal"
+        if year is not None and year < goal_year and not goal_cue or \
+                not goal_cue and re.search(r"现有|目前|已经|截至|截止", before):
+            kind = "figure"
+    else:
+        kind = "goal" if goal_cue and (year is None or year > figure_year or _STRETCH.search(upto)) else "figure"
+    if year is not None and year > published.year and not past_cue:
+        kind = "goal"
+    if year is None:
+        relative = _relative_year(upto, goal_year if kind == "goal" else figure_year)
+        year = relative if relative is not None else goal_year if kind == "goal" else figure_year
+    return kind, year
+
+
 def _bound_from(before: str, after: str) -> tuple[str, str]:
     """(figure bound, goal op) from the words around a number."""
     if after.startswith(("以上", "多")) or _AT_LEAST.search(before):
@@ -530,15 +562,18 @@ class _Drafter:
         section = Section("unknown", None, self.default_agency)
         items: list[Item] = []
         for number, para in enumerate(paras):
-            if number == 0 or _HEADING.match(para) and len(para) <= 60:
+            if number == 0 and len(para) <= 60 or _HEADING.match(para) and len(para) <= 60:
                 section = section_of(para, section)
-                if number == 0 or len(para) <= 40:
+                if len(para) <= 40:
                     continue
             speaker = agency_speaking(para, self.city)
             if speaker:
                 section = replace(section, agency=speaker)
+            # A sentence setting goals (计划年底前, 力争) makes the rest of its paragraph a plan too.
+            planning = False
             for sentence in _sentences(para):
-                items += self.sentence(sentence, section, default_mode)
+                items += self.sentence(sentence, section, "plan" if planning else default_mode)
+                planning = planning or bool(_GOAL_CUES.search(sentence)) and section.mode == "unknown"
         return items
 
     def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:
@@ -554,6 +589,8 @@ class _Drafter:
             before = sentence[clause[0]:q.start]
             after = sentence[q.end:q.end + 4]
             if _SKIP_CONTEXT.search(before) and q.unit.endswith("元") or re.search(r"[一二三四五六七八九十]、$", before):
+                continue
+            if _counts_a_list(before, q):
                 continue
             basis = _basis_of(q, before, sentence[clause[0]:q.start])
             metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
@@ -584,7 +621,8 @@ class _Drafter:
         if q.start in paired and _fits(metrics[paired[q.start].metric], q.unit, basis):
             hit = paired[q.start]
             return hit.metric, (hit.start, hit.end), "respectively"
-        following = [h for h in hits if q.end <= h.start < min(clause[1], q.end + 6)
+        following = [h for h in hits if q.end <= h.start < min(clause[1], q.end + 12)
+                     and not re.search(r"[、（(和与及]", sentence[q.end:h.start])
                      and not find_quantities(sentence[q.end:h.start])]
         if following and _fits(metrics[following[0].metric], q.unit, basis) and basis != "growth":
             hit = following[0]
@@ -615,37 +653,9 @@ class _Drafter:
         past_cue = bool(_PAST_CUES.search(sentence[clause[0]:q.end + 2]))
         estimate = bool(re.search(r"预计|预期", sentence[:q.start]))
         mode = section.mode if section.mode != "unknown" else default_mode
-        base_year = section.year or (published.year if mode == "plan" else published.year - (published.month <= 3))
-        if mode == "plan":
-            kind = "goal"
-            if explicit and year is not None and section.year and year < section.year:
-                kind = "figure"
-            elif not goal_cue and re.search(r"现有|目前|已经|截至|截止", before):
-                kind = "figure"
-        elif mode == "summary":
-            kind = "figure"
-            if goal_cue and (not explicit or year is None or year > base_year or _STRETCH.search(upto)):
-                kind = "goal"
-                if not explicit:
-                    year = base_year + 1 if not re.search(r"年底前|全年|今年", upto) else base_year
-                    explicit = True
-        else:
-            kind = "goal" if goal_cue else "figure" if past_cue else ("goal" if default_mode == "plan" else "figure")
-            if explicit and year is not None:
-                if year < published.year:
-                    kind = "figure"
-                elif year > published.year:
-                    kind = "goal"
-        if not explicit or year is None:
-            relative = _relative_year(upto, base_year)
-            if relative is not None:
-                year = relative
-            elif kind == "goal" and section.mode != "plan" and mode != "plan":
-                year = published.year
-            else:
-                year = base_year
-        if kind == "goal" and mode == "summary" and section.year and year <= section.year and not goal_cue:
-            kind = "figure"
+        kind, year = _kind_and_year(section, mode, published, year if explicit else None, goal_cue, past_cue,
+                                    before, upto)
+        explicit = explicit and year is not None
         bound, op = _bound_from(before, after)
         if q.number_max is not None:
             op, bound = "between", "exact"
@@ -689,6 +699,18 @@ class _Drafter:
                 and self.published.date.month < 12:
             return self.published.date
         return None
+
+
+def _counts_a_list(before: str, q: Quantity) -> bool:
+    """"智能芯片、智能语音、智能图像、智能器件4个核心产业" counts the items just listed: a description,
+    not an achievement or a goal."""
+    if q.number != q.number.to_integral_value() or q.number > 20 or not before:
+        return False
+    tail = re.split(r"[，,；;：:（(]", before)[-1]
+    items = len(re.findall(r"、", tail)) + 1 + len(re.findall(r"(?<=[\u4e00-\u9fff”])(?:和|及|与)(?=[\u4e00-\u9fff“])", tail))
+    if items < 2:
+        return False
+    return int(q.number) == items or tail.endswith("等") and int(q.number) >= items
 
 
 def _subject_after(sentence: str, q: Quantity, clause: tuple[int, int]) -> str:
