@@ -217,7 +217,7 @@ _DIGITS = r"\d+(?:\.\d+)?"
 _CN = "[一二两三四五六七八九十百千零]+"
 _RANGE_SEP = "[—–\\-~～至到]{1,2}"
 QUANTITY = re.compile(
-    rf"(?P<ord>第)?(?P<num>{_DIGITS}|{_CN})(?:\s*{_RANGE_SEP}\s*(?P<max>{_DIGITS}|{_CN}))?\s*"
+    rf"(?P<ord>第)?(?P<num>{_DIGITS}|{_CN})(?:\s*{_RANGE_SEP}\s*(?P<max>{_DIGITS}|{_CN}))?\s*(?P<more>余|多)?"
     rf"(?P<unit>{_MULT}?{_UNIT}|{_MULT}(?![\u4e00-\u9fff]*?{_UNIT}))")
 
 
@@ -231,6 +231,7 @@ class Quantity:
     end: int
     number_max: Decimal | None = None
     ordinal: bool = False  # 第61名, 第18位
+    more: bool = False  # 320余场: more than the number
 
     @property
     def written(self) -> str:
@@ -273,11 +274,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         if unit == "％":
             unit = "%"
+        if ordinal:
+            unit = "位"  # 第61名 is a rank, whatever the measure word
         try:
             parse_unit(unit)
         except QuantityError:
             continue
-        found.append(Quantity(number, unit, match.start("num"), match.end(), top, ordinal))
+        found.append(Quantity(number, unit, match.start("num"), match.end(), top, ordinal, bool(match.group("more"))))
     return found
 
 
@@ -471,7 +474,8 @@ def _year_in(sentence: str, position: int, clause: tuple[int, int]) -> tuple[int
         year = int(match.group(1))
         after = sentence[match.end():match.end() + 2]
         before = sentence[max(0, match.start() - 1):match.start()]
-        if after[:1] in ("-", "—", "至", "到") and _YEAR.match(sentence[match.end() + 1:]) or before in ("-", "—"):
+        if after[:1] in ("-", "—", "至", "到") and _YEAR.match(sentence[match.end() + 1:]) or \
+                re.search(r"\d年?[-—至]$", sentence[:match.start()]):
             continue
         if match.end() <= position:
             between = sentence[match.end():position]
@@ -631,7 +635,10 @@ class _Drafter:
         for hit in reversed(preceding):
             if _fits(metrics[hit.metric], q.unit, basis):
                 return hit.metric, (hit.start, hit.end), "before"
-        if basis == "growth" and last is not None:
+        own = [h for h in hits if clause[0] <= h.start < clause[1]]
+        continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start]))
+        if last is not None and (basis == "growth" or continues) and _fits(metrics[last[0]], q.unit, basis):
+            # 同比增长15%, 新增320家: a clause without a name of its own speaks of the previous one's
             return last[0], (last[1], last[1]), "previous"
         if basis == "growth" or q.unit in ("%",) and sentence[clause[0]:q.start].endswith(("比重", "占比")):
             earlier = [h for h in hits if h.end <= clause[0]]
@@ -657,6 +664,8 @@ class _Drafter:
                                     before, upto)
         explicit = explicit and year is not None
         bound, op = _bound_from(before, after)
+        if q.more:
+            bound, op = "more_than", ">"
         if q.number_max is not None:
             op, bound = "between", "exact"
         if q.ordinal or q.unit == "位":
@@ -868,7 +877,7 @@ def _finish(items: list[Item], metrics: dict[str, Metric], recorded: dict[tuple,
     result = []
     for item in items:
         identity = (item.kind, item.metric, item.year, item.basis, item.value, item.unit, item.op, item.bound,
-                    item.estimate, item.as_of, item.agency)
+                    item.estimate, item.agency)
         if identity in seen:
             continue
         seen.add(identity)
