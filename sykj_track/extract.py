@@ -673,11 +673,7 @@ class _Drafter:
         as_of = None
         if kind == "figure":
             as_of = self.as_of(sentence[:q.start], year)
-        tier = ""
-        if kind == "goal":
-            local = sentence[max(clause[0] - 12, 0):q.start]
-            if _BASE.search(local) and _STRETCH.search(sentence[q.end:]) or _STRETCH.search(local) and _BASE.search(sentence[:clause[0]]):
-                tier = "stretch" if _STRETCH.search(before) or (_STRETCH.search(local) and not _BASE.search(before)) else "base"
+        tier = _tier(sentence, q.start) if kind == "goal" else ""
         quote = _quote(sentence, clause, subject_at)
         if not _number_in(q, quote):
             return None
@@ -708,6 +704,16 @@ class _Drafter:
                 and self.published.date.month < 12:
             return self.published.date
         return None
+
+
+def _tier(sentence: str, position: int) -> str:
+    """确保达到80家、力争突破100家: in a sentence with both, 确保 marks the base goal, 力争 the stretch."""
+    if not (_BASE.search(sentence) and _STRETCH.search(sentence)):
+        return ""
+    cues = list(re.finditer(r"确保|力争|争取", sentence[:position]))
+    if not cues:
+        return ""
+    return "base" if cues[-1].group() == "确保" else "stretch"
 
 
 def _counts_a_list(before: str, q: Quantity) -> bool:
