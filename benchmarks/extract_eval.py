@@ -88,8 +88,8 @@ def _pct(part: int, whole: int) -> str:
 
 def table(results: dict) -> str:
     """The per-report table, then the totals."""
-    lines = ["| report | kind | curated | drafted | matched | on registry | recall | precision |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| report | kind | curated | drafted | matched | on registry | recall | precision | precision on registry |",
+             "|---|---|---|---|---|---|---|---|---|"]
     totals = {kind: [0, 0, 0, 0] for kind in KINDS}
     for source_id, kinds in results.items():
         for kind in KINDS:
@@ -97,11 +97,11 @@ def table(results: dict) -> str:
             for i, n in enumerate((hits, drafted, curated, registry)):
                 totals[kind][i] += n
             lines.append(f"| {source_id} | {kind} | {curated} | {drafted} | {hits} | {registry} | "
-                         f"{_pct(hits, curated)} | {_pct(hits, drafted)} |")
+                         f"{_pct(hits, curated)} | {_pct(hits, drafted)} | {_pct(hits, registry)} |")
     for kind in KINDS:
         hits, drafted, curated, registry = totals[kind]
         lines.append(f"| **all** | {kind} | {curated} | {drafted} | {hits} | {registry} | "
-                     f"{_pct(hits, curated)} | {_pct(hits, drafted)} |")
+                     f"{_pct(hits, curated)} | {_pct(hits, drafted)} | {_pct(hits, registry)} |")
     return "\n".join(lines)
 
 
