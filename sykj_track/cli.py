@@ -232,6 +232,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
       sykj-track --data ~/ledger extract ~/ledger/seeds/report.txt --id 2026-work-report --write
     Then: review the draft, add proposed metrics to targets/metrics.toml, run `sykj-track check`.
     """
+    import re
     from pathlib import Path
 
     from . import api
@@ -252,7 +253,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         seed_file = path.relative_to(ledger.root.resolve()).as_posix()
     except ValueError:
         seed_file = f"seeds/{path.name}"
-    if source_id is not None and not __import__("re").fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", source_id):
+    if source_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", source_id):
         raise click.BadParameter(f"{source_id!r}: use letters, digits, - and _ (e.g. 2026-work-report)",
                                  param_hint="--id")
     try:
