@@ -249,5 +249,104 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
         click.echo(render_sources(rows, when, markdown=fmt == "markdown"), nl=False)
 
 
+@main.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True,
+              help="toml: a targets/ file for review; json: {source, items, new_metrics} for other tools.")
+@click.option("--write", is_flag=True, help="Write the draft to targets/<id>.toml instead of stdout.")
+@click.option("--force", is_flag=True, help="With --write: replace an existing targets/<id>.toml.")
+@click.option("--id", "source_id", metavar="ID", help="Source id (and file name); default e.g. 2024-work-report.")
+@click.option("--published", metavar="DATE", callback=_parse_date,
+              help="Publication date, when the text does not state it (2021-12-31).")
+@click.pass_context
+def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool, source_id: str | None,
+            published: date | None) -> None:
+    """Draft the goals and figures of a new report, with their quotes, for a person to review.
+
+    Reads REPORT (UTF-8, GB18030 or GBK text), finds its date, works out for every number the year
+    it speaks of, whether it is a goal or a figure, its bound (突破, 以上, 余, 约) and the metric it
+    measures (matched on the names and aliases in targets/metrics.toml; unknown measures are proposed
+    as new_* metrics). Items targets/ already records are marked.
+
+    \b
+    Examples:
+      sykj-track extract seeds/005_report.txt                 draft to stdout
+      sykj-track extract seeds/005_report.txt --write         draft to targets/<id>.toml
+      sykj-track extract report.txt --format json | jq '.items[] | select(.kind == "goal")'
+      sykj-track --data ~/ledger extract ~/ledger/seeds/report.txt --id 2026-work-report --write
+    Then: review the draft, add proposed metrics to targets/metrics.toml, run `sykj-track check`.
+    """
+    import re
+    from pathlib import Path
+
+    from . import api
+    from .atomicwrite import write_atomic
+    from .datadir import DataDirError
+    from .draftout import render_draft_json, render_draft_toml
+    from .extract import ExtractError, draft, ledger_keys
+
+    try:
+        ledger, problems = api.load_ledger(ctx.obj["data"])
+    except DataDirError as exc:
+        raise click.ClickException(str(exc)) from None
+    if problems:
+        click.echo(f"warning: {len(problems)} problem(s) in {ledger.root / 'targets'}; matching with the "
+                   "metrics that loaded (run `sykj-track check`).", err=True)
+    path = Path(report).resolve()
+    try:
+        seed_file = path.relative_to(ledger.root.resolve()).as_posix()
+    except ValueError:
+        seed_file = f"seeds/{path.name}"
+    if source_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", source_id):
+        raise click.BadParameter(f"{source_id!r}: use letters, digits, - and _ (e.g. 2026-work-report)",
+                                 param_hint="--id")
+    try:
+        result = draft(path.read_bytes(), ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
+                       seed_file=seed_file, source_id=source_id, published=published)
+    except ExtractError as exc:
+        raise click.ClickException(f"{report}: {exc}") from None
+    text = render_draft_json(result) if fmt == "json" else render_draft_toml(result)
+    goals = sum(i.kind == "goal" for i in result.items)
+    summary = (f"{goals} goal(s), {len(result.items) - goals} figure(s), {len(result.new_metrics)} proposed "
+               f"metric(s); {sum(i.already_recorded for i in result.items)} already recorded; read as "
+               f"{result.encoding}.")
+    if not write:
+        click.echo(text, nl=False)
+        click.echo(summary, err=True)
+        return
+    suffix = ".json" if fmt == "json" else ".toml"
+    target = ledger.root / "targets" / f"{result.source['id']}{suffix}"
+    if target.exists() and not force:
+        raise click.ClickException(f"{target} exists; pass --force to replace it, or --id to choose another id.")
+    write_atomic(target, text)
+    click.echo(f"wrote {target}: {summary}", err=True)
+    if not (ledger.root / seed_file).is_file():
+        click.echo(f"note: copy the report to {ledger.root / seed_file}; `check` looks for the quotes there.",
+                   err=True)
+
+
+@main.command(name="init")
+@click.argument("directory", type=click.Path(file_okay=False))
+def init_command(directory: str) -> None:
+    """Create an empty ledger in DIRECTORY: targets/metrics.toml (with a commented example), seeds/.
+
+    \b
+    Examples:
+      sykj-track init ~/dalian-ledger
+      cp report.txt ~/dalian-ledger/seeds/ && cd ~/dalian-ledger
+      sykj-track extract seeds/report.txt --write && sykj-track check
+    """
+    from .init import InitError, init_ledger
+
+    try:
+        created = init_ledger(directory)
+    except InitError as exc:
+        raise click.ClickException(str(exc)) from None
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"Next: put reports in {directory}/seeds/, describe measures in targets/metrics.toml, and run "
+               f"`sykj-track --data {directory} extract {directory}/seeds/REPORT.txt --write`.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

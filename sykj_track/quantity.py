@@ -130,3 +130,31 @@ def chinese_numerals(number: int) -> set[str]:
     if text.startswith("二"):
         forms.add("两" + text[1:])
     return forms
+
+
+_NUMERAL_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                   "八": 8, "九": 9}
+_NUMERAL_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """Read a whole number written in characters below 10000: 两 -> 2, 十五 -> 15, 一百零五 -> 105, 百 -> 100.
+
+    Returns None when `text` is not such a numeral; the inverse of chinese_numerals().
+    """
+    if not text or any(ch not in _NUMERAL_DIGITS and ch not in _NUMERAL_PLACES for ch in text):
+        return None
+    total, digit, last_place = 0, None, 10000
+    for ch in text:
+        if ch in _NUMERAL_DIGITS:
+            if digit is not None and _NUMERAL_DIGITS[ch] != 0 and digit != 0:
+                return None  # two digits in a row (二三) is not a numeral
+            digit = _NUMERAL_DIGITS[ch]
+        else:
+            place = _NUMERAL_PLACES[ch]
+            if place >= last_place:
+                return None  # places must fall: 百十 is not a numeral
+            total += (1 if digit in (None, 0) else digit) * place
+            digit, last_place = None, place
+    total += digit or 0
+    return total or None
