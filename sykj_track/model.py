@@ -52,8 +52,10 @@ class Problem:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.severity}: {self.message}"
-        return f"{text}\n    fix: {self.hint}" if self.hint else text
+        from .grid import visible  # a message quotes the data, and the data may hold control characters
+
+        text = f"{self.where}: {self.severity}: {visible(self.message)}"
+        return f"{text}\n    fix: {visible(self.hint)}" if self.hint else text
 
     def as_dict(self) -> dict[str, str | int]:
         """The problem as JSON-ready data."""

@@ -159,21 +159,21 @@ def _summary_line(summary: Summary, label: str) -> str:
 
 def _quote_lines(group: list[Verdict], color: bool) -> list[str]:
     """The quotes, notes and doubts behind each verdict of a year (--verbose)."""
-    from .grid import style
+    from .grid import style, visible
 
     lines = []
     for v in group:
-        lines.append(f"  {style(v.id, 'bold', color)}")
+        lines.append(f"  {style(visible(v.id), 'bold', color)}")
         for goal in v.statements:
-            lines.append(f"    goal   {goal.source.id}: 「{goal.quote}」")
+            lines.append(visible(f"    goal   {goal.source.id}: 「{goal.quote}」"))
         figures = [v.figure] if v.figure else list(v.derived_from)
         for text, label in ((v.goal.note, "note"), (v.goal.doubt, "doubt")):
             if text:
-                lines.append(style(f"      {label}: {text}", "dim", color))
+                lines.append(style(visible(f"      {label}: {text}"), "dim", color))
         for fig in figures:
-            lines.append(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」")
+            lines.append(visible(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」"))
             if fig.doubt:
-                lines.append(style(f"      doubt: {fig.doubt}", "dim", color))
+                lines.append(style(visible(f"      doubt: {fig.doubt}"), "dim", color))
     return lines
 
 
