@@ -43,6 +43,27 @@ def _load(ctx: click.Context):
     return ledger
 
 
+def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
+    """The error for a metric name that matches nothing, with the closest names as suggestions."""
+    import difflib
+
+    names = [*ledger.metrics, *(m.zh for m in ledger.metrics.values())]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    return click.BadParameter(f"no metric called {name!r}.{hint} `sykj-track metrics` lists them all.",
+                              param_hint=param_hint)
+
+
+def _warn_about(ledger) -> None:
+    """Print the cross-record problems (a quote not in its seed ...) as warnings; go on regardless."""
+    from .validate import validate
+
+    warnings = validate(ledger)
+    if warnings:
+        _report(warnings)
+        click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
+
+
 def _report(problems) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
@@ -102,25 +123,15 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     """
     from . import api
     from .render import render_csv, render_json, render_table
-    from .validate import validate
 
     ledger = _load(ctx)
     metric_ids: list[str] = []
     for name in metric_names:
         found = api.resolve_metric(ledger, name)
         if not found:
-            import difflib
-
-            names = [*ledger.metrics, *(m.zh for m in ledger.metrics.values())]
-            close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
-            hint = f" Did you mean {', '.join(close)}?" if close else ""
-            raise click.BadParameter(f"no metric called {name!r}.{hint} `sykj-track metrics` lists them all.",
-                                     param_hint="--metric")
+            raise _no_such_metric(ledger, name, "--metric")
         metric_ids += found
-    warnings = validate(ledger)
-    if warnings:
-        _report(warnings)
-        click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
+    _warn_about(ledger)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     verdicts = api.select(result, years, tuple(metric_ids), statuses, agency)
@@ -203,6 +214,56 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
         click.echo(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2))
     else:
         click.echo(render_sources(rows, when, markdown=fmt == "markdown"), nl=False)
+
+
+# --- show and report: one metric over the years; the whole picture as one HTML page ----------------
+
+@main.command()
+@click.argument("metric_name", metavar="METRIC")
+@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
+              help="Judge with what was published by DATE (default: today). E.g. 2023-06-30.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table (with a chart) for reading; json for other tools.")
+@click.pass_context
+def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> None:
+    """One metric year by year: its goals, the figures reported, the verdicts, and a chart.
+
+    METRIC is an id (hitech_enterprises), a Chinese name or an alias (高新技术企业, 高企).
+    In the chart each year is a row: the bar is the figure, the marker the target; on a terminal
+    the bar is green (hit), red (miss), yellow (pending) or cyan (no goal that year).
+    Piped, the output is plain ASCII.
+
+    \b
+    Examples:
+      sykj-track show 高新技术企业
+      sykj-track show tech_contract_value --as-of 2023-06-30
+      sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
+    """
+    import shutil
+
+    from . import api
+    from .chart import render_show, render_show_json
+    from .series import metric_series
+
+    ledger = _load(ctx)
+    found = api.resolve_metric(ledger, metric_name)
+    if not found:
+        raise _no_such_metric(ledger, metric_name, "METRIC")
+    if len(found) > 1:
+        names = "".join(f"\n  {m:<36} {ledger.metrics[m].zh}" for m in found)
+        raise click.BadParameter(f"{metric_name!r} matches {len(found)} metrics; name one:{names}",
+                                 param_hint="METRIC")
+    _warn_about(ledger)
+    when = as_of or api.default_as_of()
+    series = metric_series(ledger, api.reconcile(ledger, when), found[0])
+    if fmt == "json":
+        click.echo(render_show_json(series, when), nl=False)
+        return
+    tty = sys.stdout.isatty()
+    color = tty and not os.environ.get("NO_COLOR")
+    width = shutil.get_terminal_size((80, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 80)
+    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not tty), nl=False,
+               color=color)
 
 
 if __name__ == "__main__":  # pragma: no cover
