@@ -266,5 +266,57 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
                color=color)
 
 
+@main.command()
+@click.option("--html", "html_path", metavar="FILE", required=True,
+              help="Write the report to FILE as one self-contained HTML page ('-' for stdout).")
+@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
+              help="Judge with what was published by DATE (default: today). E.g. 2023-06-30.")
+@click.pass_context
+def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
+    """The whole picture as one HTML page to read in a browser or send to a colleague.
+
+    The page holds the summary per year (hit / miss / pending, hit rate), every goal in a table you
+    can filter by year, status, agency and text (click a row for its quotes and sources), and a chart
+    per metric of targets against reported figures. It is one file: inline CSS, SVG and a little
+    JavaScript, no network, no fonts to fetch.
+
+    \b
+    Examples:
+      sykj-track report --html report.html
+      sykj-track report --html report-2023.html --as-of 2023-06-30
+      sykj-track report --html - | gzip > report.html.gz
+    """
+    from pathlib import Path
+
+    from . import api
+    from .atomic import write_atomic
+    from .html_report import render_html
+    from .model import Summary
+    from .series import all_series
+
+    ledger = _load(ctx)
+    _warn_about(ledger)
+    when = as_of or api.default_as_of()
+    result = api.reconcile(ledger, when)
+    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when)
+    if html_path == "-":
+        click.echo(page, nl=False)
+        return
+    target = Path(html_path)
+    if target.is_dir():
+        raise click.BadParameter(f"{html_path} is a directory; name a file, e.g. {target / 'report.html'}.",
+                                 param_hint="--html")
+    if not target.parent.is_dir():
+        raise click.BadParameter(f"no directory {target.parent} to write {target.name} into; create it first.",
+                                 param_hint="--html")
+    try:
+        write_atomic(target, page)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}") from None
+    counts = Summary.of(result.verdicts)
+    click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
+               f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
