@@ -144,10 +144,10 @@ def chart_lines(series: Series, width: int, plain: bool) -> list[Any]:
         lines.append(line)
     scale_text = f"{format_number(round(scale, 2))} {series.unit}"
     lines.insert(0, Text(f"{'':4} 0{scale_text:>{cells}}"))
-    legend = ("# figure   | target   (the status is written out at the end of each row)" if plain
-              else "█ figure (faint: 预计 or part of the year)  ┃ target   green hit · red miss · "
-                   "yellow pending · cyan no goal")
-    lines.append(Text(f"{'':5}{legend}", style=None if plain else "dim"))
+    legends = (["# figure   | target   (the status is written out at the end of each row)"] if plain
+               else ["█ figure (faint: 预计 or part of the year)   ┃ target",
+                     "green hit · red miss · yellow pending · cyan no goal that year"])
+    lines += [Text(f"{'':5}{legend}", style=None if plain else "dim") for legend in legends]
     return lines
 
 

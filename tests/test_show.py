@@ -115,6 +115,9 @@ def test_chart_on_a_terminal_uses_blocks_and_colour(platforms):
     ms = metric_series(ledger, reconcile(ledger, AS_OF), "platforms")
     out = render_show(ms, AS_OF, color=True, width=80, plain=False)
     assert "█" in out and "┃" in out and "\x1b[" in out
+    from rich.text import Text
+
+    assert max(Text.from_ansi(line).cell_len for line in out.splitlines()) <= 80
 
 
 def test_chart_fits_narrow_and_wide_terminals(platforms):
