@@ -163,6 +163,8 @@ def render_show(ms: MetricSeries, as_of: date, color: bool = False, width: int =
     console.print(f"unit {m.unit} · {m.kind} · {m.better} is better · as of {as_of}")
     if m.note:
         console.print(f"note: {m.note}")
+    if not ms.series:
+        console.print(f"No report published by {as_of} gives a goal or a figure of this metric.")
     for series in ms.series:
         console.print()
         table, several = _year_table(series, color)

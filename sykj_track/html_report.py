@@ -121,9 +121,11 @@ def _detail(v: Verdict) -> str:
 def _reason(v: Verdict) -> str:
     parts = []
     if v.reason:
-        parts.append(f'{esc(REASON_ZH.get(v.reason, v.reason))} <span class="en">{esc(v.reason)}</span>')
+        parts.append(f'<span class="nw">{esc(REASON_ZH.get(v.reason, v.reason))} '
+                     f'<span class="en">{esc(v.reason)}</span></span>')
     if v.evidence:
-        parts.append(f'{esc(EVIDENCE_ZH.get(v.evidence, v.evidence))} <span class="en">{esc(v.evidence)}</span>')
+        parts.append(f'<span class="nw">{esc(EVIDENCE_ZH.get(v.evidence, v.evidence))} '
+                     f'<span class="en">{esc(v.evidence)}</span></span>')
     return "；".join(parts)
 
 
@@ -444,7 +446,7 @@ table.goals tr.goal:hover, table.goals tr.goal:focus { background: #f3f6fb; outl
 table.goals tr.goal td { border-bottom-color: #eef0f3; }
 table.goals tr[aria-expanded="true"] .chev { transform: rotate(90deg); }
 .chev { display: inline-block; width: 1em; color: var(--muted); transition: transform .15s; }
-td .en { margin-left: 1em; }
+td .en { margin-left: 1em; } .nw { white-space: nowrap; } .nw .en { margin-left: .3em; }
 td.src { font-size: 12px; color: var(--muted); max-width: 15em; } .arrow { color: var(--ink); }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12.5px; font-weight: 600;
   white-space: nowrap; }

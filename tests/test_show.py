@@ -149,6 +149,14 @@ def test_show_json_has_the_same_content(platforms):
     assert payload["series"][1]["basis"] == "growth" and payload["series"][1]["unit"] == "%"
 
 
+def test_show_a_metric_with_nothing_yet_says_so(platforms):
+    result = run(platforms, "show", "platforms", "--as-of", "2020-01-01")
+    assert result.exit_code == 0
+    assert "No report published by 2020-01-01 gives a goal or a figure of this metric." in result.output
+    empty = json.loads(run(platforms, "show", "platforms", "--as-of", "2020-01-01", "--format", "json").output)
+    assert empty["series"] == [] and empty["metric"]["id"] == "platforms"
+
+
 def test_show_unknown_metric_suggests_names(platforms):
     result = run(platforms, "show", "科技创新平太")
     assert result.exit_code == 2
