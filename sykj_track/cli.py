@@ -58,6 +58,27 @@ def _cache(ctx: click.Context):
     return ctx.obj["cache"]
 
 
+def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
+    """The error for a metric name that matches nothing, with the closest names as suggestions."""
+    import difflib
+
+    names = [*ledger.metrics, *(m.zh for m in ledger.metrics.values())]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    return click.BadParameter(f"no metric called {name!r}.{hint} `sykj-track metrics` lists them all.",
+                              param_hint=param_hint)
+
+
+def _warn_about(ctx: click.Context, ledger) -> None:
+    """Print the cross-record problems (a quote not in its seed ...) as warnings; go on regardless."""
+    from .validate import validate
+
+    warnings = validate(ledger, cache=_cache(ctx))
+    if warnings:
+        _report(warnings)
+        click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
+
+
 def _report(problems) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
@@ -121,25 +142,15 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     """
     from . import api
     from .render import render_csv, render_json, render_table
-    from .validate import validate
 
     ledger = _load(ctx)
     metric_ids: list[str] = []
     for name in metric_names:
         found = api.resolve_metric(ledger, name)
         if not found:
-            import difflib
-
-            names = [*ledger.metrics, *(m.zh for m in ledger.metrics.values())]
-            close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
-            hint = f" Did you mean {', '.join(close)}?" if close else ""
-            raise click.BadParameter(f"no metric called {name!r}.{hint} `sykj-track metrics` lists them all.",
-                                     param_hint="--metric")
+            raise _no_such_metric(ledger, name, "--metric")
         metric_ids += found
-    warnings = validate(ledger, cache=_cache(ctx))
-    if warnings:
-        _report(warnings)
-        click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
+    _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     verdicts = api.select(result, years, tuple(metric_ids), statuses, agency)
@@ -346,6 +357,108 @@ def init_command(directory: str) -> None:
         click.echo(f"created {path}")
     click.echo(f"Next: put reports in {directory}/seeds/, describe measures in targets/metrics.toml, and run "
                f"`sykj-track --data {directory} extract {directory}/seeds/REPORT.txt --write`.")
+
+
+# --- show and report: one metric over the years; the whole picture as one HTML page ----------------
+
+@main.command()
+@click.argument("metric_name", metavar="METRIC")
+@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
+              help="Judge with what was published by DATE (default: today). E.g. 2023-06-30.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table (with a chart) for reading; json for other tools.")
+@click.pass_context
+def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> None:
+    """One metric year by year: its goals, the figures reported, the verdicts, and a chart.
+
+    METRIC is an id (hitech_enterprises), a Chinese name or an alias (高新技术企业, 高企).
+    In the chart each year is a row: the bar is the figure, the marker the target; on a terminal
+    the bar is green (hit), red (miss), yellow (pending) or cyan (no goal that year).
+    Piped, the output is plain ASCII.
+
+    \b
+    Examples:
+      sykj-track show 高新技术企业
+      sykj-track show tech_contract_value --as-of 2023-06-30
+      sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
+    """
+    import shutil
+
+    from . import api
+    from .chart import render_show, render_show_json
+    from .series import metric_series
+
+    ledger = _load(ctx)
+    found = api.resolve_metric(ledger, metric_name)
+    if not found:
+        raise _no_such_metric(ledger, metric_name, "METRIC")
+    if len(found) > 1:
+        names = "".join(f"\n  {m:<36} {ledger.metrics[m].zh}" for m in found)
+        raise click.BadParameter(f"{metric_name!r} matches {len(found)} metrics; name one:{names}",
+                                 param_hint="METRIC")
+    _warn_about(ctx, ledger)
+    when = as_of or api.default_as_of()
+    series = metric_series(ledger, api.reconcile(ledger, when), found[0])
+    if fmt == "json":
+        click.echo(render_show_json(series, when), nl=False)
+        return
+    tty = sys.stdout.isatty()
+    color = tty and not os.environ.get("NO_COLOR")
+    width = shutil.get_terminal_size((80, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 80)
+    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not tty), nl=False,
+               color=color)
+
+
+@main.command()
+@click.option("--html", "html_path", metavar="FILE", required=True,
+              help="Write the report to FILE as one self-contained HTML page ('-' for stdout).")
+@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
+              help="Judge with what was published by DATE (default: today). E.g. 2023-06-30.")
+@click.pass_context
+def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
+    """The whole picture as one HTML page to read in a browser or send to a colleague.
+
+    The page holds the summary per year (hit / miss / pending, hit rate), every goal in a table you
+    can filter by year, status, agency and text (click a row for its quotes and sources), and a chart
+    per metric of targets against reported figures. It is one file: inline CSS, SVG and a little
+    JavaScript, no network, no fonts to fetch.
+
+    \b
+    Examples:
+      sykj-track report --html report.html
+      sykj-track report --html report-2023.html --as-of 2023-06-30
+      sykj-track report --html - | gzip > report.html.gz
+    """
+    from pathlib import Path
+
+    from . import api
+    from .atomicwrite import write_atomic
+    from .html_report import render_html
+    from .model import Summary
+    from .series import all_series
+
+    ledger = _load(ctx)
+    _warn_about(ctx, ledger)
+    when = as_of or api.default_as_of()
+    result = api.reconcile(ledger, when)
+    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when)
+    if html_path == "-":
+        click.echo(page, nl=False)
+        return
+    target = Path(html_path)
+    if target.is_dir():
+        raise click.BadParameter(f"{html_path} is a directory; name a file, e.g. {target / 'report.html'}.",
+                                 param_hint="--html")
+    if not target.parent.is_dir():
+        raise click.BadParameter(f"no directory {target.parent} to write {target.name} into; create it first.",
+                                 param_hint="--html")
+    try:
+        write_atomic(target, page)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}") from None
+    counts = Summary.of(result.verdicts)
+    click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
+               f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,156 @@
+"""The HTML report in a real browser: headless Chromium (Debian's chromium and chromium-driver) via selenium.
+
+Skips, saying why, only when there is no Chromium; with SYKJ_TRACK_REQUIRE_BROWSER set (CI sets it) a
+missing browser is a failure instead. Screenshots go to tests/artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sykj_track.cli import main
+
+from conftest import REPO, figure, goal
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1280,1600", "--hide-scrollbars")
+EVIL_QUOTE = '平台1700个<script>alert("x")</script><img src=x onerror=alert(2)>'
+
+
+def _browser_paths() -> tuple[str, str] | None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (chromium, driver) if chromium and driver else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    paths = _browser_paths()
+    if paths is None:
+        reason = ("no Chromium here: install the Debian packages chromium and chromium-driver "
+                  "(apt-get install chromium chromium-driver) to run the browser test")
+        if os.environ.get("SYKJ_TRACK_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install '.[test]'")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = paths[0]
+    for flag in FLAGS:
+        options.add_argument(flag)
+    profile = tempfile.mkdtemp(prefix="sykj-chromium-")
+    options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # An explicit driver path: selenium then never tries to download one.
+    driver = webdriver.Chrome(service=Service(paths[1]), options=options)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _open(browser, path: Path) -> None:
+    browser.get(path.as_uri())
+    browser.get_log("browser")  # start each page with an empty console
+
+
+def _console_errors(browser) -> list[dict]:
+    return [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def _visible_rows(browser) -> int:
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('#goal-table tr.goal')).filter(r => r.offsetParent).length")
+
+
+def _screenshot(browser, name: str, full_page: bool = False) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    if full_page:
+        size = browser.execute_script("return [document.documentElement.scrollWidth, "
+                                      "document.documentElement.scrollHeight]")
+        shot = browser.execute_cdp_cmd("Page.captureScreenshot", {
+            "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1}})
+        path.write_bytes(base64.b64decode(shot["data"]))
+    else:
+        browser.save_screenshot(str(path))
+    return path
+
+
+def _write_report(data_dir: Path, out: Path, as_of: str) -> None:
+    result = CliRunner().invoke(main, ["--data", str(data_dir), "report", "--html", str(out), "--as-of", as_of])
+    assert result.exit_code == 0, result.output
+
+
+def test_real_report_in_chromium(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    out = tmp_path / "report.html"
+    _write_report(REPO, out, "2026-11-22")
+    _open(browser, out)
+    assert "沈阳市科学技术局" in browser.title
+    _screenshot(browser, "report.png")
+
+    total = len(browser.find_elements(By.CSS_SELECTOR, "#goal-table tr.goal"))
+    assert total == 120
+    assert _visible_rows(browser) == total
+    assert browser.find_element(By.ID, "shown").text == str(total)
+
+    Select(browser.find_element(By.ID, "f-status")).select_by_value("miss")
+    assert _visible_rows(browser) == 1 and browser.find_element(By.ID, "shown").text == "1"
+    Select(browser.find_element(By.ID, "f-status")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-year")).select_by_value("2022")
+    assert _visible_rows(browser) == 12
+    search = browser.find_element(By.ID, "f-text")
+    search.send_keys("技术合同")
+    assert 0 < _visible_rows(browser) < 12
+    search.clear()
+    search.send_keys("no such words at all")
+    assert _visible_rows(browser) == 0 and browser.find_element(By.ID, "none").is_displayed()
+    browser.find_element(By.ID, "f-reset").click()
+    assert _visible_rows(browser) == total
+
+    Select(browser.find_element(By.ID, "f-year")).select_by_value("2022")
+    row = browser.find_element(By.CSS_SELECTOR, '#goal-table tr.goal[data-status="miss"]')
+    detail = row.find_element(By.XPATH, "following-sibling::tr[1]")
+    assert not detail.is_displayed()
+    row.click()
+    assert detail.is_displayed() and "高新技术企业" in detail.text and "2023-newspaper" in detail.text
+    _screenshot(browser, "report-2022.png")
+
+    charts = browser.find_elements(By.CSS_SELECTOR, "#charts svg.chart")
+    assert len(charts) > 20 and charts[0].size["height"] > 100
+    assert _console_errors(browser) == []
+    _screenshot(browser, "report-full.png", full_page=True)
+
+
+def test_hostile_quote_stays_text(browser, data, tmp_path):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    data.metric("platforms", unit="个", zh="科技创新平台")
+    data.source("plan", date(2021, 12, 31), "2023年平台达到1600个。", goals=[
+        goal("platforms", 2023, 1600, "平台达到1600个", unit="个")])
+    data.source("news", date(2024, 3, 8), EVIL_QUOTE, figures=[figure("platforms", 2023, 1700, EVIL_QUOTE, unit="个")])
+    out = tmp_path / "evil.html"
+    _write_report(data.root, out, "2026-01-01")
+    _open(browser, out)
+    row = browser.find_element(By.CSS_SELECTOR, "#goal-table tr.goal")
+    row.click()
+    detail = row.find_element(By.XPATH, "following-sibling::tr[1]")
+    assert '<script>alert("x")</script><img src=x onerror=alert(2)>' in detail.text
+    assert browser.find_elements(By.CSS_SELECTOR, "tr.detail img, tr.detail script") == []
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text
+    assert _console_errors(browser) == []
