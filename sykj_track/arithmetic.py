@@ -145,3 +145,12 @@ def show(interval: Interval, digits: int = 2) -> str:
     if interval.lo == -INF:
         return f"≤ {num(interval.hi)}"
     return f"{num(interval.lo)}–{num(interval.hi)}"
+
+
+def show_growth(interval: Interval, digits: int = 2) -> str:
+    """A growth interval in %: "11.65–11.75%", "≤ 22.45%" when the earlier level is only a floor."""
+    if interval.lo <= -100 and interval.hi != INF:
+        return f"≤ {show(Interval(interval.hi, interval.hi), digits)}%"
+    if interval.lo == -INF and interval.hi == INF:
+        return "any value"
+    return show(interval, digits) + "%"

@@ -25,10 +25,9 @@ from itertools import combinations
 from typing import Any
 
 from .arithmetic import (agree, growth_between, growth_of_increment, increment_between, interval_of,
-                         published_interval, show)
+                         published_interval, show, show_growth)
 from .model import Figure, Goal, Ledger, Metric
 from .quantity import format_number
-from .reconcile import INF, Interval
 
 KINDS = ("increment-mismatch", "growth-mismatch", "target-below-prior", "conflicting-figures")
 
@@ -59,7 +58,7 @@ def written(record: Goal | Figure) -> str:
     if isinstance(record, Goal):
         sign = {">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< "}.get(record.op, "")
         if record.op == "between":
-            return f"{format_number(record.target)}–{record.written}"
+            return f"{format_number(record.target)}–{format_number(record.target_max or 0)}{record.unit}"
         return f"{sign}{record.written}"
     prefix = {"more_than": "> ", "at_least": "≥ ", "about": "≈ ", "at_most": "≤ "}.get(record.bound, "")
     suffix = " (预计)" if record.estimate else ""
@@ -103,10 +102,6 @@ def _index(figures: tuple[Figure, ...]) -> dict[tuple[str, int, str], list[Figur
     return index
 
 
-def _pct(interval: Interval) -> str:
-    return show(interval) + ("%" if interval.lo != -INF or interval.hi != INF else "")
-
-
 def _increment_findings(ledger: Ledger, index: dict) -> list[Finding]:
     found = []
     for inc in _full_year([f for f in ledger.figures if f.basis == "increment"]):
@@ -137,7 +132,7 @@ def _growth_findings(ledger: Ledger, index: dict) -> list[Finding]:
                     found.append(Finding(
                         "growth-mismatch", metric, (growth.year - 1, growth.year),
                         (("before", before), ("after", after), ("growth", growth)),
-                        f"{written(after)} ÷ {written(before)} − 1 = {_pct(rate)}; stated growth {written(growth)}"))
+                        f"{written(after)} ÷ {written(before)} − 1 = {show_growth(rate)}; stated growth {written(growth)}"))
         for inc in _full_year(index[(growth.metric, growth.year, "increment")]):
             if inc.unit != metric.unit:
                 continue
@@ -147,7 +142,7 @@ def _growth_findings(ledger: Ledger, index: dict) -> list[Finding]:
                     found.append(Finding(
                         "growth-mismatch", metric, (growth.year - 1, growth.year),
                         (("increment", inc), ("after", after), ("growth", growth)),
-                        f"{written(inc)} ÷ ({written(after)} − {written(inc)}) = {_pct(rate)}; "
+                        f"{written(inc)} ÷ ({written(after)} − {written(inc)}) = {show_growth(rate)}; "
                         f"stated growth {written(growth)}"))
     return found
 
@@ -184,7 +179,7 @@ def _plan_findings(ledger: Ledger, index: dict) -> list[Finding]:
                     found.append(Finding(
                         "growth-mismatch", metric, (goal.year - 1, goal.year),
                         (("before", before), ("goal", level), ("growth", goal)),
-                        f"{level.written} ÷ {written(before)} − 1 = {_pct(rate)}; growth goal {goal.written}",
+                        f"{level.written} ÷ {written(before)} − 1 = {show_growth(rate)}; growth goal {goal.written}",
                         "The level goal and the growth goal of one report do not agree with the last level."))
     return found
 
