@@ -102,58 +102,58 @@ def _index(figures: tuple[Figure, ...]) -> dict[tuple[str, int, str], list[Figur
     return index
 
 
-def _increment_findings(ledger: Ledger, index: dict) -> list[Finding]:
+def _number(record: Goal | Figure) -> str:
+    """A number for an arithmetic line: a goal's target bare, a figure with its bound."""
+    return record.written if isinstance(record, Goal) else written(record)
+
+
+def _against_levels(stated: Goal | Figure, before: Figure, after: Goal | Figure, metric: Metric) -> Finding | None:
+    """A stated increase or growth against the level before and the level after (a figure, or
+    the report's own level goal); a finding when no values within the intervals agree."""
+    if stated.basis == "increment":
+        implied = increment_between(published_interval(before), interval_of(after))
+        text = f"{_number(after)} − {written(before)} = {show(implied)} {metric.unit}"
+    else:
+        implied = growth_between(published_interval(before), interval_of(after))
+        if implied is None:
+            return None
+        text = f"{_number(after)} ÷ {written(before)} − 1 = {show_growth(implied)}"
+    if agree(implied, interval_of(stated)):
+        return None
+    word = "increase" if stated.basis == "increment" else "growth"
+    plan = isinstance(stated, Goal)
+    note = f"The level goal and the {word} goal of one report do not agree with the last level." if plan else ""
+    return Finding(f"{stated.basis}-mismatch", metric, (stated.year - 1, stated.year),
+                   (("before", before), ("goal" if plan else "after", after), (stated.basis, stated)),
+                   f"{text}; {word} {'goal' if plan else 'stated'} {_number(stated)}", note)
+
+
+def _stated_findings(ledger: Ledger, index: dict) -> list[Finding]:
+    """Each stated increase and growth against the levels of its year and the year before."""
     found = []
-    for inc in _full_year([f for f in ledger.figures if f.basis == "increment"]):
-        metric = ledger.metrics[inc.metric]
-        if inc.unit != metric.unit:  # a change of a share in 百分点 is not a difference of levels in %
+    for stated in _full_year([f for f in ledger.figures if f.basis in ("increment", "growth")]):
+        metric = ledger.metrics[stated.metric]
+        if stated.basis == "increment" and stated.unit != metric.unit:
+            continue  # a change of a share in 百分点 is not a difference of levels in %
+        for before in _full_year(index[(stated.metric, stated.year - 1, "level")]):
+            for after in _full_year(index[(stated.metric, stated.year, "level")]):
+                found.append(_against_levels(stated, before, after, metric))
+        if stated.basis != "growth":
             continue
-        for before in _full_year(index[(inc.metric, inc.year - 1, "level")]):
-            for after in _full_year(index[(inc.metric, inc.year, "level")]):
-                between = increment_between(published_interval(before), published_interval(after))
-                if not agree(between, published_interval(inc)):
-                    found.append(Finding(
-                        "increment-mismatch", metric, (inc.year - 1, inc.year),
-                        (("before", before), ("after", after), ("increment", inc)),
-                        f"{written(after)} − {written(before)} = {show(between)} {metric.unit}; "
-                        f"stated increase {written(inc)}"))
-    return found
-
-
-def _growth_findings(ledger: Ledger, index: dict) -> list[Finding]:
-    found = []
-    for growth in _full_year([f for f in ledger.figures if f.basis == "growth"]):
-        metric = ledger.metrics[growth.metric]
-        stated = published_interval(growth)
-        for before in _full_year(index[(growth.metric, growth.year - 1, "level")]):
-            for after in _full_year(index[(growth.metric, growth.year, "level")]):
-                rate = growth_between(published_interval(before), published_interval(after))
-                if rate is not None and not agree(rate, stated):
-                    found.append(Finding(
-                        "growth-mismatch", metric, (growth.year - 1, growth.year),
-                        (("before", before), ("after", after), ("growth", growth)),
-                        f"{written(after)} ÷ {written(before)} − 1 = {show_growth(rate)}; stated growth {written(growth)}"))
-        for inc in _full_year(index[(growth.metric, growth.year, "increment")]):
-            if inc.unit != metric.unit:
-                continue
-            for after in _full_year(index[(growth.metric, growth.year, "level")]):
+        for inc in _full_year(index[(stated.metric, stated.year, "increment")]):
+            for after in _full_year(index[(stated.metric, stated.year, "level")]):
                 rate = growth_of_increment(published_interval(inc), published_interval(after))
-                if rate is not None and not agree(rate, stated):
+                if inc.unit == metric.unit and rate is not None and not agree(rate, published_interval(stated)):
                     found.append(Finding(
-                        "growth-mismatch", metric, (growth.year - 1, growth.year),
-                        (("increment", inc), ("after", after), ("growth", growth)),
+                        "growth-mismatch", metric, (stated.year - 1, stated.year),
+                        (("increment", inc), ("after", after), ("growth", stated)),
                         f"{written(inc)} ÷ ({written(after)} − {written(inc)}) = {show_growth(rate)}; "
-                        f"stated growth {written(growth)}"))
-    return found
-
-
-def _known_before(figures: list[Figure], when: date) -> list[Figure]:
-    """Full-year figures published by `when`: what a report could build its plan on."""
-    return [f for f in _full_year(figures) if f.source.published <= when]
+                        f"growth stated {written(stated)}"))
+    return [f for f in found if f is not None]
 
 
 def _plan_findings(ledger: Ledger, index: dict) -> list[Finding]:
-    """A report's increase or growth goal against its own level goal and the last reported level."""
+    """A report's increase or growth goal against its own level goal and the last level it knew."""
     levels = {(g.source.id, g.metric, g.year, g.agency): g for g in ledger.goals if g.basis == "level"}
     found = []
     for goal in ledger.goals:
@@ -162,26 +162,10 @@ def _plan_findings(ledger: Ledger, index: dict) -> list[Finding]:
             continue
         if goal.basis == "increment" and goal.unit != level.unit:
             continue  # an increase in 百分点 of a share
-        metric = ledger.metrics[goal.metric]
-        for before in _known_before(index[(goal.metric, goal.year - 1, "level")], goal.source.published):
-            if goal.basis == "increment":
-                change = increment_between(published_interval(before), interval_of(level))
-                if not agree(change, interval_of(goal)):
-                    found.append(Finding(
-                        "increment-mismatch", metric, (goal.year - 1, goal.year),
-                        (("before", before), ("goal", level), ("increment", goal)),
-                        f"{level.written} − {written(before)} = {show(change)} {metric.unit}; "
-                        f"increase goal {goal.written}",
-                        "The level goal and the increase goal of one report do not add up from the last level."))
-            else:
-                rate = growth_between(published_interval(before), interval_of(level))
-                if rate is not None and not agree(rate, interval_of(goal)):
-                    found.append(Finding(
-                        "growth-mismatch", metric, (goal.year - 1, goal.year),
-                        (("before", before), ("goal", level), ("growth", goal)),
-                        f"{level.written} ÷ {written(before)} − 1 = {show_growth(rate)}; growth goal {goal.written}",
-                        "The level goal and the growth goal of one report do not agree with the last level."))
-    return found
+        for before in _full_year(index[(goal.metric, goal.year - 1, "level")]):
+            if before.source.published <= goal.source.published:
+                found.append(_against_levels(goal, before, level, ledger.metrics[goal.metric]))
+    return [f for f in found if f is not None]
 
 
 def below_prior(goal: Goal, metric: Metric, figures: list[Figure], max_year: int | None = None
@@ -260,8 +244,7 @@ def _conflicts(ledger: Ledger, index: dict) -> list[Finding]:
 def audit(ledger: Ledger) -> list[Finding]:
     """Every place where the ledger contradicts itself, ordered by kind, metric and years."""
     index = _index(ledger.figures)
-    findings = [*_increment_findings(ledger, index), *_growth_findings(ledger, index),
-                *_plan_findings(ledger, index), *_below_prior_findings(ledger, index),
+    findings = [*_stated_findings(ledger, index), *_plan_findings(ledger, index), *_below_prior_findings(ledger, index),
                 *_conflicts(ledger, index)]
     return sorted(findings, key=lambda f: (KINDS.index(f.kind), f.metric.id, f.years,
                                            [str(r.where) for _, r in f.records]))
