@@ -105,25 +105,14 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     from .validate import validate
 
     ledger = _load(ctx)
-    metric_ids: list[str] = []
-    for name in metric_names:
-        found = api.resolve_metric(ledger, name)
-        if not found:
-            import difflib
-
-            names = [*ledger.metrics, *(m.zh for m in ledger.metrics.values())]
-            close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
-            hint = f" Did you mean {', '.join(close)}?" if close else ""
-            raise click.BadParameter(f"no metric called {name!r}.{hint} `sykj-track metrics` lists them all.",
-                                     param_hint="--metric")
-        metric_ids += found
+    metric_ids = _metric_ids(ledger, metric_names)
     warnings = validate(ledger)
     if warnings:
         _report(warnings)
         click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
-    verdicts = api.select(result, years, tuple(metric_ids), statuses, agency)
+    verdicts = api.select(result, years, metric_ids, statuses, agency)
     if fmt == "json":
         click.echo(render_json(verdicts, when), nl=False)
     elif fmt == "csv":
