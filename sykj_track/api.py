@@ -92,3 +92,18 @@ def coverage(ledger: Ledger, result: Reconciliation) -> list[dict]:
 def default_as_of() -> date:
     """Today: the one place the clock is read."""
     return date.today()
+
+
+def audit(ledger: Ledger) -> list:
+    """Every place where the ledger contradicts itself (see sykj_track.audit); each finding turns
+    into a JSON-ready dict with sykj_track.audit.finding_record."""
+    from .audit import audit as find
+
+    return find(ledger)
+
+
+def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[str, ...] = ()):
+    """Year A against year B, metric by metric (see sykj_track.diff)."""
+    from .diff import diff as compare
+
+    return compare(ledger, year_a, year_b, as_of, metrics)

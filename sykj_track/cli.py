@@ -144,16 +144,11 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     from .render import render_csv, render_json, render_table
 
     ledger = _load(ctx)
-    metric_ids: list[str] = []
-    for name in metric_names:
-        found = api.resolve_metric(ledger, name)
-        if not found:
-            raise _no_such_metric(ledger, name, "--metric")
-        metric_ids += found
+    metric_ids = _metric_ids(ledger, metric_names)
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
-    verdicts = api.select(result, years, tuple(metric_ids), statuses, agency)
+    verdicts = api.select(result, years, metric_ids, statuses, agency)
     if fmt == "json":
         click.echo(render_json(verdicts, when), nl=False)
     elif fmt == "csv":
@@ -459,6 +454,142 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     counts = Summary.of(result.verdicts)
     click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
                f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
+
+
+# ---------------------------------------------------------------- diff and audit
+
+def _metric_ids(ledger, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Metric ids for --metric names; a name that matches nothing is a usage error with suggestions."""
+    from . import api
+
+    ids: list[str] = []
+    for name in names:
+        found = api.resolve_metric(ledger, name)
+        if not found:
+            raise _no_such_metric(ledger, name, "--metric")
+        ids += found
+    return tuple(ids)
+
+
+def _terminal() -> tuple[bool, int]:
+    """Colour and width for a table: colour only on a terminal without NO_COLOR; piped, rows stay whole."""
+    import shutil
+
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((200, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 200)
+    return tty and not os.environ.get("NO_COLOR"), width
+
+
+@main.command()
+@click.argument("year_a", metavar="A", type=int)
+@click.argument("year_b", metavar="B", type=int)
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+              help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
+@click.option("--only-flagged", is_flag=True, help="Only rows with a flag.")
+@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
+              help="Use what was published by DATE (default: today). E.g. 2026-11-22.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table for reading; json or csv for other tools.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of metric names in the table.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every row.")
+@click.pass_context
+def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, ...], only_flagged: bool,
+         as_of: date | None, fmt: str, lang: str, verbose: bool) -> None:
+    """Year A against year B: targets, actuals, change, and the growth B's plan implies.
+
+    One row per metric with a goal or a figure in A or B. Growth is judged with the rounding of
+    the published numbers and their bounds (突破, 以上, 约) in mind, and only when B follows A.
+
+    \b
+    Flags:
+      consistent-growth    the stated growth (同比增长 X%) agrees with the levels
+      inconsistent-growth  no values within rounding and bounds make them agree
+      target-below-prior   B's target is below a figure already reported for A or earlier
+      new-goal             a goal in B, none in A
+      dropped-goal         a goal in A, none in B
+      status-change        both years have a verdict, and they differ
+
+    \b
+    Examples:
+      sykj-track diff 2024 2025 --as-of 2026-11-22
+      sykj-track diff 2021 2022 --only-flagged -v
+      sykj-track diff 2024 2025 --metric 科技型企业 --format json | jq '.rows[0].flags'
+      sykj-track diff 2022 2025 --format csv > plan.csv
+    """
+    from . import api
+    from .diff import years_with_data
+    from .render_diff import render_diff_csv, render_diff_json, render_diff_table
+
+    if year_a == year_b:
+        raise click.BadParameter("A and B are the same year; compare two different years, e.g. 2024 2025.",
+                                 param_hint="A B")
+    ledger = _load(ctx)
+    when = as_of or api.default_as_of()
+    known = years_with_data(ledger, when)
+    missing = [y for y in (year_a, year_b) if y not in known]
+    if missing:
+        raise click.ClickException(
+            f"no goal or figure for {' or '.join(map(str, missing))} in the reports published by {when}. "
+            f"Years with data: {', '.join(map(str, known)) or 'none'}.")
+    result = api.diff(ledger, year_a, year_b, when, _metric_ids(ledger, metric_names))
+    if only_flagged:
+        from dataclasses import replace
+
+        result = replace(result, rows=tuple(r for r in result.rows if r.flags))
+    if fmt == "json":
+        click.echo(render_diff_json(result), nl=False)
+    elif fmt == "csv":
+        click.echo(render_diff_csv(result), nl=False)
+    else:
+        color, width = _terminal()
+        click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width), nl=False,
+                   color=color)
+
+
+@main.command()
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["increment-mismatch", "growth-mismatch", "target-below-prior",
+                                 "conflicting-figures"]),
+              help="Only findings of this kind (repeatable).")
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+              help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table for reading; json for other tools.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of metric names.")
+@click.pass_context
+def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, lang: str) -> None:
+    """Every place where the reports' numbers contradict each other, with the quotes.
+
+    A finding is raised only when no values within the rounding of the published numbers and
+    their bounds (突破, 以上, 约) make the arithmetic agree.
+
+    \b
+    Kinds:
+      increment-mismatch   新增 X against two levels: prior level + X ≠ new level
+      growth-mismatch      同比增长 X% against two levels, or against 新增 X and the new level
+      target-below-prior   a goal below a figure already reported for an earlier year
+      conflicting-figures  one metric and year reported with values that cannot both be true
+
+    \b
+    Examples:
+      sykj-track audit
+      sykj-track audit --kind growth-mismatch
+      sykj-track audit --format json | jq '.findings[] | .arithmetic'
+    """
+    from . import api
+    from .render_diff import render_audit_json, render_audit_table
+
+    ledger = _load(ctx)
+    metric_ids = _metric_ids(ledger, metric_names)
+    findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
+                and (not metric_ids or f.metric.id in metric_ids)]
+    if fmt == "json":
+        click.echo(render_audit_json(findings), nl=False)
+    else:
+        color, width = _terminal()
+        click.echo(render_audit_table(findings, lang=lang, color=color, width=width), nl=False, color=color)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,250 @@
+"""Where the ledger contradicts itself: the reports' own numbers checked against each other.
+
+A pure function of the ledger: no I/O, no clock. Four kinds of finding:
+
+- increment-mismatch: a stated increase (新增 X) against the levels of the year and the year before
+  (prior level + X ≠ new level), or an increase goal against a level goal and the last level;
+- growth-mismatch: a stated growth rate (同比增长 X%) against two levels, or against an increase
+  and the level it ends at, or a growth goal against a level goal and the last level;
+- target-below-prior: a level goal below a figure the reports had already given for an earlier year;
+- conflicting-figures: two figures of one metric and year that cannot both be true (and a running
+  total of a flow that is larger early in the year than later).
+
+Every check works on the intervals of arithmetic.py, so a finding is never a rounding artefact.
+Partial-year growth and increments are left out: 同比 there compares the same part of the year
+before, which no report gives. An estimate (预计) takes part, and the finding says so; an estimate
+against a final figure of the same year is not a conflict but a revision, and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from .arithmetic import (agree, growth_between, growth_of_increment, increment_between, interval_of,
+                         published_interval, show, show_growth)
+from .model import Figure, Goal, Ledger, Metric
+from .quantity import format_number
+
+KINDS = ("increment-mismatch", "growth-mismatch", "target-below-prior", "conflicting-figures")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where the numbers do not add up, with the statements it rests on.
+
+    `records` pairs a role ("before", "after", "increment", "growth", "goal", "prior", "first",
+    "second") with the goal or figure that plays it.
+    """
+
+    kind: str
+    metric: Metric
+    years: tuple[int, ...]
+    records: tuple[tuple[str, Goal | Figure], ...]
+    arithmetic: str
+    note: str = ""
+
+    @property
+    def estimate(self) -> bool:
+        """True when a figure the finding rests on is an estimate (预计)."""
+        return any(isinstance(r, Figure) and r.estimate for _, r in self.records)
+
+
+def written(record: Goal | Figure) -> str:
+    """The number as published, with its bound or goal operator: "突破2.5万家", "≥ 4500家"."""
+    if isinstance(record, Goal):
+        sign = {">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< "}.get(record.op, "")
+        if record.op == "between":
+            return f"{format_number(record.target)}–{format_number(record.target_max or 0)}{record.unit}"
+        return f"{sign}{record.written}"
+    prefix = {"more_than": "> ", "at_least": "≥ ", "about": "≈ ", "at_most": "≤ "}.get(record.bound, "")
+    suffix = " (预计)" if record.estimate else ""
+    if record.as_of is not None:
+        suffix += f" (截至{record.as_of})"
+    return f"{prefix}{record.written}{suffix}"
+
+
+def record_dict(role: str, record: Goal | Figure) -> dict[str, Any]:
+    """A goal or figure as a JSON-ready dict: what it says and where it says it."""
+    out: dict[str, Any] = {"role": role, "type": "goal" if isinstance(record, Goal) else "figure",
+                           "source": record.source.id, "year": record.year, "basis": record.basis,
+                           "written": written(record), "value": record.target if isinstance(record, Goal)
+                           else record.value, "unit": record.unit, "quote": record.quote,
+                           "where": str(record.where)}
+    if isinstance(record, Figure):
+        out |= {"bound": record.bound, "estimate": record.estimate,
+                "as_of": record.as_of.isoformat() if record.as_of else None}
+    else:
+        out |= {"op": record.op, "agency": record.agency}
+    return out
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """A finding as a flat, JSON-ready dict (for `audit --format json` and the HTML report)."""
+    return {"kind": finding.kind, "metric": finding.metric.id, "name_zh": finding.metric.zh,
+            "name_en": finding.metric.en, "years": list(finding.years),
+            "numbers": {role: written(r) for role, r in finding.records},
+            "arithmetic": finding.arithmetic, "estimate": finding.estimate, "note": finding.note or None,
+            "quotes": [record_dict(role, r) for role, r in finding.records]}
+
+
+def _full_year(figures: list[Figure]) -> list[Figure]:
+    return [f for f in figures if not f.partial]
+
+
+def _index(figures: tuple[Figure, ...]) -> dict[tuple[str, int, str], list[Figure]]:
+    index: dict[tuple[str, int, str], list[Figure]] = defaultdict(list)
+    for fig in figures:
+        index[(fig.metric, fig.year, fig.basis)].append(fig)
+    return index
+
+
+def _number(record: Goal | Figure) -> str:
+    """A number for an arithmetic line: a goal's target bare, a figure with its bound."""
+    return record.written if isinstance(record, Goal) else written(record)
+
+
+def _against_levels(stated: Goal | Figure, before: Figure, after: Goal | Figure, metric: Metric) -> Finding | None:
+    """A stated increase or growth against the level before and the level after (a figure, or
+    the report's own level goal); a finding when no values within the intervals agree."""
+    if stated.basis == "increment":
+        implied = increment_between(published_interval(before), interval_of(after))
+        text = f"{_number(after)} − {written(before)} = {show(implied)} {metric.unit}"
+    else:
+        implied = growth_between(published_interval(before), interval_of(after))
+        if implied is None:
+            return None
+        text = f"{_number(after)} ÷ {written(before)} − 1 = {show_growth(implied)}"
+    if agree(implied, interval_of(stated)):
+        return None
+    word = "increase" if stated.basis == "increment" else "growth"
+    plan = isinstance(stated, Goal)
+    note = f"The level goal and the {word} goal of one report do not agree with the last level." if plan else ""
+    return Finding(f"{stated.basis}-mismatch", metric, (stated.year - 1, stated.year),
+                   (("before", before), ("goal" if plan else "after", after), (stated.basis, stated)),
+                   f"{text}; {word} {'goal' if plan else 'stated'} {_number(stated)}", note)
+
+
+def _stated_findings(ledger: Ledger, index: dict) -> list[Finding]:
+    """Each stated increase and growth against the levels of its year and the year before."""
+    found = []
+    for stated in _full_year([f for f in ledger.figures if f.basis in ("increment", "growth")]):
+        metric = ledger.metrics[stated.metric]
+        if stated.basis == "increment" and stated.unit != metric.unit:
+            continue  # a change of a share in 百分点 is not a difference of levels in %
+        for before in _full_year(index[(stated.metric, stated.year - 1, "level")]):
+            for after in _full_year(index[(stated.metric, stated.year, "level")]):
+                found.append(_against_levels(stated, before, after, metric))
+        if stated.basis != "growth":
+            continue
+        for inc in _full_year(index[(stated.metric, stated.year, "increment")]):
+            for after in _full_year(index[(stated.metric, stated.year, "level")]):
+                rate = growth_of_increment(published_interval(inc), published_interval(after))
+                if inc.unit == metric.unit and rate is not None and not agree(rate, published_interval(stated)):
+                    found.append(Finding(
+                        "growth-mismatch", metric, (stated.year - 1, stated.year),
+                        (("increment", inc), ("after", after), ("growth", stated)),
+                        f"{written(inc)} ÷ ({written(after)} − {written(inc)}) = {show_growth(rate)}; "
+                        f"growth stated {written(stated)}"))
+    return [f for f in found if f is not None]
+
+
+def _plan_findings(ledger: Ledger, index: dict) -> list[Finding]:
+    """A report's increase or growth goal against its own level goal and the last level it knew."""
+    levels = {(g.source.id, g.metric, g.year, g.agency): g for g in ledger.goals if g.basis == "level"}
+    found = []
+    for goal in ledger.goals:
+        level = levels.get((goal.source.id, goal.metric, goal.year, goal.agency))
+        if goal.basis not in ("growth", "increment") or level is None:
+            continue
+        if goal.basis == "increment" and goal.unit != level.unit:
+            continue  # an increase in 百分点 of a share
+        for before in _full_year(index[(goal.metric, goal.year - 1, "level")]):
+            if before.source.published <= goal.source.published:
+                found.append(_against_levels(goal, before, level, ledger.metrics[goal.metric]))
+    return [f for f in found if f is not None]
+
+
+def below_prior(goal: Goal, metric: Metric, figures: list[Figure], max_year: int | None = None
+                ) -> Figure | None:
+    """The latest figure of an earlier year, published by the goal's report, that already beats
+    the goal's target (for a rank, a better place than the target); None when there is none.
+
+    `figures` are the level figures of the goal's metric; `max_year` caps the years looked at.
+    """
+    if goal.basis != "level":
+        return None
+    last = goal.year - 1 if max_year is None else min(goal.year - 1, max_year)
+    prior = [f for f in figures if f.year <= last and f.source.published <= goal.source.published
+             and f.basis == "level"]
+    if metric.better == "lower":
+        if goal.op not in ("<=", "<", "between"):
+            return None
+        beaten = [f for f in prior if published_interval(f).hi < goal.target]
+        return max(beaten, key=lambda f: (f.year, -published_interval(f).hi), default=None)
+    if goal.op not in (">=", ">", "between"):
+        return None
+    top = goal.target_max if goal.target_max is not None else goal.target
+    beaten = [f for f in prior if published_interval(f).lo > top]
+    return max(beaten, key=lambda f: (f.year, published_interval(f).lo), default=None)
+
+
+def _below_prior_findings(ledger: Ledger, index: dict) -> list[Finding]:
+    by_metric: dict[str, list[Figure]] = defaultdict(list)
+    for fig in ledger.figures:
+        if fig.basis == "level":
+            by_metric[fig.metric].append(fig)
+    found = []
+    for goal in ledger.goals:
+        metric = ledger.metrics[goal.metric]
+        prior = below_prior(goal, metric, by_metric[goal.metric])
+        if prior is not None:
+            word = "better than" if metric.better == "lower" else "above"
+            found.append(Finding(
+                "target-below-prior", metric, (prior.year, goal.year), (("prior", prior), ("goal", goal)),
+                f"goal for {goal.year}: {written(goal)}; already reported for {prior.year}: {written(prior)}, "
+                f"{word} the target",
+                f"The goal asks for less than was already reported ({metric.kind})."))
+    return found
+
+
+def _cutoff(fig: Figure) -> date:
+    return fig.as_of or date(fig.year, 12, 31)
+
+
+def _conflicts(ledger: Ledger, index: dict) -> list[Finding]:
+    found = []
+    for (metric_id, year, basis), figures in sorted(index.items()):
+        metric = ledger.metrics[metric_id]
+        for first, second in combinations(figures, 2):
+            if first.estimate != second.estimate:
+                continue  # a final figure revises an estimate; both can be honest
+            a, b = published_interval(first), published_interval(second)
+            if first.as_of == second.as_of:
+                if agree(a, b):
+                    continue
+                why = f"{written(first)} ({show(a)}) and {written(second)} ({show(b)}) do not overlap"
+            elif metric.kind == "flow" and basis == "level":
+                early, late = sorted((first, second), key=_cutoff)
+                if published_interval(early).lo <= published_interval(late).hi:
+                    continue
+                first, second = early, late
+                why = (f"a running total cannot shrink: {written(early)} by {_cutoff(early)} "
+                       f"but {written(late)} by {_cutoff(late)}")
+            else:
+                continue
+            found.append(Finding("conflicting-figures", metric, (year,), (("first", first), ("second", second)),
+                                 why))
+    return found
+
+
+def audit(ledger: Ledger) -> list[Finding]:
+    """Every place where the ledger contradicts itself, ordered by kind, metric and years."""
+    index = _index(ledger.figures)
+    findings = [*_stated_findings(ledger, index), *_plan_findings(ledger, index), *_below_prior_findings(ledger, index),
+                *_conflicts(ledger, index)]
+    return sorted(findings, key=lambda f: (KINDS.index(f.kind), f.metric.id, f.years,
+                                           [str(r.where) for _, r in f.records]))

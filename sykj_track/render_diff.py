@@ -1,0 +1,210 @@
+"""Turn a Diff or audit findings into a table, JSON or CSV. Knows nothing of how they are reached."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .arithmetic import point, show_growth
+from .audit import Finding, finding_record, record_dict, written
+from .diff import Diff, DiffRow, Side
+from .model import Goal
+from .quantity import format_number
+from .render import BASIS_EN, BASIS_ZH
+
+DIFF_COLUMNS = ("metric", "name_zh", "name_en", "basis", "a_target", "a_actual", "a_status", "b_target",
+                "b_actual", "b_status", "change", "change_pct", "change_of", "stated_growth", "implied_growth",
+                "flags")
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def side_record(side: Side) -> dict[str, Any]:
+    """One year of a diff row as a JSON-ready dict."""
+    goal, fig = side.goal, side.actual
+    return {
+        "year": side.year,
+        "target": goal.target if goal else None, "target_max": goal.target_max if goal else None,
+        "op": goal.op if goal else None, "target_written": written(goal) if goal else None,
+        "agency": goal.agency if goal else None,
+        "status": side.verdict.status if side.verdict else None,
+        "reason": side.verdict.reason if side.verdict else None,
+        "actual": fig.value if fig else None, "actual_bound": fig.bound if fig else None,
+        "actual_estimate": fig.estimate if fig else None,
+        "actual_as_of": fig.as_of.isoformat() if fig and fig.as_of else None,
+        "actual_written": written(fig) if fig else None,
+        "unit": (goal or fig).unit if (goal or fig) else None,
+    }
+
+
+def diff_row_record(row: DiffRow) -> dict[str, Any]:
+    """One diff row as a JSON-ready dict: the keys of `diff --format json`."""
+    quotes = []
+    for label, side in (("a", row.a), ("b", row.b)):
+        for role, record in (("target", side.goal), ("actual", side.actual)):
+            if record is not None:
+                quotes.append(record_dict(f"{label}.{role}", record))
+    if row.stated_growth is not None:
+        quotes.append(record_dict("b.stated_growth", row.stated_growth))
+    if row.prior is not None:
+        quotes.append(record_dict("prior", row.prior))
+    implied = row.implied_growth
+    stated = row.stated_growth
+    return {
+        "metric": row.metric.id, "name_zh": row.metric.zh, "name_en": row.metric.en, "basis": row.basis,
+        "a": side_record(row.a), "b": side_record(row.b),
+        "change": _round(row.change), "change_pct": _round(row.change_pct, 2), "change_of": row.change_of or None,
+        "stated_growth": None if stated is None else {
+            "value": stated.target if isinstance(stated, Goal) else stated.value, "written": written(stated),
+            "from": "goal" if isinstance(stated, Goal) else "figure", "source": stated.source.id},
+        "implied_growth": None if implied is None else {
+            "value": _round(point(implied), 2), "lo": _round(implied.lo, 4), "hi": _round(implied.hi, 4),
+            "from": row.implied_from},
+        "flags": list(row.flags), "quotes": quotes,
+    }
+
+
+def render_diff_json(result: Diff) -> str:
+    """{"years": [A, B], "as_of": ..., "rows": [...]}."""
+    payload = {"years": [result.year_a, result.year_b], "as_of": result.as_of.isoformat(),
+               "rows": [diff_row_record(r) for r in result.rows]}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _side_text(side: Side, what: str) -> str:
+    if what == "target":
+        return written(side.goal) if side.goal else ""
+    return written(side.actual) if side.actual else ""
+
+
+def _growth_text(row: DiffRow) -> tuple[str, str]:
+    stated = written(row.stated_growth) if row.stated_growth is not None else ""
+    implied = ""
+    if row.implied_growth is not None:
+        implied = show_growth(row.implied_growth, 1)
+        if row.implied_from == "target":
+            implied += " (plan)"
+    return stated, implied
+
+
+def render_diff_csv(result: Diff) -> str:
+    """One row per metric and basis; the table's columns plus statuses; flags joined with ';'."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=DIFF_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in result.rows:
+        stated, implied = _growth_text(row)
+        writer.writerow({
+            "metric": row.metric.id, "name_zh": row.metric.zh, "name_en": row.metric.en, "basis": row.basis,
+            "a_target": _side_text(row.a, "target"), "a_actual": _side_text(row.a, "actual"),
+            "a_status": row.a.verdict.status if row.a.verdict else "",
+            "b_target": _side_text(row.b, "target"), "b_actual": _side_text(row.b, "actual"),
+            "b_status": row.b.verdict.status if row.b.verdict else "",
+            "change": "" if row.change is None else format_number(round(row.change, 4)),
+            "change_pct": "" if row.change_pct is None else f"{row.change_pct:.2f}",
+            "change_of": row.change_of, "stated_growth": stated, "implied_growth": implied,
+            "flags": ";".join(row.flags)})
+    return out.getvalue()
+
+
+def _console(out: io.StringIO, color: bool | None, width: int | None) -> Any:
+    from rich.console import Console
+
+    return Console(file=out, force_terminal=color, no_color=color is False, width=width or 200,
+                   highlight=False, soft_wrap=False)
+
+
+FLAG_STYLE = {"inconsistent-growth": "bold red", "target-below-prior": "bold red", "consistent-growth": "green",
+              "status-change": "yellow", "new-goal": "cyan", "dropped-goal": "magenta"}
+
+
+def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, color: bool | None = None,
+                      width: int | None = None) -> str:
+    """One table of rows; with verbose, the quotes behind each flagged row."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = _console(out, color, width)
+    a, b = result.year_a, result.year_b
+    if not result.rows:
+        console.print(f"No goals or figures for {a} or {b} match (as of {result.as_of}).")
+        return out.getvalue()
+    basis_names = BASIS_EN if lang == "en" else BASIS_ZH
+    table = Table(title=f"{a} → {b} (as of {result.as_of})", title_justify="left")
+    for name, justify in (("metric", "left"), (f"{a} target", "right"), (f"{a} actual", "right"),
+                          (f"{b} target", "right"), (f"{b} actual", "right"), ("change", "right"),
+                          ("stated growth", "right"), ("implied growth", "right"), ("flags", "left")):
+        table.add_column(name, justify=justify, overflow="fold")
+    for row in result.rows:
+        name = row.metric.name(lang)
+        if basis_names[row.basis]:
+            name += f" ({basis_names[row.basis]})"
+        change = ""
+        if row.change is not None:
+            change = f"{'+' if row.change > 0 else ''}{format_number(round(row.change, 2))}"
+            if row.change_pct is not None:
+                change += f" ({row.change_pct:+.1f}%)"
+        stated, implied = _growth_text(row)
+        flags = Text()
+        for i, flag in enumerate(row.flags):
+            flags.append(("\n" if i else "") + flag, style=FLAG_STYLE.get(flag, ""))
+        table.add_row(name, _side_text(row.a, "target"), _side_text(row.a, "actual"),
+                      _side_text(row.b, "target"), _side_text(row.b, "actual"), change, stated, implied, flags)
+    console.print(table)
+    counts: dict[str, int] = {}
+    for row in result.rows:
+        for flag in row.flags:
+            counts[flag] = counts.get(flag, 0) + 1
+    console.print(f"{len(result.rows)} rows; " + (", ".join(f"{n} {flag}" for flag, n in counts.items())
+                                                 or "no flags"))
+    if verbose:
+        for row in result.rows:
+            record = diff_row_record(row)
+            if not record["quotes"]:
+                continue
+            console.print(f"  [bold]{escape(row.metric.id)}[/bold] ({escape(row.basis)})")
+            for quote in record["quotes"]:
+                console.print(f"    {quote['role']:<16} {escape(quote['source'])} ({quote['year']}): "
+                              f"「{escape(quote['quote'])}」")
+    return out.getvalue()
+
+
+def render_audit_json(findings: list[Finding]) -> str:
+    """{"findings": [...]}, each finding as finding_record() gives it."""
+    return json.dumps({"findings": [finding_record(f) for f in findings]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_audit_table(findings: list[Finding], lang: str = "zh", color: bool | None = None,
+                       width: int | None = None) -> str:
+    """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on."""
+    from rich.markup import escape
+
+    out = io.StringIO()
+    console = _console(out, color, width)
+    if not findings:
+        console.print("No findings: the reports' numbers agree with each other.")
+        return out.getvalue()
+    for n, finding in enumerate(findings, 1):
+        years = "→".join(str(y) for y in finding.years)
+        console.print(f"[bold]{n}. {finding.kind}[/bold]  {escape(finding.metric.name(lang))} "
+                      f"({escape(finding.metric.id)}), {years}")
+        console.print(f"   {escape(finding.arithmetic)}")
+        if finding.note:
+            console.print(f"   [dim]{escape(finding.note)}[/dim]")
+        if finding.estimate:
+            console.print("   [dim]rests on an estimate (预计)[/dim]")
+        for role, record in finding.records:
+            console.print(f"   {role:<9} {escape(record.source.id)} ({record.year}) {escape(str(record.where))}: "
+                          f"「{escape(record.quote)}」")
+        console.print()
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    console.print(f"{len(findings)} finding(s): " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    return out.getvalue()
