@@ -428,6 +428,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
 
     from . import api
     from .atomicwrite import write_atomic
+    from .audit import finding_record
     from .html_report import render_html
     from .model import Summary
     from .series import all_series
@@ -436,7 +437,8 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
-    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when)
+    findings = [finding_record(f) for f in api.audit(ledger)]
+    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings)
     if html_path == "-":
         click.echo(page, nl=False)
         return

@@ -204,7 +204,7 @@ def _findings_section(findings: Sequence[Mapping[str, Any]], metric_names: Mappi
                 quotes.append(f"<li><q>{esc(q)}</q></li>")
         items.append(f'<li class="finding"><span class="tag">{esc(f.get("kind", ""))}</span> '
                      f'<b>{esc(metric_names.get(metric, metric))}</b> <span class="muted">{esc(years_text)}</span>'
-                     f'<p>{esc(f.get("message", ""))}</p>'
+                     f'<p>{esc(f.get("message") or f.get("arithmetic") or "")}</p>'
                      f'{f"<ul class=quotes>{chr(10).join(quotes)}</ul>" if quotes else ""}</li>')
     return f"""
 <section id="findings">
@@ -357,7 +357,8 @@ def _sources_section(sources: Sequence[Source], as_of: date) -> str:
 
 def render_html(verdicts: Sequence[Verdict], series: Sequence[MetricSeries], sources: Sequence[Source],
                 as_of: date, findings: Sequence[Mapping[str, Any]] | None = None) -> str:
-    """The report page. `findings` (dicts with kind, metric, years, message, quotes) adds a section."""
+    """The report page. `findings` (dicts with kind, metric, years, message or arithmetic, quotes, as
+    sykj_track.audit.finding_record gives them) adds a section."""
     metric_names = {ms.metric.id: ms.metric.zh for ms in series}
     metric_names |= {v.metric.id: v.metric.zh for v in verdicts}
     nav = [("summary", "概览"), ("goals", "目标明细"), ("charts", "图表"), ("sources", "来源")]
