@@ -70,10 +70,12 @@ def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
 
 
 def _warn_about(ctx: click.Context, ledger) -> None:
-    """Print the cross-record problems (a quote not in its seed ...) as warnings; go on regardless."""
+    """Print the cross-record problems (two targets for one goal, a seed missing ...) as warnings; go
+    on regardless. Quotes are not searched in the seeds here: that is `check`'s work, and on a large
+    ledger it would cost more than the rest of the command."""
     from .validate import validate
 
-    warnings = validate(ledger, cache=_cache(ctx))
+    warnings = validate(ledger, quotes=False)
     if warnings:
         _report(warnings)
         click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
@@ -106,6 +108,11 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
       sykj-track status --year 2022 -v        one year, with the quotes
       sykj-track status --as-of 2023-06-30    what was known then
       sykj-track status --format json | jq .summary
+      sykj-track show 高新技术企业              one measure over the years, as a chart
+      sykj-track diff 2024 2025               last year's results against this year's plan
+      sykj-track audit                        where the reports contradict themselves
+      sykj-track report --html report.html    everything, as one page to send
+      sykj-track extract new-report.txt       draft the records of a new report
       sykj-track check                        validate the data (run in CI)
     """
     ctx.ensure_object(dict)

@@ -224,11 +224,12 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
     return metrics
 
 
-def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, where: Where
+def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, place: Callable[[], Where]
             ) -> tuple[float, str, str] | Problem:
     """Read a target/value (with `unit`) and convert it to the metric's unit (% for growth).
 
-    Returns (value in the converted unit, the amount as written, the converted unit).
+    Returns (value in the converted unit, the amount as written, the converted unit). `place` gives
+    the file:line to blame, looked up only when there is a problem.
     """
     raw = record[field]
     unit = record.get("unit")
@@ -236,15 +237,15 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, wher
         if isinstance(raw, str):
             number, written_unit = parse_quantity(raw)
             if written_unit and unit and written_unit != unit:
-                return Problem(where, f"`{field}` says {written_unit!r} but `unit` says {unit!r}",
+                return Problem(place(), f"`{field}` says {written_unit!r} but `unit` says {unit!r}",
                                "keep one of them")
             unit = written_unit or unit
         else:
             number = Decimal(str(raw))
     except QuantityError as exc:
-        return Problem(where, str(exc), "write the number as the report does, e.g. 2.5 with unit \"万家\"")
+        return Problem(place(), str(exc), "write the number as the report does, e.g. 2.5 with unit \"万家\"")
     if not unit:
-        return Problem(where, "no unit", f"add unit = \"{metric.unit}\" (the unit word as the report writes it)")
+        return Problem(place(), "no unit", f"add unit = \"{metric.unit}\" (the unit word as the report writes it)")
     target_unit = "%" if basis == "growth" else metric.unit
     try:
         parsed = parse_unit(unit)
@@ -254,7 +255,7 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, wher
             target_unit = unit  # a change of a share is written in 百分点
         value = convert(number, unit, target_unit)
     except QuantityError as exc:
-        return Problem(where, f"unit does not fit metric {metric.id} ({metric.unit}): {exc}",
+        return Problem(place(), f"unit does not fit metric {metric.id} ({metric.unit}): {exc}",
                        f"use a unit of the same kind as {metric.unit!r}, or another metric")
     written = f"{number.normalize():f}{unit}" if isinstance(raw, (int, float)) else raw
     return value, written, target_unit
@@ -362,13 +363,13 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
         problems.extend(found)
         return None
     metric = metrics[rec["metric"]]
-    amount = _amount(rec, "target", rec["basis"], metric, toml.where("goal", i, "target"))
+    amount = _amount(rec, "target", rec["basis"], metric, lambda: toml.where("goal", i, "target"))
     if isinstance(amount, Problem):
         problems.append(amount)
         return None
     target_max = None
     if "target_max" in rec:
-        top = _amount(rec, "target_max", rec["basis"], metric, toml.where("goal", i, "target_max"))
+        top = _amount(rec, "target_max", rec["basis"], metric, lambda: toml.where("goal", i, "target_max"))
         if isinstance(top, Problem):
             problems.append(top)
             return None
@@ -399,7 +400,7 @@ def _figure(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metric
         problems.extend(found)
         return None
     metric = metrics[rec["metric"]]
-    amount = _amount(rec, "value", rec["basis"], metric, toml.where("figure", i, "value"))
+    amount = _amount(rec, "value", rec["basis"], metric, lambda: toml.where("figure", i, "value"))
     if isinstance(amount, Problem):
         problems.append(amount)
         return None
