@@ -22,6 +22,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from .model import DEFAULT_AGENCY, Figure, Goal, Metric
+from .extract_skip import not_a_measure
 from .quantity import QuantityError, convert, parse_chinese_numeral, parse_unit
 
 
@@ -343,14 +344,24 @@ class ProposedMetric:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A number left out of the draft because it is neither a goal nor a figure, and why."""
+
+    written: str
+    reason: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class Draft:
-    """Everything extracted from one report."""
+    """Everything extracted from one report; `skipped` holds the numbers left out, with the reason."""
 
     source: dict
     items: tuple[Item, ...]
     new_metrics: tuple[ProposedMetric, ...]
     encoding: str
     published_how: str
+    skipped: tuple[Skipped, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------- metrics
@@ -559,6 +570,7 @@ class _Drafter:
         self.city = city
         self.default_agency = default_agency
         self.text = text
+        self.skipped: list[Skipped] = []
 
     def run(self) -> list[Item]:
         paras = paragraphs(self.text)
@@ -598,6 +610,10 @@ class _Drafter:
                 continue
             basis = _basis_of(q, before, sentence[clause[0]:q.start])
             metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
+            reason = not_a_measure(sentence, q.start, q.end, clause, metric is not None, q.unit)
+            if reason:
+                self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
+                continue
             if metric is None:
                 subject = _subject_before(before) or _subject_after(sentence, q, clause)
                 if not subject or len(subject) < 2:
@@ -841,7 +857,8 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     title = _title(text)
     agency = agency or _agency_of(text, city) or DEFAULT_AGENCY
     index = MetricIndex(metrics)
-    items = _Drafter(text, index, found, city, agency).run()
+    drafter = _Drafter(text, index, found, city, agency)
+    items = drafter.run()
     items = _finish(items, metrics, recorded or {})
     first = section_of(title, Section("unknown", None, agency))
     summary_year = first.year if first.mode == "summary" else None
@@ -855,7 +872,8 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
                                                    _kind_of_metric(item.unit, item.basis))
     source = {"id": source_id or suggest_source_id(title, found, summary_year), "file": seed_file,
               "title": title, "agency": agency, "published": found.date, "published_approx": found.approx}
-    return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how)
+    return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how,
+                 tuple(drafter.skipped))
 
 
 def _base_unit(unit: str) -> str:

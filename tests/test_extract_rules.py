@@ -1,0 +1,82 @@
+"""extract's precision rules: numbers that are no goal or figure go to `skipped` with a reason, list
+items are mapped to their own subjects, and fuzzy registry matching. Real sentences from the seeds."""
+
+from __future__ import annotations
+
+import json
+
+from sykj_track.draftout import render_draft_json, render_draft_toml
+from sykj_track.extract import draft
+from sykj_track.model import Metric
+
+
+def metric(metric_id: str, zh: str, unit: str = "家", aliases: tuple[str, ...] = (), kind: str = "stock") -> Metric:
+    return Metric(metric_id, zh, metric_id, unit, kind, "higher", aliases)
+
+
+REGISTRY = {m.id: m for m in (
+    metric("hitech_enterprises", "高新技术企业数量", aliases=("高新技术企业", "高企")),
+    metric("rd_intensity", "R&D投入强度", unit="%", kind="ratio"),
+)}
+SUMMARY = "2025-06-05\n一、2024年工作情况\n"
+
+
+def run(sentence: str, registry: dict = REGISTRY, head: str = SUMMARY):
+    return draft((head + sentence).encode(), registry)
+
+
+def skipped_reason(sentence: str, registry: dict = REGISTRY) -> list[str]:
+    result = run(sentence, registry)
+    assert result.items == (), result.items
+    return [s.reason for s in result.skipped]
+
+
+def test_staff_and_party_counts_are_skipped():
+    assert skipped_reason("“五惠帮企”处级干部服务包保97户企业，3个党支部获评先进基层党组织。")
+    assert skipped_reason("组织召开了领导小组6次例会，经汇总、梳理、合并同类项后形成72项重点任务。")
+
+
+def test_comparisons_with_a_national_average_are_skipped():
+    result = run("R&D投入强度达到2.94%，同比提高0.3个百分点，高于全国(2.40%)0.54个百分点，高于全省(2.19%)0.75个百分点。")
+    assert sorted(float(i.value) for i in result.items) == [0.3, 2.94]
+    assert {s.written for s in result.skipped} == {"2.4%", "0.54个百分点", "2.19%", "0.75个百分点"}
+    assert all("comparison" in s.reason for s in result.skipped)
+
+
+def test_numbers_inside_a_document_title_are_skipped():
+    reasons = skipped_reason("研究制定《五个国家级重大科技创新平台服务沈阳推进工作方案》。")
+    assert reasons == ["part of a document title"]
+
+
+def test_anecdotes_about_named_organisations_are_skipped():
+    assert skipped_reason("沈阳化工研究院等15家单位获批15个省级技术创新中心。")
+    assert skipped_reason("新松机器人、诺康制药、富创精密、东软医疗等企业产值分别增长24.1%、80.2%、152.9%和130.9%。")
+    assert skipped_reason("中关村(沈阳)领创空间在孵企业11家，入驻率达到80%。")
+
+
+def test_a_kind_of_carrier_is_no_named_place():
+    result = run("备案大学科技园29家。")
+    assert [i.written for i in result.items] == ["29家"] and not result.skipped
+
+
+def test_a_share_of_the_province_is_kept_a_share_of_a_breakdown_skipped():
+    kept = run("高新技术企业总数达到5902家，占全省的42.1%。")
+    assert {float(i.value) for i in kept.items} == {5902, 42.1}
+    split = run("联盟成员总数达到621家(企业372家、占59.9%)。")
+    assert [i.written for i in split.items] == ["621家"]  # the total is a figure, its split is not
+    assert {s.written for s in split.skipped} == {"372家", "59.9%"}
+
+
+def test_one_of_and_universe_sizes_are_skipped():
+    assert skipped_reason("跻身全国15个科技创新策源地之一。")
+    assert skipped_reason("对全国97个城市进行综合评价。")
+
+
+def test_skipped_numbers_are_in_the_json_and_commented_in_the_toml():
+    result = run("3个党支部获评先进基层党组织，高新技术企业达到5902家。")
+    payload = json.loads(render_draft_json(result))
+    assert payload["skipped"] == [{"value": "3个", "reason": result.skipped[0].reason,
+                                   "quote": "3个党支部获评先进基层党组织"}]
+    assert [i["value"] for i in payload["items"]] == [5902]
+    toml = render_draft_toml(result)
+    assert "#   3个: " in toml and "3个党支部" in toml
