@@ -22,6 +22,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from .model import DEFAULT_AGENCY, Figure, Goal, Metric
+from .extract_match import breakdown_phrase, closest, list_phrases, tails
 from .extract_skip import not_a_measure
 from .quantity import QuantityError, convert, parse_chinese_numeral, parse_unit
 
@@ -571,6 +572,7 @@ class _Drafter:
         self.default_agency = default_agency
         self.text = text
         self.skipped: list[Skipped] = []
+        self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
         paras = paragraphs(self.text)
@@ -587,8 +589,10 @@ class _Drafter:
                 section = replace(section, agency=speaker)
             # A sentence setting goals (计划年底前, 力争) makes the rest of its paragraph a plan too.
             planning = False
+            self.paragraph_before = ""
             for sentence in _sentences(para):
                 items += self.sentence(sentence, section, "plan" if planning else default_mode)
+                self.paragraph_before += sentence
                 planning = planning or bool(_GOAL_CUES.search(sentence)) and section.mode == "unknown"
         return items
 
@@ -622,7 +626,8 @@ class _Drafter:
                 confidence = 0.3
             else:
                 metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
-                confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6}[how]
+                confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6, "fuzzy": 0.5,
+                              "list": 0.6}[how]
                 if basis != "growth":
                     last_metric = (metric, subject_start[0])
                 elif last_metric is None:
@@ -661,7 +666,26 @@ class _Drafter:
             for hit in reversed(earlier):
                 if _fits(metrics[hit.metric], q.unit, basis):
                     return hit.metric, (hit.start, hit.end), "previous"
-        return None, (clause[0], clause[0]), ""
+        return self.fuzzy(sentence, q, clause, basis)
+
+    def fuzzy(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str):
+        """The registry name closest to the words around the number (the number taken out), or to a
+        breakdown's level plus its total's subject; (None, ..) when nothing fits well."""
+        others = [p for p in find_quantities(sentence) if clause[0] <= p.start < clause[1] and p.start != q.start]
+        left_start = max([clause[0], *(p.end for p in others if p.end <= q.start)])
+        right_end = min([clause[1], *(p.start for p in others if p.start >= q.end)])
+        left, right = sentence[left_start:q.start], sentence[q.end:right_end]
+        phrase = breakdown_phrase(sentence, q.start, left) or left + right
+        metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+        if metric is None:
+            return None, (clause[0], clause[0]), ""
+        return metric, (left_start, q.start), "fuzzy"
+
+    def closest(self, phrase: str, unit: str, basis: str, before: str) -> str | None:
+        """`closest` over the registry names whose unit fits."""
+        metrics = self.index.metrics
+        names = [(n.text, n.metric) for n in self.index.names if _fits(metrics[n.metric], unit, basis)]
+        return closest(phrase, names, self.paragraph_before + before)
 
     def classify(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str, section: Section,
                  default_mode: str, metric: str, known: bool, subject: str, confidence: float,
