@@ -602,8 +602,10 @@ class _Drafter:
             return []
         hits = self.index.hits(sentence)
         paired = _respectively(sentence, quantities, hits)
+        paired.update({k: v for k, v in self.list_pairs(sentence, quantities).items() if k not in paired})
         items = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
+        previous: tuple[Quantity, str] | None = None
         for q in quantities:
             clause = _clause_bounds(sentence, q.start)
             before = sentence[clause[0]:q.start]
@@ -613,8 +615,11 @@ class _Drafter:
             if _counts_a_list(before, q):
                 continue
             basis = _basis_of(q, before, sentence[clause[0]:q.start])
+            if previous is not None and re.fullmatch(r"[、和及与]", sentence[previous[0].end:q.start]):
+                basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
+            previous = (q, basis)
             metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
-            reason = not_a_measure(sentence, q.start, q.end, clause, metric is not None, q.unit)
+            reason = not_a_measure(sentence, q.start, q.end, clause, metric is not None and how != "previous", q.unit)
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
                 continue
@@ -668,6 +673,39 @@ class _Drafter:
                     return hit.metric, (hit.start, hit.end), "previous"
         return self.fuzzy(sentence, q, clause, basis)
 
+    def list_pairs(self, sentence: str, quantities: list[Quantity]) -> dict[int, _Hit]:
+        """Numbers in a row (236家和338家, 分别增长23.6%、27.6%) paired with the items of the list before
+        them (科技小巨人和高新技术企业培育库企业), each item completed with the list's shared tail."""
+        pairs: dict[int, _Hit] = {}
+        runs: list[list[Quantity]] = []
+        for q in quantities:
+            if runs and re.fullmatch(r"[、和及与]", sentence[runs[-1][-1].end:q.start]):
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        for run in runs:
+            if len(run) < 2:
+                continue
+            clause = _clause_bounds(sentence, run[0].start)
+            subject = sentence[clause[0]:run[0].start]
+            subject = re.sub(r"(?:分别)(?:增长|达到|达|为|实现|提高|增加)?$", "", subject)
+            subject = _VERBS.sub("", subject)
+            phrases = list_phrases(subject, len(run))
+            if phrases is None:
+                continue
+            if "等" not in subject:
+                for tail in tails(phrases[-1]):
+                    trial = [p + tail for p in phrases[:-1]] + [phrases[-1]]
+                    if self.closest(trial[0], run[0].unit, "level", sentence[:run[0].start], strict=True):
+                        phrases = trial
+                        break
+            basis = _basis_of(run[0], sentence[clause[0]:run[0].start], sentence[clause[0]:run[0].start])
+            for q, phrase in zip(run, phrases):
+                metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+                if metric is not None:
+                    pairs[q.start] = _Hit(clause[0], run[0].start, metric)
+        return pairs
+
     def fuzzy(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str):
         """The registry name closest to the words around the number (the number taken out), or to a
         breakdown's level plus its total's subject; (None, ..) when nothing fits well."""
@@ -681,11 +719,11 @@ class _Drafter:
             return None, (clause[0], clause[0]), ""
         return metric, (left_start, q.start), "fuzzy"
 
-    def closest(self, phrase: str, unit: str, basis: str, before: str) -> str | None:
+    def closest(self, phrase: str, unit: str, basis: str, before: str, strict: bool = False) -> str | None:
         """`closest` over the registry names whose unit fits."""
         metrics = self.index.metrics
         names = [(n.text, n.metric) for n in self.index.names if _fits(metrics[n.metric], unit, basis)]
-        return closest(phrase, names, self.paragraph_before + before)
+        return closest(phrase, names, self.paragraph_before + before, strict)
 
     def classify(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str, section: Section,
                  default_mode: str, metric: str, known: bool, subject: str, confidence: float,

@@ -43,13 +43,14 @@ class Candidate:
     score: tuple[float, float]
 
 
-def closest(phrase: str, names: list[tuple[str, str]], context: str) -> str | None:
+def closest(phrase: str, names: list[tuple[str, str]], context: str, strict: bool = False) -> str | None:
     """The metric whose name best fits `phrase`, or None when none fits or two fit equally well.
 
     `names` are (name, metric id) pairs; `context` is the text around the number (the paragraph up
     to it), which decides between names that differ by words the phrase leaves out (“双百工程”).
     A name fits when it appears in the phrase, the phrase's core appears in it, or their bigrams
-    mostly agree (Dice >= 0.7); levels (国家/省/市/国际) must agree.
+    mostly agree (Dice >= 0.7), or it has the same characters in another order; levels (国家/省/市/国际) must agree. `strict` accepts only a name
+    equal to the phrase.
     """
     phrase = _CUT.sub("", _LEADING.sub("", phrase))
     levels = _levels(phrase)
@@ -64,10 +65,14 @@ def closest(phrase: str, names: list[tuple[str, str]], context: str) -> str | No
         own = _levels(raw)
         if not levels <= own or any(level not in context for level in own - levels):
             continue
+        if strict and name != phrase:
+            continue
         if name in phrase:
             strength = 3.0 + len(name) / 100
         elif len(phrase) >= 4 and phrase in name:
             strength = 2.0 + len(phrase) / len(name)
+        elif sorted(phrase) == sorted(name):
+            strength = 1.95  # the same words in another order: 技术示范转移机构, 技术转移示范机构
         else:
             dice = _dice(phrase, name)
             if dice < 0.7:

@@ -80,3 +80,34 @@ def test_skipped_numbers_are_in_the_json_and_commented_in_the_toml():
     assert [i["value"] for i in payload["items"]] == [5902]
     toml = render_draft_toml(result)
     assert "#   3个: " in toml and "3个党支部" in toml
+
+
+# ------------------------------------------------------------------------------------ fuzzy matching
+
+def test_a_name_split_by_its_number_is_matched():
+    registry = {"standards": metric("standards", "“双百工程”实施以来形成技术标准(累计)", "项", aliases=("形成技术标准",))}
+    (item,) = run("共完成1219项技术攻关,形成383项技术标准。", registry).items[-1:]
+    assert (item.metric, float(item.value)) == ("standards", 383)
+
+
+def test_a_breakdown_level_takes_its_totals_subject_and_levels_must_agree():
+    registry = {m.id: m for m in (metric("national", "国家级技术转移示范机构"), metric("provincial", "省级技术转移示范机构"),
+                                  metric("municipal", "市级技术转移示范机构"))}
+    result = run("目前,我市共有各级技术示范转移机构41家,其中,国家级7家、省级13家、市级21家。", registry)
+    assert {i.metric: float(i.value) for i in result.items if i.known_metric} == \
+        {"national": 7, "provincial": 13, "municipal": 21}
+
+
+def test_list_items_share_the_lists_tail():
+    registry = {m.id: m for m in (metric("giant_pool", "科技“小巨人”企业培育库入库企业", aliases=("科技小巨人培育库企业",)),
+                                  metric("hitech_pool", "高新技术企业培育库入库企业", aliases=("高新技术企业培育库企业",)))}
+    result = run("新增科技小巨人和高新技术企业培育库企业236家和338家。", registry)
+    assert {i.metric: float(i.value) for i in result.items} == {"giant_pool": 236, "hitech_pool": 338}
+
+
+def test_respectively_with_a_shared_tail_keeps_the_growth_basis():
+    registry = {m.id: m for m in (metric("robot", "自创区机器人产业产值", "亿元", kind="flow"),
+                                  metric("biomed", "自创区生物医药产业产值", "亿元", kind="flow"))}
+    result = run("自创区机器人、生物医药等产业产值分别增长23.6%、27.6%。", registry)
+    assert {(i.metric, i.basis, float(i.value)) for i in result.items} == \
+        {("robot", "growth", 23.6), ("biomed", "growth", 27.6)}
