@@ -22,7 +22,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from .model import DEFAULT_AGENCY, Figure, Goal, Metric
-from .extract_match import breakdown_phrase, closest, list_phrases, tails
+from .extract_match import breakdown_phrase, closest, list_phrases, specialise, tails
 from .extract_skip import not_a_measure
 from .quantity import QuantityError, convert, parse_chinese_numeral, parse_unit
 
@@ -572,6 +572,7 @@ class _Drafter:
         self.default_agency = default_agency
         self.text = text
         self.skipped: list[Skipped] = []
+        self.carried_year: int | None = None  # a year opening a sentence, for the parts after its semicolons
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
@@ -590,9 +591,17 @@ class _Drafter:
             # A sentence setting goals (计划年底前, 力争) makes the rest of its paragraph a plan too.
             planning = False
             self.paragraph_before = ""
+            self.carried_year = None
             for sentence in _sentences(para):
                 items += self.sentence(sentence, section, "plan" if planning else default_mode)
                 self.paragraph_before += sentence
+                # "2020年全市R&D经费投入192.9亿元；R&D投入强度达到2.94%": a year opening a sentence
+                # holds across its semicolons, up to the full stop
+                opening = _YEAR.search(sentence[:8])
+                if sentence.endswith(("；", ";")):
+                    self.carried_year = int(opening.group(1)) if opening else self.carried_year
+                else:
+                    self.carried_year = None
                 planning = planning or bool(_GOAL_CUES.search(sentence)) and section.mode == "unknown"
         return items
 
@@ -619,6 +628,10 @@ class _Drafter:
                 basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
             previous = (q, basis)
             metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
+            if metric is not None and how in ("before", "after", "respectively"):
+                # the words that make a name specific stand close before it
+                metric = self.specialise(sentence[subject_start[0]:subject_start[1]], metric, q, basis,
+                                         sentence[max(0, subject_start[0] - 30):q.end])
             reason = not_a_measure(sentence, q.start, q.end, clause, metric is not None and how != "previous", q.unit)
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
@@ -657,7 +670,11 @@ class _Drafter:
         if following and _fits(metrics[following[0].metric], q.unit, basis) and basis != "growth":
             hit = following[0]
             return hit.metric, (hit.start, hit.end), "after"
-        preceding = [h for h in hits if clause[0] <= h.start and h.end <= q.start]
+        # a name inside a parenthesis is an aside, never the subject of a number outside it, nor a
+        # name outside the subject of a number inside (联盟成员总数达到621家(企业372家)
+        preceding = [h for h in hits if clause[0] <= h.start and h.end <= q.start
+                     and _open_paren(sentence[:h.start]) == _open_paren(sentence[:q.start])
+                     and not _open_paren(sentence[h.end:q.start]) and not re.search(r"[)）]", sentence[h.end:q.start])]
         for hit in reversed(preceding):
             if _fits(metrics[hit.metric], q.unit, basis):
                 return hit.metric, (hit.start, hit.end), "before"
@@ -719,6 +736,12 @@ class _Drafter:
             return None, (clause[0], clause[0]), ""
         return metric, (left_start, q.start), "fuzzy"
 
+    def specialise(self, found: str, metric: str, q: Quantity, basis: str, before: str) -> str:
+        """`specialise` over the registry names whose unit fits."""
+        metrics = self.index.metrics
+        names = [(n.text, n.metric) for n in self.index.names if _fits(metrics[n.metric], q.unit, basis)]
+        return specialise(found, metric, names, before)
+
     def closest(self, phrase: str, unit: str, basis: str, before: str, strict: bool = False) -> str | None:
         """`closest` over the registry names whose unit fits."""
         metrics = self.index.metrics
@@ -734,6 +757,8 @@ class _Drafter:
         upto = sentence[:q.end + 4]
         published = self.published.date
         year, explicit = _year_in(sentence, q.start, clause)
+        if not explicit and self.carried_year is not None:
+            year, explicit = self.carried_year, True
         goal_cue = bool(_GOAL_CUES.search(upto))
         past_cue = bool(_PAST_CUES.search(sentence[clause[0]:q.end + 2]))
         estimate = bool(re.search(r"预计|预期", sentence[:q.start]))
@@ -782,6 +807,10 @@ class _Drafter:
                 and self.published.date.month < 12:
             return self.published.date
         return None
+
+
+def _open_paren(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def _tier(sentence: str, position: int) -> str:

@@ -128,3 +128,27 @@ def breakdown_phrase(sentence: str, start: int, left: str) -> str | None:
         return None
     noun = _PARENT_VERBS.sub("", re.sub(r"(?:达到|达|为|是|有|总数|共)+$", "", parent[:number.start()]))
     return level.group(1) + noun if len(noun) >= 2 else None
+
+
+_LEVEL_WORD = re.compile(r"(?:国家|国际|省|市|区|县)级?|全国|全省|全市")
+
+
+def specialise(found: str, metric: str, names: list[tuple[str, str]], context: str) -> str:
+    """The most specific registry measure a generic name stands for in this context.
+
+    累计攻克关键技术 in a paragraph about 新型研发机构 is 新型研发机构累计攻克关键技术; IC装备产业产值 in a
+    sentence about 自创区 is 自创区IC装备产业产值. A longer name qualifies when it contains the name found
+    and all its other words (not a mere level) appear in the context; the longest such name wins.
+    """
+    base = normalize(found)
+    context = normalize(context)
+    best, best_len = metric, len(base)
+    for raw, other in names:
+        name = normalize(raw)
+        if other == metric or len(name) <= best_len or base not in name:
+            continue
+        extra = [part for part in name.split(base) if part]
+        # a level alone (国家, 省, 市) is too common in a sentence to tell measures apart
+        if extra and all(part in context and len(part) >= 2 and not _LEVEL_WORD.fullmatch(part) for part in extra):
+            best, best_len = other, len(name)
+    return best

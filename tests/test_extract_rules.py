@@ -111,3 +111,25 @@ def test_respectively_with_a_shared_tail_keeps_the_growth_basis():
     result = run("自创区机器人、生物医药等产业产值分别增长23.6%、27.6%。", registry)
     assert {(i.metric, i.basis, float(i.value)) for i in result.items} == \
         {("robot", "growth", 23.6), ("biomed", "growth", 27.6)}
+
+
+def test_a_generic_name_is_specialised_by_the_words_just_before_it():
+    registry = {m.id: m for m in (metric("ic", "IC装备产业产值", "亿元", kind="flow"),
+                                  metric("zone_ic", "自创区IC装备产业产值", "亿元", kind="flow"))}
+    (item,) = run("自创区IC装备产业产值增长44.5%。", registry).items
+    assert item.metric == "zone_ic"
+    (item,) = run("全市IC装备产业产值增长44.5%。", registry).items
+    assert item.metric == "ic"
+
+
+def test_a_year_opening_a_sentence_holds_across_its_semicolons():
+    head = "2021-02-01\n一、2021年工作情况\n"
+    result = run("2020年全市R&D经费投入192.9亿元；R&D投入强度达到2.94%，同比提高0.3个百分点。", head=head)
+    assert {i.year for i in result.items} == {2020}
+    assert sorted(float(i.value) for i in result.items if i.metric == "rd_intensity") == [0.3, 2.94]
+
+
+def test_a_name_in_a_parenthesis_is_no_subject_outside_it():
+    registry = {"alliance_members": metric("alliance_members", "联盟成员总数")}
+    result = run("联盟成员总数达到621家(企业372家、占59.9%)。", registry)
+    assert [(i.metric, float(i.value)) for i in result.items] == [("alliance_members", 621)]
