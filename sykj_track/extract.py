@@ -680,6 +680,11 @@ class _Drafter:
                 return hit.metric, (hit.start, hit.end), "before"
         own = [h for h in hits if clause[0] <= h.start < clause[1]]
         continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start]))
+        if last is not None and continues and basis != "growth" and metrics[last[0]].unit != q.unit:
+            # 组建新型研发机构,覆盖20个产业细分领域,总数达到52家: the earlier name counted in 家
+            same = [h for h in hits if h.end <= clause[0] and metrics[h.metric].unit == q.unit]
+            if same:
+                return same[-1].metric, (same[-1].start, same[-1].end), "previous"
         if last is not None and (basis == "growth" or continues) and _fits(metrics[last[0]], q.unit, basis):
             # 同比增长15%, 新增320家: a clause without a name of its own speaks of the previous one's
             return last[0], (last[1], last[1]), "previous"

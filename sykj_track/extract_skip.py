@@ -38,6 +38,14 @@ _NAMED_PLACE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,10}(?:[（(][\u4e00-\u9fff]
 _ONE_OF = re.compile(r"之一")
 _UNIVERSE = re.compile(r"对(?:全国|全省)?$")
 
+# Inputs, not results: 推荐17家企业申报, 征集全市科技创新成果88项; work under way (正在与…对接);
+# one batch of a call (第二批共发布榜单39项); the terms of one deal or policy (赋予…所有权90%, 作价4505万元).
+_INPUTS = re.compile(r"推荐$|征集[^，,；;。]*$|第[一二三四五六七八九十\d]+批")
+_IN_PROGRESS = re.compile(r"正在")
+_TERMS = re.compile(r"赋予|作价")
+# One named organisation's possession: 辽宁纤维化学品制造中试基地的…项目.
+_POSSESSIVE = re.compile(r"^[\u4e00-\u9fff]{4,}(?:基地|中心|实验室|研究院|研究所)的")
+
 # Documents: 等27个政策措施性意见、方案.
 _DOCUMENTS = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:政策措施|政策文件|意见|方案|文件|办法|通知|规划)")
 
@@ -79,7 +87,11 @@ def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], 
         return "the size of a list it belongs to (之一, the cities compared)"
     if _NAMED_EXAMPLES.search(sentence[clause[0]:clause[1]]) or _COMPANY.search(sentence[clause[0]:clause[1]]):
         return "an anecdote about named organisations"
-    if _NAMED_PLACE.search(sentence):
+    if _INPUTS.search(before) or _INPUTS.search(item) or "申报" in after and re.search(r"推荐", before):
+        return "applications, submissions or one batch of a call: inputs, not results"
+    if _IN_PROGRESS.search(after) or _TERMS.search(before):
+        return "work under way, or the terms of one deal or policy"
+    if _NAMED_PLACE.search(sentence) or _POSSESSIVE.search(sentence[clause[0]:]):
         return "an anecdote about one named carrier or park"
     # 占全省的42.1% is a measure of its own; 企业372家、占59.9% only splits the count before it.
     if unit in ("%", "％") and re.match(r"占(?!全省|全国|全市|地区生产总值|GDP)", item):

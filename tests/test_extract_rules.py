@@ -133,3 +133,18 @@ def test_a_name_in_a_parenthesis_is_no_subject_outside_it():
     registry = {"alliance_members": metric("alliance_members", "联盟成员总数")}
     result = run("联盟成员总数达到621家(企业372家、占59.9%)。", registry)
     assert [(i.metric, float(i.value)) for i in result.items] == [("alliance_members", 621)]
+
+
+def test_inputs_work_under_way_and_deal_terms_are_skipped():
+    assert skipped_reason("推荐17家企业申报辽宁省科技成果转化中试基地。")
+    assert skipped_reason("征集全市科技创新成果88项、产业技术需求10项。") and \
+        len(run("征集全市科技创新成果88项、产业技术需求10项。").skipped) == 2
+    assert skipped_reason("第二批共发布榜单39项。")
+    assert skipped_reason("目前已有来自全国的140多家科研单位正在与“发榜方”对接推进。")
+    assert skipped_reason("赋予完成人及团队所有权90%，作价4505万元转化。")
+
+
+def test_a_continuing_total_takes_the_earlier_name_counted_in_its_unit():
+    registry = {m.id: m for m in (metric("institutes", "新型研发机构"), metric("sectors", "产业细分领域", "个"))}
+    result = run("组建新型研发机构,基本覆盖20个产业细分领域,总数达到52家。", registry)
+    assert {i.metric: float(i.value) for i in result.items} == {"sectors": 20, "institutes": 52}
