@@ -31,7 +31,8 @@ def render_draft_json(result: Draft) -> str:
     """{"source": {...}, "items": [...], "new_metrics": [...]} with dates as ISO strings."""
     source = dict(result.source, published=result.source["published"].isoformat())
     payload = {"source": source, "encoding": result.encoding, "items": [item_json(i) for i in result.items],
-               "new_metrics": [{"id": m.id, "zh": m.zh, "unit": m.unit, "kind": m.kind} for m in result.new_metrics]}
+               "new_metrics": [{"id": m.id, "zh": m.zh, "unit": m.unit, "kind": m.kind} for m in result.new_metrics],
+               "skipped": [{"value": s.written, "reason": s.reason, "quote": s.quote} for s in result.skipped]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -120,4 +121,8 @@ def render_draft_toml(result: Draft, command: str = "sykj-track extract") -> str
                 parts.append(_comment(body))
             else:
                 parts.append(body)
+    if result.skipped:
+        parts.append("")
+        parts.append(_comment("Numbers left out as neither goals nor figures (add any that is one by hand):\n" +
+                              "\n".join(f"  {s.written}: {s.reason} 「{s.quote}」" for s in result.skipped)))
     return "\n".join(parts) + "\n"

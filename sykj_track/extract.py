@@ -22,6 +22,8 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from .model import DEFAULT_AGENCY, Figure, Goal, Metric
+from .extract_match import breakdown_phrase, closest, list_phrases, specialise, tails
+from .extract_skip import not_a_measure
 from .quantity import QuantityError, convert, parse_chinese_numeral, parse_unit
 
 
@@ -343,14 +345,24 @@ class ProposedMetric:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A number left out of the draft because it is neither a goal nor a figure, and why."""
+
+    written: str
+    reason: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class Draft:
-    """Everything extracted from one report."""
+    """Everything extracted from one report; `skipped` holds the numbers left out, with the reason."""
 
     source: dict
     items: tuple[Item, ...]
     new_metrics: tuple[ProposedMetric, ...]
     encoding: str
     published_how: str
+    skipped: tuple[Skipped, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------- metrics
@@ -559,6 +571,9 @@ class _Drafter:
         self.city = city
         self.default_agency = default_agency
         self.text = text
+        self.skipped: list[Skipped] = []
+        self.carried_year: int | None = None  # a year opening a sentence, for the parts after its semicolons
+        self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
         paras = paragraphs(self.text)
@@ -575,8 +590,18 @@ class _Drafter:
                 section = replace(section, agency=speaker)
             # A sentence setting goals (计划年底前, 力争) makes the rest of its paragraph a plan too.
             planning = False
+            self.paragraph_before = ""
+            self.carried_year = None
             for sentence in _sentences(para):
                 items += self.sentence(sentence, section, "plan" if planning else default_mode)
+                self.paragraph_before += sentence
+                # "2020年全市R&D经费投入192.9亿元；R&D投入强度达到2.94%": a year opening a sentence
+                # holds across its semicolons, up to the full stop
+                opening = _YEAR.search(sentence[:8])
+                if sentence.endswith(("；", ";")):
+                    self.carried_year = int(opening.group(1)) if opening else self.carried_year
+                else:
+                    self.carried_year = None
                 planning = planning or bool(_GOAL_CUES.search(sentence)) and section.mode == "unknown"
         return items
 
@@ -586,8 +611,10 @@ class _Drafter:
             return []
         hits = self.index.hits(sentence)
         paired = _respectively(sentence, quantities, hits)
+        paired.update({k: v for k, v in self.list_pairs(sentence, quantities).items() if k not in paired})
         items = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
+        previous: tuple[Quantity, str] | None = None
         for q in quantities:
             clause = _clause_bounds(sentence, q.start)
             before = sentence[clause[0]:q.start]
@@ -597,7 +624,18 @@ class _Drafter:
             if _counts_a_list(before, q):
                 continue
             basis = _basis_of(q, before, sentence[clause[0]:q.start])
+            if previous is not None and re.fullmatch(r"[、和及与]", sentence[previous[0].end:q.start]):
+                basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
+            previous = (q, basis)
             metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
+            if metric is not None and how in ("before", "after", "respectively"):
+                # the words that make a name specific stand close before it
+                metric = self.specialise(sentence[subject_start[0]:subject_start[1]], metric, q, basis,
+                                         sentence[max(0, subject_start[0] - 30):q.end])
+            reason = not_a_measure(sentence, q.start, q.end, clause, metric is not None and how != "previous", q.unit)
+            if reason:
+                self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
+                continue
             if metric is None:
                 subject = _subject_before(before) or _subject_after(sentence, q, clause)
                 if not subject or len(subject) < 2:
@@ -606,7 +644,8 @@ class _Drafter:
                 confidence = 0.3
             else:
                 metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
-                confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6}[how]
+                confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6, "fuzzy": 0.5,
+                              "list": 0.6}[how]
                 if basis != "growth":
                     last_metric = (metric, subject_start[0])
                 elif last_metric is None:
@@ -631,12 +670,21 @@ class _Drafter:
         if following and _fits(metrics[following[0].metric], q.unit, basis) and basis != "growth":
             hit = following[0]
             return hit.metric, (hit.start, hit.end), "after"
-        preceding = [h for h in hits if clause[0] <= h.start and h.end <= q.start]
+        # a name inside a parenthesis is an aside, never the subject of a number outside it, nor a
+        # name outside the subject of a number inside (联盟成员总数达到621家(企业372家)
+        preceding = [h for h in hits if clause[0] <= h.start and h.end <= q.start
+                     and _open_paren(sentence[:h.start]) == _open_paren(sentence[:q.start])
+                     and not _open_paren(sentence[h.end:q.start]) and not re.search(r"[)）]", sentence[h.end:q.start])]
         for hit in reversed(preceding):
             if _fits(metrics[hit.metric], q.unit, basis):
                 return hit.metric, (hit.start, hit.end), "before"
         own = [h for h in hits if clause[0] <= h.start < clause[1]]
         continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start]))
+        if last is not None and continues and basis != "growth" and metrics[last[0]].unit != q.unit:
+            # 组建新型研发机构,覆盖20个产业细分领域,总数达到52家: the earlier name counted in 家
+            same = [h for h in hits if h.end <= clause[0] and metrics[h.metric].unit == q.unit]
+            if same:
+                return same[-1].metric, (same[-1].start, same[-1].end), "previous"
         if last is not None and (basis == "growth" or continues) and _fits(metrics[last[0]], q.unit, basis):
             # 同比增长15%, 新增320家: a clause without a name of its own speaks of the previous one's
             return last[0], (last[1], last[1]), "previous"
@@ -645,7 +693,65 @@ class _Drafter:
             for hit in reversed(earlier):
                 if _fits(metrics[hit.metric], q.unit, basis):
                     return hit.metric, (hit.start, hit.end), "previous"
-        return None, (clause[0], clause[0]), ""
+        return self.fuzzy(sentence, q, clause, basis)
+
+    def list_pairs(self, sentence: str, quantities: list[Quantity]) -> dict[int, _Hit]:
+        """Numbers in a row (236家和338家, 分别增长23.6%、27.6%) paired with the items of the list before
+        them (科技小巨人和高新技术企业培育库企业), each item completed with the list's shared tail."""
+        pairs: dict[int, _Hit] = {}
+        runs: list[list[Quantity]] = []
+        for q in quantities:
+            if runs and re.fullmatch(r"[、和及与]", sentence[runs[-1][-1].end:q.start]):
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        for run in runs:
+            if len(run) < 2:
+                continue
+            clause = _clause_bounds(sentence, run[0].start)
+            subject = sentence[clause[0]:run[0].start]
+            subject = re.sub(r"(?:分别)(?:增长|达到|达|为|实现|提高|增加)?$", "", subject)
+            subject = _VERBS.sub("", subject)
+            phrases = list_phrases(subject, len(run))
+            if phrases is None:
+                continue
+            if "等" not in subject:
+                for tail in tails(phrases[-1]):
+                    trial = [p + tail for p in phrases[:-1]] + [phrases[-1]]
+                    if self.closest(trial[0], run[0].unit, "level", sentence[:run[0].start], strict=True):
+                        phrases = trial
+                        break
+            basis = _basis_of(run[0], sentence[clause[0]:run[0].start], sentence[clause[0]:run[0].start])
+            for q, phrase in zip(run, phrases):
+                metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+                if metric is not None:
+                    pairs[q.start] = _Hit(clause[0], run[0].start, metric)
+        return pairs
+
+    def fuzzy(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str):
+        """The registry name closest to the words around the number (the number taken out), or to a
+        breakdown's level plus its total's subject; (None, ..) when nothing fits well."""
+        others = [p for p in find_quantities(sentence) if clause[0] <= p.start < clause[1] and p.start != q.start]
+        left_start = max([clause[0], *(p.end for p in others if p.end <= q.start)])
+        right_end = min([clause[1], *(p.start for p in others if p.start >= q.end)])
+        left, right = sentence[left_start:q.start], sentence[q.end:right_end]
+        phrase = breakdown_phrase(sentence, q.start, left) or left + right
+        metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+        if metric is None:
+            return None, (clause[0], clause[0]), ""
+        return metric, (left_start, q.start), "fuzzy"
+
+    def specialise(self, found: str, metric: str, q: Quantity, basis: str, before: str) -> str:
+        """`specialise` over the registry names whose unit fits."""
+        metrics = self.index.metrics
+        names = [(n.text, n.metric) for n in self.index.names if _fits(metrics[n.metric], q.unit, basis)]
+        return specialise(found, metric, names, before)
+
+    def closest(self, phrase: str, unit: str, basis: str, before: str, strict: bool = False) -> str | None:
+        """`closest` over the registry names whose unit fits."""
+        metrics = self.index.metrics
+        names = [(n.text, n.metric) for n in self.index.names if _fits(metrics[n.metric], unit, basis)]
+        return closest(phrase, names, self.paragraph_before + before, strict)
 
     def classify(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str, section: Section,
                  default_mode: str, metric: str, known: bool, subject: str, confidence: float,
@@ -656,6 +762,8 @@ class _Drafter:
         upto = sentence[:q.end + 4]
         published = self.published.date
         year, explicit = _year_in(sentence, q.start, clause)
+        if not explicit and self.carried_year is not None:
+            year, explicit = self.carried_year, True
         goal_cue = bool(_GOAL_CUES.search(upto))
         past_cue = bool(_PAST_CUES.search(sentence[clause[0]:q.end + 2]))
         estimate = bool(re.search(r"预计|预期", sentence[:q.start]))
@@ -704,6 +812,10 @@ class _Drafter:
                 and self.published.date.month < 12:
             return self.published.date
         return None
+
+
+def _open_paren(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def _tier(sentence: str, position: int) -> str:
@@ -841,7 +953,8 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     title = _title(text)
     agency = agency or _agency_of(text, city) or DEFAULT_AGENCY
     index = MetricIndex(metrics)
-    items = _Drafter(text, index, found, city, agency).run()
+    drafter = _Drafter(text, index, found, city, agency)
+    items = drafter.run()
     items = _finish(items, metrics, recorded or {})
     first = section_of(title, Section("unknown", None, agency))
     summary_year = first.year if first.mode == "summary" else None
@@ -855,7 +968,8 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
                                                    _kind_of_metric(item.unit, item.basis))
     source = {"id": source_id or suggest_source_id(title, found, summary_year), "file": seed_file,
               "title": title, "agency": agency, "published": found.date, "published_approx": found.approx}
-    return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how)
+    return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how,
+                 tuple(drafter.skipped))
 
 
 def _base_unit(unit: str) -> str:

@@ -1,0 +1,101 @@
+"""Numbers in a report that are neither a goal nor an achievement figure, and why.
+
+A work report is full of numbers that measure nothing the bureau is held to: the number of tasks in
+its own plan, party branches and officials it commends, a named company's sales, the national average
+it compares itself with, the share a count just given makes of a total. `extract` reports these in a
+separate `skipped` list with the reason, so a reviewer can still see them, instead of proposing each
+as a new metric. The rules speak of how such reports are written, not of any particular report.
+
+Most rules only apply to a number the registry could not match: a number that names a known measure is
+a figure whatever its context. The exceptions (comparisons with a national or provincial average,
+numbers inside a document title) are never figures of the city's own measures.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Counts of the bureau's own organisation and of its plan's structure: tasks, meetings, party branches,
+# officials and the honours they won, evaluation indicators, quotas.
+_ADMIN_NOUN = re.compile(
+    r"^(?:[“”\"]?)(?:[\u4e00-\u9fff“”\"]{0,6}?)(?:党支部|党组织|党员|干部|同志|公务员|集体|首席服务官|服务官|工作任务|重点任务|"
+    r"任务举措|具体工作|例会|集中调度|调度|政策点|一级指标|二级指标|三级指标|指标|获奖名额|名额|专项行动|联席会议|专班)")
+_ADMIN_BEFORE = re.compile(r"(?:党支部|党组织|干部|同志|公务员|工作任务|例会|调度|指标体系|包保|任务来源)")
+
+# A comparison with someone else's figure: 高于全国(2.40%)0.54个百分点, 高于全省0.79个百分点.
+_COMPARISON = re.compile(r"(?:高于|低于|高出|领先|超出|超过|快于|慢于)(?:全国|全省|全市|同期|平均)[^，,；;。]*$|"
+                         r"(?:全国|全省)(?:平均(?:水平)?)?[（(]$")
+
+# An example list of named organisations: 拓荆科技等8家单位, 新松机器人、诺康制药等企业产值分别增长.
+_NAMED_EXAMPLES = re.compile(r"等(?:\d+(?:\.\d+)?[家个户所]?)?(?:单位|成员单位|企业|公司)")
+_COMPANY = re.compile(r"公司|集团|市场份额|国内市场|占领")
+# A sentence about one named carrier or park: 中关村(沈阳)领创空间在孵企业11家, 东大优客工场6000平方米.
+# A proper name shows by a city in brackets, a middle dot, or a company-like ending; 大学科技园 alone
+# is a kind of carrier, not a name.
+_NAMED_PLACE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,10}(?:[（(][\u4e00-\u9fff]{2,3}[)）]|[•·]|[\u4e00-\u9fff]{2,10}?(?:公司|集团|工场|超市))")
+
+# Structure of the report or of a list, not a count: 跻身全国15个…之一, 对全国97个城市进行综合评价.
+_ONE_OF = re.compile(r"之一")
+_UNIVERSE = re.compile(r"对(?:全国|全省)?$")
+
+# Inputs, not results: 推荐17家企业申报, 征集全市科技创新成果88项; work under way (正在与…对接);
+# one batch of a call (第二批共发布榜单39项); the terms of one deal or policy (赋予…所有权90%, 作价4505万元).
+_INPUTS = re.compile(r"推荐$|征集[^，,；;。]*$|第[一二三四五六七八九十\d]+批")
+_IN_PROGRESS = re.compile(r"正在")
+_TERMS = re.compile(r"赋予|作价")
+# One named organisation's possession: 辽宁纤维化学品制造中试基地的…项目.
+_POSSESSIVE = re.compile(r"^[\u4e00-\u9fff]{4,}(?:基地|中心|实验室|研究院|研究所)的")
+
+# Documents: 等27个政策措施性意见、方案.
+_DOCUMENTS = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:政策措施|政策文件|意见|方案|文件|办法|通知|规划)")
+
+
+def _open_paren(text: str) -> bool:
+    """Whether `text` leaves a parenthesis open (the number is inside it)."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _in_title(text: str) -> bool:
+    return text.count("《") > text.count("》")
+
+
+def _item_start(sentence: str, clause_start: int, position: int) -> int:
+    """Where the list item holding `position` starts: after the last 、 or the clause start."""
+    return max(clause_start, sentence.rfind("、", clause_start, position) + 1)
+
+
+def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], matched: bool,
+                  unit: str) -> str | None:
+    """Why the number at sentence[start:end] is neither a goal nor a figure, or None when it may be one.
+
+    `clause` bounds the clause holding it; `matched` says whether the registry knows its measure.
+    """
+    before = sentence[clause[0]:start]
+    after = sentence[end:clause[1]]
+    if _in_title(sentence[:start]):
+        return "part of a document title"
+    if _COMPARISON.search(before) or _open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
+        return "a comparison with another average"
+    if matched:
+        return None
+    item = sentence[_item_start(sentence, clause[0], start):start]
+    if _ADMIN_NOUN.search(after) or _ADMIN_BEFORE.search(before):
+        return "a count of the bureau's own work, staff or party organisation"
+    if _DOCUMENTS.search(after):
+        return "a count of documents"
+    if _ONE_OF.search(after) or _UNIVERSE.search(before) and "进行" in after:
+        return "the size of a list it belongs to (之一, the cities compared)"
+    if _NAMED_EXAMPLES.search(sentence[clause[0]:clause[1]]) or _COMPANY.search(sentence[clause[0]:clause[1]]):
+        return "an anecdote about named organisations"
+    if _INPUTS.search(before) or _INPUTS.search(item) or "申报" in after and re.search(r"推荐", before):
+        return "applications, submissions or one batch of a call: inputs, not results"
+    if _IN_PROGRESS.search(after) or _TERMS.search(before):
+        return "work under way, or the terms of one deal or policy"
+    if _NAMED_PLACE.search(sentence) or _POSSESSIVE.search(sentence[clause[0]:]):
+        return "an anecdote about one named carrier or park"
+    # 占全省的42.1% is a measure of its own; 企业372家、占59.9% only splits the count before it.
+    if unit in ("%", "％") and re.match(r"占(?!全省|全国|全市|地区生产总值|GDP)", item):
+        return "the share a count just given makes of a total"
+    if _open_paren(sentence[:start]) or re.search(r"其中|包括", sentence[:start]):
+        return "a breakdown of a total"
+    return None
