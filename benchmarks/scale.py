@@ -145,11 +145,17 @@ def main() -> None:
     parser.add_argument("--keep", metavar="DIR", help="write the data here and keep it")
     args = parser.parse_args()
 
+    import compileall
+
+    import sykj_track
     from sykj_track.load import load
     from sykj_track.reconcile import reconcile
     from sykj_track.render import render_json
     from sykj_track.validate import validate
 
+    # pip compiles a package's modules when it installs them; an editable install under
+    # PYTHONDONTWRITEBYTECODE never does, and would time the compiler. Measure what users run.
+    compileall.compile_dir(str(Path(sykj_track.__file__).parent), quiet=1)
     work = Path(tempfile.mkdtemp(prefix="sykj-scale-"))
     root = Path(args.keep) if args.keep else work / "data"
     if root.exists():

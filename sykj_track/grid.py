@@ -7,7 +7,7 @@ width signs) take two terminal cells, and cells wrap when the table is wider tha
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,17 +24,19 @@ def visible(text: str) -> str:
                    for ch in text)
 
 
+# Characters two cells wide: East Asian Wide and Fullwidth (Unicode's EastAsianWidth W and F), as ranges.
+_WIDE = re.compile("[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u2e80-\u303e\u3041-\u33ff"
+                   "\u3400-\u4dbf\u4e00-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
+                   "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
+                   "\U00020000-\U0003fffd]")
+_ZERO = re.compile("[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]")
+
+
 def cell_width(text: str) -> int:
     """Terminal cells `text` takes: two for wide (CJK) characters, none for combining marks."""
-    width = 0
-    for char in text:
-        if char.isascii():
-            width += char.isprintable()
-        elif unicodedata.combining(char):
-            continue
-        else:
-            width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text)) - len(_ZERO.findall(text))
 
 
 def style(text: str, spec: str, color: bool) -> str:
