@@ -6,8 +6,12 @@ import os
 from pathlib import Path
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> Path:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8",
+                 durable: bool = True) -> Path:
     """Write `data` (text or bytes) to `path` atomically and return the path.
+
+    `durable` also flushes the data to disk before the rename, so that a power cut cannot leave an
+    empty file behind; a cache, which treats a bad entry as missing, can do without.
 
     The temp file lives in the target's directory because os.replace is atomic only within one file
     system; on any failure the temp file is removed and the old file, if any, is left untouched. The
@@ -21,8 +25,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)

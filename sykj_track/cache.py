@@ -84,7 +84,8 @@ class Cache:
             return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.directory / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic(self.directory / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+                         durable=False)
         except (OSError, pickle.PicklingError, RecursionError):
             self._writable = False
             return
