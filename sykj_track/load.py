@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 import tomllib
 from datetime import date, datetime, time
@@ -410,24 +411,43 @@ def _figure(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metric
                   doubt=rec.get("doubt", ""), where=toml.where("figure", i))
 
 
+PARALLEL_MIN_BYTES = 4_000_000  # below this, starting worker processes costs more than it saves
+
+
 def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]:
     """Load every file under root/targets/. Returns the ledger of what loaded and all problems.
 
     With a cache, a file whose bytes (and metrics.toml's, and this code's) are unchanged since an
-    earlier run is not parsed again.
+    earlier run is not parsed again. Many megabytes of files left to parse are parsed by one worker
+    process per core.
     """
     problems: list[Problem] = []
     metrics_bytes = _bytes(root / "targets" / METRICS_FILE)
     metrics = _cached(cache, ("metrics", metrics_bytes), problems, lambda found: load_metrics(root, found))
+    paths = [p for p in sorted((root / "targets").glob("*.toml")) if p.name != METRICS_FILE]
+    results: dict[Path, tuple] = {}
+    keys: dict[Path, str] = {}
+    size = 0
+    for path in paths:
+        data = _bytes(path)
+        if cache is not None and data:
+            keys[path] = cache.key("source", metrics_bytes, path.name, data)
+            stored = cache.get(keys[path])
+            if stored is not None:
+                results[path] = stored
+                continue
+        size += len(data)
+    missing = [p for p in paths if p not in results]
+    for path, result in zip(missing, _parse_all(missing, root, metrics, parallel=size >= PARALLEL_MIN_BYTES)):
+        results[path] = result
+        if path in keys:
+            cache.put(keys[path], result)
     sources: list[Source] = []
     goals: list[Goal] = []
     figures: list[Figure] = []
-    for path in sorted((root / "targets").glob("*.toml")):
-        if path.name == METRICS_FILE:
-            continue
-        parts = ("source", metrics_bytes, path.name, _bytes(path))
-        source, file_goals, file_figures = _cached(
-            cache, parts, problems, lambda found: load_source_file(path, root, metrics, found))
+    for path in paths:
+        (source, file_goals, file_figures), found = results[path]
+        problems += found
         if source is not None:
             sources.append(source)
         goals += file_goals
@@ -435,6 +455,39 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
     ledger = Ledger(root=root, metrics=metrics, sources=tuple(sources), goals=tuple(goals),
                     figures=tuple(figures))
     return ledger, problems
+
+
+def _parse_one(path: Path, root: Path, metrics: dict[str, Metric]) -> tuple[tuple, list[Problem]]:
+    found: list[Problem] = []
+    return load_source_file(path, root, metrics, found), found
+
+
+_worker_metrics: dict[str, Metric] = {}
+
+
+def _start_worker(metrics: dict[str, Metric]) -> None:
+    global _worker_metrics
+    _worker_metrics = metrics
+
+
+def _parse_in_worker(path: Path, root: Path) -> tuple[tuple, list[Problem]]:
+    return _parse_one(path, root, _worker_metrics)
+
+
+def _parse_all(paths: list[Path], root: Path, metrics: dict[str, Metric], parallel: bool) -> list[tuple]:
+    """Each file's ((source, goals, figures), problems), in order; in worker processes when `parallel`
+    and there is more than one core, else (or if workers cannot be started) here."""
+    workers = min(os.cpu_count() or 1, len(paths))
+    if parallel and workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(metrics,)) as pool:
+                return list(pool.map(_parse_in_worker, paths, [root] * len(paths),
+                                     chunksize=max(1, len(paths) // (4 * workers))))
+        except (OSError, RuntimeError, ImportError):  # no fork, no semaphores, a broken pool: go on alone
+            pass
+    return [_parse_one(path, root, metrics) for path in paths]
 
 
 def _bytes(path: Path) -> bytes:

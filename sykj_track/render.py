@@ -60,7 +60,8 @@ def render_json(verdicts: list[Verdict], as_of: date) -> str:
     summary = {**summary_record(Summary.of(verdicts)), "by_year": by_year}
     # One goal per line: as readable as indented JSON for a person, and json's C encoder (which
     # indent= turns off) writes tens of thousands of goals several times faster.
-    goals = ",\n".join("    " + json.dumps(verdict_record(v), ensure_ascii=False) for v in verdicts)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
+    goals = ",\n".join("    " + encode(verdict_record(v)) for v in verdicts)
     goals = f"[\n{goals}\n  ]" if verdicts else "[]"
     return (f'{{\n  "as_of": "{as_of.isoformat()}",\n  "goals": {goals},\n'
             f'  "summary": {json.dumps(summary, ensure_ascii=False)}\n}}\n')
