@@ -84,9 +84,8 @@ def _warn_about(ctx: click.Context, ledger) -> None:
 def _emit(text: str) -> None:
     """Write machine-readable output as it is. click.echo would first scan it for colour codes to
     strip, which takes seconds on the output of a large ledger."""
-    stream = click.get_text_stream("stdout")
-    stream.write(text)
-    stream.flush()
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def _report(problems) -> None:
