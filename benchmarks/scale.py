@@ -200,18 +200,25 @@ def main() -> None:
     nocache = {**os.environ, "SYKJ_TRACK_CACHE": "off"}
     rows.append(("status --format json, no cache", median(lambda: run_cli(status, nocache), args.runs), "parse", None))
 
-    startup_runs = max(args.runs, 10)
-    click_floor = median(lambda: run_cli([sys.executable, "-c", "import click"], env), startup_runs)
-    rich_floor = median(lambda: run_cli([sys.executable, "-c", "import click, rich.console, rich.table"], env),
-                        startup_runs)
+    # Start-up is a matter of milliseconds on a shared machine: the four commands take turns, so
+    # that a busy moment slows them alike, and each figure is the median of 25 turns.
     bundled_status = [*cli, "status", "--as-of", "2026-11-22"]
     here = {**env, "COLUMNS": "160"}
-    run_cli(bundled_status, here)
+    run_cli(bundled_status, here)  # fill the cache, as any earlier run would have
+    commands = {"click": [sys.executable, "-c", "import click"], "help": [*cli, "--help"],
+                "rich": [sys.executable, "-c", "import click, rich.console, rich.table"], "status": bundled_status}
+    turns: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(25):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            run_cli(command, here)
+            turns[name].append(time.perf_counter() - start)
+    took = {name: statistics.median(times) for name, times in turns.items()}
+    click_floor, rich_floor = took["click"], took["rich"]
     startup = [("python -c 'import click' (floor)", click_floor, "", None),
-               ("sykj-track --help", median(lambda: run_cli([*cli, "--help"], env), startup_runs), "click", 1.5),
+               ("sykj-track --help", took["help"], "click", 1.5),
                ("python -c 'import click, rich...' (floor)", rich_floor, "", None),
-               ("sykj-track status (bundled data)", median(lambda: run_cli(bundled_status, here), startup_runs),
-                "rich", 1.3)]
+               ("sykj-track status (bundled data)", took["status"], "rich", 1.3)]
 
     floors = {"parse": floor, "click": click_floor, "rich": rich_floor}
     print(f"{'measure':<44}{'seconds':>10}{'ratio':>9}{'target':>9}")

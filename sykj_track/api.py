@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .cache import Cache
 from .datadir import find_data_dir
 from .load import load
 from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
 from .reconcile import reconcile
 from .validate import validate
+
+if TYPE_CHECKING:
+    from .cache import Cache
+
+CACHE_MIN_BYTES = 50_000  # below this, parsing (tomllib reads ~4 MB/s) is as quick as hashing and unpickling
 
 __all__ = ["load_ledger", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
 
@@ -23,6 +28,18 @@ def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None 
     Pass `Cache.default()` (from sykj_track.cache) to skip parsing files unchanged since an earlier run.
     """
     return load(find_data_dir(data), cache)
+
+
+def cache_for(data: str | os.PathLike[str] | None = None) -> Cache | None:
+    """The default cache (see sykj_track.cache) for the ledger in `data`, or None when its targets
+    files are too small for a cache to pay."""
+    targets = find_data_dir(data) / "targets"
+    size = sum(path.stat().st_size for path in targets.glob("*.toml"))
+    if size < CACHE_MIN_BYTES:
+        return None
+    from .cache import Cache
+
+    return Cache.default()
 
 
 def check(ledger: Ledger, problems: list[Problem], as_of: date | None = None, list_overdue: bool = False,

@@ -13,13 +13,18 @@ Location: $SYKJ_TRACK_CACHE if set ("off" disables the cache), else $XDG_CACHE_H
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from .atomicwrite import write_atomic
+
+try:
+    # hashlib's own blake2b, without the OpenSSL bindings `import hashlib` loads (7 ms of start-up).
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython always has it; other interpreters may not
+    from hashlib import blake2b
 
 ENV_VAR = "SYKJ_TRACK_CACHE"
 MAX_ENTRIES = 4000  # about 40 ledgers of 100 reports; older entries are pruned beyond this
@@ -31,7 +36,7 @@ _CODE = ("load.py", "model.py", "quantity.py", "validate.py", "textfile.py", "ca
 
 def _code_hash() -> bytes:
     here = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for name in _CODE:
         try:
             digest.update((here / name).read_bytes())
@@ -63,7 +68,7 @@ class Cache:
 
     def key(self, *parts: bytes | str) -> str:
         """A key for a result computed from `parts` (file contents, names) by this package's code."""
-        digest = hashlib.blake2b(self._code, digest_size=20)
+        digest = blake2b(self._code, digest_size=20)
         for part in parts:
             data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
             digest.update(len(data).to_bytes(8, "little"))

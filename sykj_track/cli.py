@@ -48,13 +48,14 @@ def _load(ctx: click.Context):
 
 
 def _cache(ctx: click.Context):
-    """The cache of parsed files, unless --no-cache or SYKJ_TRACK_CACHE=off."""
+    """The cache of parsed files, unless --no-cache, SYKJ_TRACK_CACHE=off, or a ledger small enough to
+    parse faster than to look up."""
     if ctx.obj.get("no_cache"):
         return None
     if "cache" not in ctx.obj:
-        from .cache import Cache
+        from . import api
 
-        ctx.obj["cache"] = Cache.default()
+        ctx.obj["cache"] = api.cache_for(ctx.obj["data"])
     return ctx.obj["cache"]
 
 
@@ -173,12 +174,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     elif fmt == "csv":
         _emit(render_csv(verdicts))
     else:
-        import shutil
-
-        tty = sys.stdout.isatty()
-        color = tty and not os.environ.get("NO_COLOR")
-        # On a terminal, fit it; piped, keep rows whole (COLUMNS still wins when set).
-        width = shutil.get_terminal_size((200, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 200)
+        color, width = _terminal()
         click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width), nl=False,
                    color=color)
 
@@ -218,8 +214,8 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
     from .datadir import DataDirError
     from .render import render_check, render_check_json
 
-    cache = _cache(ctx)
     try:
+        cache = _cache(ctx)
         ledger, problems = api.load_ledger(ctx.obj["data"], cache)
     except DataDirError as exc:
         raise click.UsageError(str(exc)) from None
@@ -396,8 +392,6 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
       sykj-track show tech_contract_value --as-of 2023-06-30
       sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
     """
-    import shutil
-
     from . import api
     from .chart import render_show, render_show_json
     from .series import metric_series
@@ -416,11 +410,9 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
     if fmt == "json":
         click.echo(render_show_json(series, when), nl=False)
         return
-    tty = sys.stdout.isatty()
-    color = tty and not os.environ.get("NO_COLOR")
-    width = shutil.get_terminal_size((80, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 80)
-    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not tty), nl=False,
-               color=color)
+    color, width = _terminal(default_width=80)
+    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
+               nl=False, color=color)
 
 
 @main.command()
@@ -492,12 +484,16 @@ def _metric_ids(ledger, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _terminal() -> tuple[bool, int]:
-    """Colour and width for a table: colour only on a terminal without NO_COLOR; piped, rows stay whole."""
-    import shutil
-
+def _terminal(default_width: int = 200) -> tuple[bool, int]:
+    """Colour and width for a table: colour only on a terminal without NO_COLOR; on a terminal, fit
+    it; piped, keep rows whole (COLUMNS still wins when set)."""
     tty = sys.stdout.isatty()
-    width = shutil.get_terminal_size((200, 24)).columns if tty else int(os.environ.get("COLUMNS", 0) or 200)
+    if tty:
+        import shutil  # only a terminal has a size to ask for
+
+        width = shutil.get_terminal_size((default_width, 24)).columns
+    else:
+        width = int(os.environ.get("COLUMNS", 0) or default_width)
     return tty and not os.environ.get("NO_COLOR"), width
 
 

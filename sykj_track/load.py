@@ -10,7 +10,6 @@ import difflib
 import math
 import os
 import re
-import tomllib
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -100,6 +99,8 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
     except TextFileError as exc:
         problems.append(Problem(Where(name), exc.message, exc.hint))
         return None
+    import tomllib  # not needed when every file comes from the cache
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -215,3 +215,12 @@ def test_cache_can_be_switched_off():
     assert Cache.default({"SYKJ_TRACK_CACHE": "off"}) is None
     assert Cache.default({"XDG_CACHE_HOME": "/x"}).directory == Path("/x/sykj-track")
     assert os.fspath(Cache.default({"SYKJ_TRACK_CACHE": "/tmp/c"}).directory) == "/tmp/c"
+
+
+def test_a_cache_only_for_ledgers_big_enough_to_pay(data, monkeypatch):
+    from sykj_track import api
+
+    data.metric("platforms", unit="个")
+    assert api.cache_for(data.root) is None
+    monkeypatch.setattr(api, "CACHE_MIN_BYTES", 0)
+    assert isinstance(api.cache_for(data.root), Cache)
