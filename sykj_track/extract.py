@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -485,7 +485,6 @@ def _year_in(sentence: str, position: int, clause: tuple[int, int]) -> tuple[int
     for match in _YEAR.finditer(sentence):
         year = int(match.group(1))
         after = sentence[match.end():match.end() + 2]
-        before = sentence[max(0, match.start() - 1):match.start()]
         if after[:1] in ("-", "—", "至", "到") and _YEAR.match(sentence[match.end() + 1:]) or \
                 re.search(r"\d年?[-—至]$", sentence[:match.start()]):
             continue
@@ -618,7 +617,6 @@ class _Drafter:
         for q in quantities:
             clause = _clause_bounds(sentence, q.start)
             before = sentence[clause[0]:q.start]
-            after = sentence[q.end:q.end + 4]
             if _SKIP_CONTEXT.search(before) and q.unit.endswith("元") or re.search(r"[一二三四五六七八九十]、$", before):
                 continue
             if _counts_a_list(before, q):
