@@ -16,18 +16,19 @@ FORMATS = ("table", "json", "csv")
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A date written year first: 2025-12-31, 2025/12/31, 2025年12月31日; 2025-06 and 2025 mean
+    their first day. Anything else (06/07/2023, 23-6-30) is refused rather than guessed."""
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)  # the common case, without importing dateutil's parser
-    except ValueError:
-        pass
-    from dateutil import parser
+    import re
 
+    match = re.fullmatch(r"\s*(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)?)?年?\s*", value)
     try:
-        # Missing parts default to the first: "2025-06" is 2025-06-01, "2025" is 2025-01-01.
-        return parser.parse(value, default=parser.parse("2000-01-01")).date()
-    except (ValueError, OverflowError) as exc:
+        if match is None:
+            raise ValueError("write the year first")
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        return date(year, month, day)
+    except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date ({exc}). Write it like 2025-12-31.") from None
 
 
@@ -335,6 +336,12 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         click.echo(text, nl=False)
         click.echo(summary, err=True)
         return
+    from .datadir import is_installed_copy
+
+    if is_installed_copy(ledger.root):
+        raise click.UsageError("--write needs a ledger to write to, and there is none here: the data in use "
+                               f"is the copy installed with the tool ({ledger.root}). Run it inside a "
+                               "checkout or a ledger made by `sykj-track init DIR`, or pass --data DIR.")
     suffix = ".json" if fmt == "json" else ".toml"
     target = ledger.root / "targets" / f"{result.source['id']}{suffix}"
     if target.exists() and not force:
@@ -480,6 +487,8 @@ def _metric_ids(ledger, names: tuple[str, ...]) -> tuple[str, ...]:
         found = api.resolve_metric(ledger, name)
         if not found:
             raise _no_such_metric(ledger, name, "--metric")
+        if len(found) > 1:
+            click.echo(f"note: --metric {name} matches {len(found)} metrics: {', '.join(found)}", err=True)
         ids += found
     return tuple(ids)
 

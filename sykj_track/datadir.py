@@ -22,6 +22,12 @@ def bundled_data_dir() -> Path | None:
     return None
 
 
+def is_installed_copy(root: Path) -> bool:
+    """True for the copy of the data installed inside the package: read it, never write to it (a
+    reinstall would lose the change, and a broken file there breaks the tool from every directory)."""
+    return root.resolve() == (Path(__file__).resolve().parent / "data").resolve()
+
+
 def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None,
                   environ: dict[str, str] | None = None) -> Path:
     """Resolve the data directory by the rules above; raise DataDirError with a fix when none fits."""

@@ -105,7 +105,7 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        line = int(match.group(1)) if match else 0
+        line = int(match.group(1)) if match else max(1, len(text.splitlines()))  # "at end of document"
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         problems.append(Problem(Where(name, line), f"not valid TOML: {message}",
                                 "check quotes, brackets and `key = value` syntax on that line "

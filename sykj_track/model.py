@@ -229,8 +229,10 @@ class CheckReport:
 
     def summary_dict(self) -> dict[str, object]:
         """The one-line summary as JSON-ready data."""
+        s = self.summary
         return {"data": str(self.root), "as_of": self.as_of.isoformat(), "sources": self.sources,
-                "goals": self.goals, "figures": self.figures, "hit": self.summary.hit,
+                "goals": s.hit + s.miss + s.pending, "goal_statements": self.goals,
+                "figures": self.figures, "hit": self.summary.hit,
                 "miss": self.summary.miss, "pending": self.summary.pending,
                 "superseded": self.summary.superseded, "overdue": self.overdue,
                 "errors": len(self.errors), "warnings": len(self.warnings)}

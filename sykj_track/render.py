@@ -222,7 +222,9 @@ def render_check(report: CheckReport) -> str:
         lines.append("")
     s = report.summary
     verdict = "ok" if report.ok else "FAILED"
-    lines.append(f"{verdict}: {_plural(report.sources, 'source')}, {_plural(report.goals, 'goal')}, "
+    in_force = s.hit + s.miss + s.pending
+    lines.append(f"{verdict}: {_plural(report.sources, 'source')}, {_plural(in_force, 'goal')} "
+                 f"(stated {report.goals} times), "
                  f"{_plural(report.figures, 'figure')}; as of {report.as_of}: {s.hit} hit, {s.miss} miss, "
                  f"{s.pending} pending; {_plural(len(report.errors), 'error')}, "
                  f"{_plural(len(report.warnings), 'warning')} ({report.root})")

@@ -54,7 +54,7 @@ def decode(data: bytes, path: Path) -> str:
         encoding = guess_encoding(data)
         if encoding:
             source = "GB18030" if encoding == "GB18030" else "UTF-16"
-            hint = f"convert it: iconv -f {source} -t UTF-8 '{path.name}' > tmp && mv tmp '{path.name}'"
+            hint = f"convert it: iconv -f {source} -t UTF-8 '{path}' > '{path}.utf8' && mv '{path}.utf8' '{path}'"
             raise TextFileError(f"is not UTF-8; it looks like {encoding}"
                                 + (" (common for Chinese government text)" if encoding == "GB18030" else ""),
                                 hint) from None

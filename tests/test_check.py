@@ -294,3 +294,17 @@ def test_overdue_goals_are_counted_and_listed_with_verbose(copy):
 def test_usage_errors_exit_2(args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
+
+
+def test_toml_error_at_the_end_has_a_line_and_does_not_orphan_its_seed(copy):
+    with open(copy / REPORT, "a", encoding="utf-8") as handle:
+        handle.write("\nfoo =\n")
+    lines = (copy / REPORT).read_text(encoding="utf-8").count("\n")
+    result = check(copy)
+    fails_with(result, f"{REPORT}:{lines}: error: not valid TOML")
+    assert "no targets file cites" not in result.output
+
+
+def test_summary_counts_goals_and_statements(copy):
+    last = check(copy).output.strip().splitlines()[-1]
+    assert "120 goals (stated 127 times)" in last

@@ -5,6 +5,8 @@ import io
 import json
 from datetime import date
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -184,3 +186,31 @@ def test_status_on_a_terminal_fits_and_colours(ready, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "\x1b[" in result.output
     assert "\x1b[" not in run(ready, "status", "--as-of", "2024-01-01", env={"NO_COLOR": "1"}).output
+
+
+@pytest.mark.parametrize("written, meant", [("2025-12-31", "2025-12-31"), ("2025/6/3", "2025-06-03"),
+                                            ("2025年6月30日", "2025-06-30"), ("2025-06", "2025-06-01")])
+def test_as_of_is_read_year_first(ready, written, meant):
+    result = run(ready, "status", "--as-of", written, "--format", "json")
+    assert result.exit_code == 0 and f'"as_of": "{meant}"' in result.output
+
+
+@pytest.mark.parametrize("written", ["06/07/2023", "23-6-30", "2023-13-01", "yesterday"])
+def test_ambiguous_dates_are_refused_not_guessed(ready, written):
+    result = run(ready, "status", "--as-of", written)
+    assert result.exit_code == 2 and "Write it like 2025-12-31" in result.output
+
+
+def test_a_metric_name_that_matches_several_says_so(ready):
+    result = CliRunner().invoke(main, ["--data", str(ready.root), "status", "--metric", "技术",
+                                      "--as-of", "2023-06-01", "--format", "json"])
+    assert result.exit_code == 0
+    assert "matches 2 metrics: hitech_enterprises, tech_contract_value" in result.stderr
+
+
+def test_the_installed_copy_of_the_data_is_never_written(tmp_path):
+    import sykj_track
+    from sykj_track.datadir import is_installed_copy
+
+    assert is_installed_copy(Path(sykj_track.__file__).parent / "data")
+    assert not is_installed_copy(tmp_path)
