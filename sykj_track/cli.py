@@ -227,7 +227,8 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table for reading; json for other tools.")
 @click.pass_context
 def metrics(ctx: click.Context, fmt: str) -> None:
     """List the metrics: id, Chinese and English name, unit, kind, and how many goals and figures use each."""
@@ -252,6 +253,7 @@ def metrics(ctx: click.Context, fmt: str) -> None:
 @click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
               help="Judge with what was published by DATE (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
+              help="table for reading; markdown for the README's coverage table; json for other tools.",
               show_default=True)
 @click.pass_context
 def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
@@ -274,7 +276,8 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
 @main.command()
 @click.argument("report", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True,
-              help="toml: a targets/ file for review; json: {source, items, new_metrics} for other tools.")
+              help="toml: a targets/ file for review; json: {source, encoding, items, new_metrics, skipped} "
+                   "for other tools.")
 @click.option("--write", is_flag=True, help="Write the draft to targets/<id>.toml instead of stdout.")
 @click.option("--force", is_flag=True, help="With --write: replace an existing targets/<id>.toml.")
 @click.option("--id", "source_id", metavar="ID", help="Source id (and file name); default e.g. 2024-work-report.")
@@ -356,7 +359,8 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
 @main.command(name="init")
 @click.argument("directory", type=click.Path(file_okay=False))
 def init_command(directory: str) -> None:
-    """Create an empty ledger in DIRECTORY: targets/metrics.toml (with a commented example), seeds/.
+    """Create an empty ledger in DIRECTORY: targets/metrics.toml (with a commented example), seeds/,
+    targets/ and a README.md on how to fill them.
 
     \b
     Examples:
@@ -432,8 +436,9 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     """The whole picture as one HTML page to read in a browser or send to a colleague.
 
     The page holds the summary per year (hit / miss / pending, hit rate), every goal in a table you
-    can filter by year, status, agency and text (click a row for its quotes and sources), and a chart
-    per metric of targets against reported figures. It is one file: inline CSS, SVG and a little
+    can filter by year, status, agency and text (click a row for its quotes and sources), the
+    findings of `sykj-track audit` with their arithmetic and quotes, and a chart per metric of
+    targets against reported figures. It is one file: inline CSS, SVG and a little
     JavaScript, no network, no fonts to fetch.
 
     \b
