@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from .arithmetic import point, show_growth
+from .arithmetic import INF, point, show_growth
 from .audit import Finding, finding_record, record_dict, written
 from .diff import Diff, DiffRow, Side
 from .model import Goal
@@ -62,7 +62,9 @@ def diff_row_record(row: DiffRow) -> dict[str, Any]:
             "value": stated.target if isinstance(stated, Goal) else stated.value, "written": written(stated),
             "from": "goal" if isinstance(stated, Goal) else "figure", "source": stated.source.id},
         "implied_growth": None if implied is None else {
-            "value": _round(point(implied), 2), "lo": _round(implied.lo, 4), "hi": _round(implied.hi, 4),
+            # A one-sided range (after 突破/以上 the earlier level is only a floor) has no middle to report.
+            "value": None if implied.lo <= -100 or implied.hi == INF else _round(point(implied), 2),
+            "lo": _round(implied.lo, 4), "hi": _round(implied.hi, 4), "text": show_growth(implied),
             "from": row.implied_from},
         "flags": list(row.flags), "quotes": quotes,
     }
