@@ -77,8 +77,19 @@ def render_csv(verdicts: list[Verdict]) -> str:
         row["sources"] = ";".join(row["sources"])
         row["derived_from"] = ";".join(f"{d['source']}:{d['year']}={format_number(d['value'])}"
                                        for d in row["derived_from"])
-        writer.writerow({k: "" if val is None else val for k, val in row.items()})
+        writer.writerow({k: _csv_cell(val) for k, val in row.items()})
     return out.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    """A value written as JSON writes it: 100 not 100.0, true/false not True/False, null as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format_number(value)
+    return value
 
 
 def _by_year(verdicts: Iterable[Verdict]) -> list[tuple[int, list[Verdict]]]:
