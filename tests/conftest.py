@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import tomli_w
+
+_MISSING = [name for name in ("click", "rich", "dateutil", "tomli_w", "hypothesis")
+            if importlib.util.find_spec(name) is None]
+if _MISSING:  # a clear word instead of an ImportError from deep inside the first test module
+    pytest.exit(f"missing {', '.join(_MISSING)}: install the project and its test dependencies first, "
+                "with pip install -e '.[test]' (or the README's pip install '.[test]' && pytest)", returncode=4)
+
+import tomli_w  # noqa: E402
 
 from sykj_track.load import load
 from sykj_track.model import Ledger
