@@ -32,6 +32,15 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date ({exc}). Write it like 2025-12-31.") from None
 
 
+def _as_of_option(help_text: str = "Judge with what was published by DATE (default: today). E.g. 2023-06-30."):
+    """--as-of, read by _parse_date."""
+    return click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date, help=help_text)
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                           help="Language of metric names in the table.")
+
+
 def _load(ctx: click.Context):
     """Load the ledger; on load problems print them all and exit 1."""
     from . import api
@@ -142,12 +151,10 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @click.option("--status", "statuses", type=click.Choice(["hit", "miss", "pending", "superseded"]),
               multiple=True, help="Only goals with this status (repeatable).")
 @click.option("--agency", metavar="NAME", help="Only goals of this agency (part of its name: 科技局, 工业和信息化局).")
-@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
-              help="Judge with what was published by DATE (default: today). E.g. 2023-06-30.")
+@_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for reading; json or csv for other tools.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of metric names in the table.")
+@LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
 @click.pass_context
 def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, ...], statuses: tuple[str, ...],
@@ -181,8 +188,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
 
 
 @main.command()
-@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
-              help="Count goals overdue at DATE (default: today). E.g. 2026-01-01.")
+@_as_of_option("Count goals overdue at DATE (default: today). E.g. 2026-01-01.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for reading; json for other tools.")
@@ -250,8 +256,7 @@ def metrics(ctx: click.Context, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
-              help="Judge with what was published by DATE (default: today).")
+@_as_of_option("Judge with what was published by DATE (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
               help="table for reading; markdown for the README's coverage table; json for other tools.",
               show_default=True)
@@ -384,8 +389,7 @@ def init_command(directory: str) -> None:
 
 @main.command()
 @click.argument("metric_name", metavar="METRIC")
-@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
-              help="Judge with what was published by DATE (default: today). E.g. 2023-06-30.")
+@_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table (with a chart) for reading; json for other tools.")
 @click.pass_context
@@ -429,8 +433,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
 @main.command()
 @click.option("--html", "html_path", metavar="FILE", required=True,
               help="Write the report to FILE as one self-contained HTML page ('-' for stdout).")
-@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
-              help="Judge with what was published by DATE (default: today). E.g. 2023-06-30.")
+@_as_of_option()
 @click.pass_context
 def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     """The whole picture as one HTML page to read in a browser or send to a colleague.
@@ -517,12 +520,10 @@ def _terminal(default_width: int = 200) -> tuple[bool, int]:
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME",
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
 @click.option("--only-flagged", is_flag=True, help="Only rows with a flag.")
-@click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date,
-              help="Use what was published by DATE (default: today). E.g. 2026-11-22.")
+@_as_of_option("Use what was published by DATE (default: today). E.g. 2026-11-22.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for reading; json or csv for other tools.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of metric names in the table.")
+@LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every row.")
 @click.pass_context
 def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, ...], only_flagged: bool,
