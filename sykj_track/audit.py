@@ -123,6 +123,10 @@ def _against_levels(stated: Goal | Figure, before: Figure, after: Goal | Figure,
     word = "increase" if stated.basis == "increment" else "growth"
     plan = isinstance(stated, Goal)
     note = f"The level goal and the {word} goal of one report do not agree with the last level." if plan else ""
+    if plan and isinstance(after, Goal) and {after.op, stated.op} <= {">=", ">"}:
+        # 新增100名, 总数达到300名以上 from 213: 313 would meet both. Say what kind of finding it is.
+        note += (" Both goals are floors, so one result can meet both: the numbers disagree as the plan's "
+                 "arithmetic, not as a contradiction.")
     return Finding(f"{stated.basis}-mismatch", metric, (stated.year - 1, stated.year),
                    (("before", before), ("goal" if plan else "after", after), (stated.basis, stated)),
                    f"{text}; {word} {'goal' if plan else 'stated'} {_number(stated)}", note)
