@@ -332,7 +332,9 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
                                  param_hint="--id")
     try:
         result = draft(path.read_bytes(), ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
-                       seed_file=seed_file, source_id=source_id, published=published)
+                       seed_file=seed_file, source_id=source_id, published=published,
+                       agency=ledger.identity.agency or None,
+                       **({"city": ledger.identity.region} if ledger.identity.region else {}))
     except ExtractError as exc:
         raise click.ClickException(f"{report}: {exc}") from None
     text = render_draft_json(result) if fmt == "json" else render_draft_toml(result)
@@ -464,7 +466,8 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     findings = [finding_record(f) for f in api.audit(ledger)]
-    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings)
+    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
+                       identity=ledger.identity)
     if html_path == "-":
         click.echo(page, nl=False)
         return

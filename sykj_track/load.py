@@ -16,8 +16,9 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .model import (BASES, BETTER, BOUNDS, DEFAULT_AGENCY, KINDS, OPS, Figure, Goal, Ledger, Metric,
+from .model import (BASES, BETTER, BOUNDS, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
+from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
 from .textfile import TextFileError, read_text
 
@@ -381,7 +382,7 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
                                     "for 3—5家 write target = 3, target_max = 5"))
             return None
     return Goal(metric=rec["metric"], year=rec["year"], op=rec["op"], target=amount[0], basis=rec["basis"],
-                quote=rec["quote"], source=source, agency=rec.get("agency", source.agency or DEFAULT_AGENCY),
+                quote=rec["quote"], source=source, agency=rec.get("agency", source.agency),
                 written=amount[1], unit=amount[2], target_max=target_max, revealed=bool(rec.get("revealed", False)),
                 note=rec.get("note", ""), doubt=rec.get("doubt", ""), where=toml.where("goal", i))
 
@@ -425,7 +426,9 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
     problems: list[Problem] = []
     metrics_bytes = _bytes(root / "targets" / METRICS_FILE)
     metrics = _cached(cache, ("metrics", metrics_bytes), problems, lambda found: load_metrics(root, found))
-    paths = [p for p in sorted((root / "targets").glob("*.toml")) if p.name != METRICS_FILE]
+    identity = _cached(cache, ("identity", _bytes(root / "targets" / IDENTITY_FILE)), problems,
+                       lambda found: _identity(root, found))
+    paths = [p for p in sorted((root / "targets").glob("*.toml")) if p.name not in (METRICS_FILE, IDENTITY_FILE)]
     results: dict[Path, tuple] = {}
     keys: dict[Path, str] = {}
     size = 0
@@ -453,9 +456,16 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
             sources.append(source)
         goals += file_goals
         figures += file_figures
+    identity = identity.with_agency_of(s.agency for s in sources)
     ledger = Ledger(root=root, metrics=metrics, sources=tuple(sources), goals=tuple(goals),
-                    figures=tuple(figures))
+                    figures=tuple(figures), identity=identity)
     return ledger, problems
+
+
+def _identity(root: Path, problems: list[Problem]) -> LedgerIdentity:
+    identity, found = read_identity(root)
+    problems.extend(found)
+    return identity
 
 
 def _parse_one(path: Path, root: Path, metrics: dict[str, Metric]) -> tuple[tuple, list[Problem]]:

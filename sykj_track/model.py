@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .identity import NEUTRAL, LedgerIdentity
+
 KINDS = ("stock", "flow", "ratio", "rank")
 BETTER = ("higher", "lower")
 OPS = (">=", ">", "<=", "<", "between")
@@ -18,8 +20,6 @@ BOUNDS = ("exact", "more_than", "at_least", "about", "at_most")
 STATUSES = ("hit", "miss", "pending", "superseded")
 REASONS = ("not-due", "no-figure", "partial", "inconclusive", "revised")
 EVIDENCE = ("final", "estimate", "partial", "derived")
-
-DEFAULT_AGENCY = "沈阳市科学技术局"
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,7 @@ class Ledger:
     sources: tuple[Source, ...]
     goals: tuple[Goal, ...]
     figures: tuple[Figure, ...]
+    identity: LedgerIdentity = NEUTRAL  # whose ledger it is (targets/ledger.toml)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class Verdict:
     actual_estimate: bool = False
     attainment: float | None = None
     superseded_by: Goal | None = None
+    outside: bool = False  # set by an agency other than the ledger's own: views tag it with the agency
 
     @property
     def sources(self) -> tuple[Source, ...]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from .model import DEFAULT_AGENCY, CheckReport, Problem, Summary, Verdict
+from .model import CheckReport, Problem, Summary, Verdict
 from .quantity import format_number
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
@@ -146,7 +146,7 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
             name = v.metric.name(lang)
             if basis_names[v.goal.basis]:
                 name += f" ({basis_names[v.goal.basis]})"
-            if v.goal.agency != DEFAULT_AGENCY:
+            if v.outside:
                 name += f" [{v.goal.agency}]"
             pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
             sources = ", ".join(s.id for s in v.sources)
