@@ -10,7 +10,7 @@ A pure function of the ledger: no I/O, no clock. Four kinds of finding:
 - conflicting-figures: two figures of one metric and year that cannot both be true (and a running
   total of a flow that is larger early in the year than later).
 
-Every check works on the intervals of arithmetic.py, so a finding is never a rounding artefact.
+Every check works on the intervals of intervals.py, so a finding is never a rounding artefact.
 Partial-year growth and increments are left out: 同比 there compares the same part of the year
 before, which no report gives. An estimate (预计) takes part, and the finding says so; an estimate
 against a final figure of the same year is not a conflict but a revision, and is left alone.
@@ -24,7 +24,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from .arithmetic import (agree, growth_between, growth_of_increment, increment_between, interval_of,
+from .intervals import (agree, growth_between, growth_of_increment, increment_between, interval_of,
                          published_interval, show, show_growth)
 from .model import Figure, Goal, Ledger, Metric
 from .quantity import format_number
@@ -243,6 +243,11 @@ def _conflicts(ledger: Ledger, index: dict) -> list[Finding]:
             found.append(Finding("conflicting-figures", metric, (year,), (("first", first), ("second", second)),
                                  why))
     return found
+
+
+def conflicting_figures(ledger: Ledger) -> list[Finding]:
+    """The conflicting-figures findings alone (what `check` warns about)."""
+    return _conflicts(ledger, _index(ledger.figures))
 
 
 def audit(ledger: Ledger) -> list[Finding]:

@@ -7,7 +7,7 @@ reconciler would judge it on), the change between them, the growth B implies aga
 the growth the report states, and flags:
 
 - consistent-growth / inconsistent-growth: stated against implied growth, on the intervals of
-  arithmetic.py (rounding and bounds), only when B is the year after A (同比 is year on year);
+  intervals.py (rounding and bounds), only when B is the year after A (同比 is year on year);
 - target-below-prior: B's target is below a figure already reported for A or an earlier year;
 - new-goal / dropped-goal: a goal in B and none in A, or the other way round;
 - status-change: both years have a verdict, and they differ.
@@ -18,10 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .arithmetic import agree, growth_between, interval_of, published_interval
+from .intervals import agree, growth_between, interval_of, published_interval
 from .audit import below_prior
 from .model import Figure, Goal, Ledger, Metric, Verdict
-from .reconcile import Interval, best_figure, reconcile
+from .intervals import Interval
+from .reconcile import best_figure, reconcile
 
 FLAGS = ("consistent-growth", "inconsistent-growth", "target-below-prior", "new-goal", "dropped-goal",
          "status-change")

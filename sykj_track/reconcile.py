@@ -18,94 +18,12 @@ order they apply:
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
-from .quantity import QuantityError, parse_quantity
+from .intervals import INF, Interval, figure_interval, goal_region
 from .model import Figure, Goal, Ledger, Metric, Reconciliation, Verdict
-
-INF = math.inf
-ABOUT = 0.05  # "约/近/左右" is read as within 5% of the stated value
-
-
-@dataclass(frozen=True)
-class Interval:
-    """The set of values a figure allows, or a goal accepts. Open or closed at each end."""
-
-    lo: float
-    hi: float
-    lo_closed: bool = True
-    hi_closed: bool = True
-
-    def contains(self, other: Interval) -> bool:
-        """Every value of `other` lies in self."""
-        if other.lo < self.lo or (other.lo == self.lo and other.lo_closed and not self.lo_closed):
-            return False
-        if other.hi > self.hi or (other.hi == self.hi and other.hi_closed and not self.hi_closed):
-            return False
-        return True
-
-    def overlaps(self, other: Interval) -> bool:
-        """Some value lies in both."""
-        lo, lo_closed = max((self.lo, self.lo_closed), (other.lo, other.lo_closed),
-                            key=lambda end: (end[0], not end[1]))
-        hi, hi_closed = min((self.hi, self.hi_closed), (other.hi, other.hi_closed),
-                            key=lambda end: (end[0], end[1]))
-        return lo < hi or (lo == hi and lo_closed and hi_closed)
-
-
-def figure_interval(value: float, bound: str) -> Interval:
-    """What a figure says about the true value: 突破5000 is (5000, inf), 5000以上 is [5000, inf)."""
-    if bound == "more_than":
-        return Interval(value, INF, lo_closed=False)
-    if bound == "at_least":
-        return Interval(value, INF)
-    if bound == "at_most":
-        return Interval(-INF, value)
-    if bound == "about":
-        spread = abs(value) * ABOUT
-        return Interval(value - spread, value + spread)
-    return Interval(value, value)
-
-
-def rounding(written: str, value: float) -> float:
-    """Half a unit of the last digit written, in the unit of `value`: "2.5万家" (25000) -> 500.
-
-    A whole number is taken as exact to its last digit: 5000 may be rounded to thousands, but nothing
-    in the text says so.
-    """
-    try:
-        number, _ = parse_quantity(written)
-    except QuantityError:
-        return 0.0
-    exponent = number.as_tuple().exponent
-    if not number or not isinstance(exponent, int):
-        return 0.0
-    return 0.5 * 10.0 ** exponent * abs(value / float(number))
-
-
-def published_interval(figure: Figure) -> Interval:
-    """The values a figure allows once the rounding of the published number is counted too."""
-    interval = figure_interval(figure.value, figure.bound)
-    slack = rounding(figure.written, figure.value)
-    return Interval(interval.lo - slack, interval.hi + slack, interval.lo_closed, interval.hi_closed)
-
-
-def goal_region(goal: Goal) -> Interval:
-    """The values that meet a goal."""
-    if goal.op == ">=":
-        return Interval(goal.target, INF)
-    if goal.op == ">":
-        return Interval(goal.target, INF, lo_closed=False)
-    if goal.op == "<=":
-        return Interval(-INF, goal.target)
-    if goal.op == "<":
-        return Interval(-INF, goal.target, hi_closed=False)
-    return Interval(goal.target, goal.target_max if goal.target_max is not None else INF)
-
 
 def preference(figure: Figure) -> tuple:
     """Sort key of rule 3: the largest key is the figure a goal is judged on."""

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from .arithmetic import INF, point, show_growth
+from .intervals import INF, point, show_growth
 from .audit import Finding, finding_record, record_dict, written
 from .diff import Diff, DiffRow, Side
 from .model import Goal

@@ -8,31 +8,22 @@ Errors and warnings come back as Problems, all at once; nothing here raises on b
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
-from itertools import combinations
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .model import Figure, Goal, Ledger, Problem, Source, Where
 from .quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
-from .reconcile import published_interval
+from .quotes import squeeze
 from .textfile import TextFileError, decode
 
 if TYPE_CHECKING:
     from .cache import Cache
 
 SEEDS = "seeds"
-_SPACE = re.compile(r"\s+")
 _CITED = re.compile(r"^\s*file\s*=\s*[\"']seeds/([^\"'/]+)[\"']", re.MULTILINE)
 _QUOTE_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(" + "|".join(MULTIPLIERS) + ")?")
-
-
-def squeeze(text: str) -> str:
-    """NFKC-normalize and drop all whitespace: PDF text breaks lines and puts spaces inside numbers
-    (2022 年, 8416 项), and full-width digits and signs (１２％) are the same text as ASCII ones."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _amount_in_base(written: str) -> tuple[Decimal, Decimal] | None:
@@ -112,7 +103,7 @@ def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) ->
     problems += _conflicting_goals(ledger.goals)
     problems += _duplicates(ledger)
     problems += _uncited_seeds(ledger)
-    problems += _disagreeing_figures(ledger.figures)
+    problems += _disagreeing_figures(ledger)
     return problems
 
 
@@ -219,23 +210,23 @@ def _uncited_seeds(ledger: Ledger) -> list[Problem]:
     return problems
 
 
-def _disagreeing_figures(figures: tuple[Figure, ...]) -> list[Problem]:
-    """Warn when two reports give one metric, year, basis and cut-off values that cannot both be true.
+def _disagreeing_figures(ledger: Ledger) -> list[Problem]:
+    """Warn where two figures of one metric and year cannot both be true: the conflicting-figures
+    findings of the audit, so that `check` and `audit` never disagree about a pair of figures.
 
     Rounding counts (5902 and 0.59万 agree), and so do bounds (突破5000 and 5902 agree). An estimate
     later replaced by a final figure is not a contradiction, so the two are compared only with their kind.
     """
-    groups: dict[tuple, list[Figure]] = defaultdict(list)
-    for fig in figures:
-        groups[(fig.metric, fig.year, fig.basis, fig.as_of, fig.estimate)].append(fig)
+    from .audit import conflicting_figures
+
     problems = []
-    for group in groups.values():
-        for a, b in combinations(group, 2):
-            if a.source.id != b.source.id and not published_interval(a).overlaps(published_interval(b)):
-                later, earlier = (a, b) if a.source.published >= b.source.published else (b, a)
-                problems.append(Problem(later.where, f"{later.metric} {later.year} ({later.basis}) is "
-                                        f"{later.written} here but {earlier.written} in {earlier.source.id} "
-                                        f"({earlier.where}): 「{later.quote}」 vs 「{earlier.quote}」",
-                                        "if one report corrects the other, say so in a note; otherwise "
-                                        "check both quotes", severity="warning"))
+    for finding in conflicting_figures(ledger):
+        (_, first), (_, second) = finding.records
+        later, earlier = (second, first) if second.source.published >= first.source.published else (first, second)
+        elsewhere = "in the same report" if later.source.id == earlier.source.id else f"in {earlier.source.id}"
+        problems.append(Problem(later.where, f"{later.metric} {later.year} ({later.basis}) is "
+                                f"{later.written} here but {earlier.written} {elsewhere} "
+                                f"({earlier.where}): 「{later.quote}」 vs 「{earlier.quote}」; {finding.arithmetic}",
+                                "if one report corrects the other, say so in a note; otherwise "
+                                "check both quotes", severity="warning"))
     return problems

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sykj_track.arithmetic import decimals, half_unit, published_interval
+from sykj_track.intervals import decimals, half_unit, published_interval
 from sykj_track.audit import audit, finding_record
 
 from conftest import figure, goal

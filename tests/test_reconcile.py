@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from sykj_track.reconcile import Interval, figure_interval, reconcile
+from sykj_track.intervals import Interval, figure_interval
+from sykj_track.reconcile import reconcile
 
 from conftest import figure, goal
 

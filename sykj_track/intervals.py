@@ -1,11 +1,21 @@
-"""Published numbers as intervals, and the arithmetic that checks them against each other.
+"""Published numbers as intervals: the one place that says what a number in a report stands for.
 
 A report's number is not a point. "11.7%" stands for anything that rounds to it, 11.65 to 11.75;
 "2.5万" for 24500 to 25500; "突破2.5万" for anything above that; "约990" for 5% either side. Two
 statements contradict each other only when no values inside their intervals make the arithmetic
-agree, so every check here works on intervals: a mismatch is a proof, never a rounding artefact.
+agree, so every comparison of numbers (reconcile's derived values, check's disagreement warnings,
+audit, diff) works on these intervals: a mismatch is a proof, never a rounding artefact.
 
-Goal targets are thresholds the bureau chose, not measurements: they are taken as written (exact).
+Three readings of a number, each for one use:
+
+- `figure_interval`: the bound alone (突破5000 is (5000, ∞)), the number taken at face value. The
+  reconciler judges a goal on a reported figure this way: the bureau's own "达到4500家" meets its own
+  "4500家" goal, whatever rounding went into it.
+- `published_interval`: the bound widened by the rounding of the digits written (decimals read from
+  the quote, since 13.0% is stored as 13; a whole count such as 79家 is exact). Used wherever numbers
+  are compared with each other, and for values derived from other numbers.
+- `target_interval`: a goal's target. A level target is a threshold the bureau chose (exact); a growth
+  target is usually worked out and rounded (25 ÷ 15 → 66.7%), so it gets its rounding.
 """
 
 from __future__ import annotations
@@ -14,14 +24,68 @@ import itertools
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from .model import Figure, Goal
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
-from .reconcile import INF, Interval, figure_interval
-from .validate import squeeze
+from .quotes import squeeze
 
+if TYPE_CHECKING:
+    from .model import Figure, Goal
+
+INF = math.inf
+ABOUT = 0.05  # "约/近/左右" is read as within 5% of the stated value
 _TOKEN = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The set of values a figure allows, or a goal accepts. Open or closed at each end."""
+
+    lo: float
+    hi: float
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    def contains(self, other: Interval) -> bool:
+        """Every value of `other` lies in self."""
+        if other.lo < self.lo or (other.lo == self.lo and other.lo_closed and not self.lo_closed):
+            return False
+        if other.hi > self.hi or (other.hi == self.hi and other.hi_closed and not self.hi_closed):
+            return False
+        return True
+
+    def overlaps(self, other: Interval) -> bool:
+        """Some value lies in both."""
+        lo, lo_closed = max((self.lo, self.lo_closed), (other.lo, other.lo_closed),
+                            key=lambda end: (end[0], not end[1]))
+        hi, hi_closed = min((self.hi, self.hi_closed), (other.hi, other.hi_closed),
+                            key=lambda end: (end[0], end[1]))
+        return lo < hi or (lo == hi and lo_closed and hi_closed)
+
+    @property
+    def bounded(self) -> bool:
+        """Both ends finite."""
+        return self.lo != -INF and self.hi != INF
+
+    def widen(self, slack: float) -> Interval:
+        """The interval with `slack` added at each end."""
+        return Interval(self.lo - slack, self.hi + slack, self.lo_closed, self.hi_closed)
+
+
+def figure_interval(value: float, bound: str) -> Interval:
+    """What a figure says about the true value, at face value: 突破5000 is (5000, ∞), 5000以上 is [5000, ∞)."""
+    if bound == "more_than":
+        return Interval(value, INF, lo_closed=False)
+    if bound == "at_least":
+        return Interval(value, INF)
+    if bound == "at_most":
+        return Interval(-INF, value)
+    if bound == "about":
+        spread = abs(value) * ABOUT
+        return Interval(value - spread, value + spread)
+    return Interval(value, value)
 
 
 def decimals(record: Goal | Figure) -> int:
@@ -59,18 +123,12 @@ def half_unit(record: Goal | Figure) -> float:
 
 def published_interval(fig: Figure) -> Interval:
     """The values a figure allows: its bound (突破, 以上, 约) widened by the rounding of its digits."""
-    base = figure_interval(fig.value, fig.bound)
-    half = half_unit(fig)
-    return Interval(base.lo - half, base.hi + half, base.lo_closed, base.hi_closed)
+    return figure_interval(fig.value, fig.bound).widen(half_unit(fig))
 
 
 def target_interval(goal: Goal) -> Interval:
-    """A goal's target as the plan states it: a point (or its range for 3—5家).
-
-    A level target is a round number the bureau chose (3万家), so it is exact. A growth target is
-    usually worked out from levels and rounded (25 ÷ 15 → 66.7%), so it gets the rounding of its
-    digits like a figure does.
-    """
+    """A goal's target as the plan states it: a point (or its range for 3—5家); a growth target
+    with the rounding of its digits."""
     top = goal.target_max if goal.target_max is not None else goal.target
     half = half_unit(goal) if goal.basis == "growth" else 0.0
     return Interval(goal.target - half, top + half)
@@ -78,8 +136,25 @@ def target_interval(goal: Goal) -> Interval:
 
 def interval_of(record: Goal | Figure) -> Interval:
     """The interval of a figure or the target of a goal."""
+    from .model import Figure
+
     return published_interval(record) if isinstance(record, Figure) else target_interval(record)
 
+
+def goal_region(goal: Goal) -> Interval:
+    """The values that meet a goal."""
+    if goal.op == ">=":
+        return Interval(goal.target, INF)
+    if goal.op == ">":
+        return Interval(goal.target, INF, lo_closed=False)
+    if goal.op == "<=":
+        return Interval(-INF, goal.target)
+    if goal.op == "<":
+        return Interval(-INF, goal.target, hi_closed=False)
+    return Interval(goal.target, goal.target_max if goal.target_max is not None else INF)
+
+
+# ---- arithmetic on intervals
 
 def implied(f: Callable[..., float], *intervals: Interval) -> Interval:
     """The range of f over a box of intervals, for f monotone in each argument (+, -, ÷).
@@ -118,10 +193,30 @@ def growth_of_increment(increment: Interval, level: Interval) -> Interval | None
     return implied(lambda i, b: i / (b - i) * 100, increment, level)
 
 
+def level_before_growth(level: Interval, growth: Interval) -> Interval | None:
+    """Last year's level a level and its growth (%) imply: level ÷ (1 + growth); None when the growth
+    may be -100% or less (the division says nothing)."""
+    if growth.lo <= -100:
+        return None
+    return implied(lambda b, g: b / (1 + g / 100), level, growth)
+
+
+def level_before_increment(level: Interval, increment: Interval) -> Interval:
+    """Last year's level a level and its (net) increase imply: level − increase."""
+    return implied(lambda b, i: b - i, level, increment)
+
+
 def agree(a: Interval, b: Interval) -> bool:
     """Some value lies in both: the two statements can both be true."""
     return a.overlaps(b)
 
+
+def decisive(interval: Interval, region: Interval) -> bool:
+    """The interval either lies inside the region or misses it entirely: it decides a goal."""
+    return region.contains(interval) or not region.overlaps(interval)
+
+
+# ---- showing intervals
 
 def point(interval: Interval) -> float:
     """One number to show for an interval: its middle, or its finite end when it is open-ended."""
@@ -133,7 +228,7 @@ def point(interval: Interval) -> float:
 
 
 def show(interval: Interval, digits: int = 2) -> str:
-    """An interval for people: "11.65–11.75", "> 24500", "≤ 20"."""
+    """An interval for people: "11.65–11.75", "≥ 24500", "≤ 20"."""
     def num(x: float) -> str:
         text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
         return "0" if text in ("-0", "") else text

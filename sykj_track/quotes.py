@@ -1,0 +1,143 @@
+"""Quotes in their place: where a recorded quote stands in its seed, and the text around it.
+
+A quote is compared with its seed the way `check` compares it: after Unicode NFKC normalization, with
+all whitespace removed (PDF text breaks lines and puts spaces inside numbers; full-width digits are
+the same text as ASCII ones). `squeeze` is that normalization, and the one place it is defined;
+`locate` maps a match in the squeezed text back to the seed as written, so a reader gets the line
+number, the sentence and the paragraph around the quote.
+
+Nothing here imports the rest of the project (but textfile, to read a seed): any layer may use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+_SPACE = re.compile(r"\s+")
+# A sentence ends at 。！？ (and their ASCII forms) or at a semicolon of a list of results; a line that
+# is a heading or a numbered item ends at its line break only when a blank line follows.
+_SENTENCE_END = "。！？!?；;"
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
+
+
+def squeeze(text: str) -> str:
+    """NFKC-normalize and drop all whitespace: PDF text breaks lines and puts spaces inside numbers
+    (2022 年, 8416 项), and full-width digits and signs (１２％) are the same text as ASCII ones."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a quote stands in its seed.
+
+    `line` is 1-based (the line the quote starts on), `start`/`end` the span of the quote in the seed
+    text as written (end exclusive), `sentence` the sentence (or sentences) holding it and `paragraph`
+    the block of text between blank lines holding it, both with runs of whitespace collapsed.
+    """
+
+    line: int
+    end_line: int
+    start: int
+    end: int
+    sentence: str
+    paragraph: str
+
+    def where(self, file: str) -> str:
+        """"seeds/x.txt:12" (or "seeds/x.txt:12-13" for a quote over two lines)."""
+        lines = f"{self.line}" if self.end_line == self.line else f"{self.line}-{self.end_line}"
+        return f"{file}:{lines}"
+
+
+def _squeezed_with_positions(text: str) -> tuple[str, list[int]]:
+    """The squeezed text, and for each of its characters the index in `text` it comes from.
+
+    Normalized character by character, which equals normalizing the whole text except around
+    combining marks (never in a report's Chinese and digits); `locate` falls back to None there.
+    """
+    out: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        piece = squeeze(char)
+        out.append(piece)
+        positions.extend([index] * len(piece))
+    return "".join(out), positions
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def locate(seed_text: str, quote: str) -> Located | None:
+    """Find `quote` in `seed_text` as `check` does (NFKC, whitespace ignored); None when it is not there.
+
+    The first occurrence wins, as `check` accepts a quote that occurs anywhere.
+    """
+    return _locate(seed_text, _squeezed_with_positions(seed_text), quote)
+
+
+def _locate(seed_text: str, index: tuple[str, list[int]], quote: str) -> Located | None:
+    needle = squeeze(quote)
+    if not needle:
+        return None
+    squeezed, positions = index
+    at = squeezed.find(needle)
+    if at < 0:
+        return None
+    start, end = positions[at], positions[at + len(needle) - 1] + 1
+    line = seed_text.count("\n", 0, start) + 1
+    end_line = line + seed_text.count("\n", start, end)
+
+    para_start = max((m.end() for m in _BLANK_LINE.finditer(seed_text, 0, start)), default=0)
+    following = _BLANK_LINE.search(seed_text, end)
+    para_end = following.start() if following else len(seed_text)
+
+    sent_start = para_start
+    for index in range(start - 1, para_start - 1, -1):
+        if seed_text[index] in _SENTENCE_END:
+            sent_start = index + 1
+            break
+    sent_end = para_end
+    for index in range(end - 1, para_end):
+        if seed_text[index] in _SENTENCE_END:
+            sent_end = index + 1
+            break
+    return Located(line=line, end_line=end_line, start=start, end=end,
+                   sentence=_collapse(seed_text[sent_start:sent_end]),
+                   paragraph=_collapse(seed_text[para_start:para_end]))
+
+
+class SeedTexts:
+    """Seeds read once each, to locate many quotes: `SeedTexts(root).locate(source_file, quote)`.
+
+    A seed that cannot be read or decoded locates nothing (check reports it; a renderer only loses
+    the line number).
+    """
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._texts: dict[str, str | None] = {}
+        self._index: dict[str, tuple[str, list[int]]] = {}
+
+    def text(self, file: str) -> str | None:
+        """The decoded text of a seed named as a source cites it ("seeds/x.txt"), or None."""
+        if file not in self._texts:
+            try:
+                from .textfile import decode
+
+                path = self.root / file
+                self._texts[file] = decode(path.read_bytes(), path)
+            except Exception:  # noqa: BLE001 - any unreadable seed only loses its line numbers
+                self._texts[file] = None
+        return self._texts[file]
+
+    def locate(self, file: str, quote: str) -> Located | None:
+        """Where `quote` stands in the seed `file`, or None."""
+        text = self.text(file)
+        if text is None:
+            return None
+        if file not in self._index:
+            self._index[file] = _squeezed_with_positions(text)
+        return _locate(text, self._index[file], quote)
