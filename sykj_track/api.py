@@ -72,7 +72,9 @@ AGENCY_SHORT = {"科技局": "科学技术局", "工信局": "工业和信息化
 def select(result: Reconciliation, years: tuple[int, ...] = (), metrics: tuple[str, ...] = (),
            statuses: tuple[str, ...] = (), agency: str | None = None) -> list[Verdict]:
     """Filter verdicts by year, metric id, status and agency (a part of its name; 科技局 works)."""
-    wanted_agency = AGENCY_SHORT.get(agency.removeprefix("沈阳市").removeprefix("市"), agency) if agency else None
+    wanted_agency = agency or None
+    for short, full in AGENCY_SHORT.items():  # 市科技局 and 大连市科技局 alike
+        wanted_agency = wanted_agency.replace(short, full) if wanted_agency else None
     return [v for v in result.verdicts
             if (not years or v.goal.year in years)
             and (not metrics or v.goal.metric in metrics)

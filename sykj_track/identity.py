@@ -117,8 +117,10 @@ def read_identity(root: Path) -> tuple[LedgerIdentity, list[Problem]]:
         else:
             problems.append(Problem(at(key), f"`{key}` is {_type_name(data[key])}, not a string", _EXAMPLES[str]))
     if not values.get("agency"):
-        problems.append(Problem(at("agency"), "ledger.toml names no agency",
-                                'write the body whose reports this ledger tracks, e.g. agency = "大连市科学技术局"'))
+        problems.append(Problem(at("agency"), "ledger.toml names no agency: the agency most sources declare "
+                                "is taken as the ledger's own",
+                                'write the body whose reports this ledger tracks, e.g. agency = "大连市科学技术局"',
+                                severity="warning"))
         values.pop("agency", None)
     if values.get("lang", "zh") not in LANGS:
         problems.append(Problem(at("lang"), f"`lang` is {values['lang']!r}", f"use one of: {', '.join(LANGS)}"))

@@ -50,7 +50,7 @@ def test_wrong_types_a_missing_agency_and_a_bad_lang_are_errors_with_a_fix(data)
     identity, problems = read_identity(data.root)
     assert identity == NEUTRAL  # what is broken falls back to the default
     assert sorted((p.where.line, p.message) for p in problems) == [
-        (1, "`name` is a number, not a string"), (1, "ledger.toml names no agency"), (2, "`lang` is 'fr'")]
+        (1, "`name` is a number, not a string"), (1, "ledger.toml names no agency: the agency most sources declare is taken as the ledger's own"), (2, "`lang` is 'fr'")]
     assert all(p.hint for p in problems)
 
 
