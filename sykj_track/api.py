@@ -99,7 +99,10 @@ def coverage(ledger: Ledger, result: Reconciliation) -> list[dict]:
     for source in sorted(ledger.sources, key=lambda s: s.published):
         stated = [v for v in result.verdicts if any(g.source.id == source.id for g in v.statements)]
         row = {"id": source.id, "file": source.file, "published": source.published.isoformat(),
-               "published_approx": source.published_approx,
+               "published_approx": source.published_approx, "url": source.url or None,
+               "archive_url": source.archive_url or None,
+               "retrieved": source.retrieved.isoformat() if source.retrieved else None,
+               "sha256": source.sha256 or None,
                "goals": sum(g.source.id == source.id for g in ledger.goals),
                "figures": sum(f.source.id == source.id for f in ledger.figures)}
         row |= {status: sum(v.status == status for v in stated)

@@ -302,8 +302,9 @@ def metrics(ctx: click.Context, fmt: str) -> None:
 
 @main.command()
 @_as_of_option("Judge with what was published by DATE (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
-              help="table for reading; markdown for the README's coverage table; json for other tools.",
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "csv"]), default="table",
+              help="table for reading; markdown for the README's coverage table; json and csv (with each "
+                   "report's url, archive_url, retrieved and sha256) for other tools.",
               show_default=True)
 @click.pass_context
 def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
@@ -312,13 +313,15 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
     import json
 
     from . import api
-    from .render import render_sources
+    from .render import render_sources, render_sources_csv
 
     ledger = _load(ctx)
     when = as_of or api.default_as_of()
     rows = api.coverage(ledger, api.reconcile(ledger, when))
     if fmt == "json":
         _emit(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        _emit(render_sources_csv(rows))
     else:
         click.echo(render_sources(rows, when, markdown=fmt == "markdown"), nl=False)
 

@@ -19,7 +19,7 @@ from .model import Figure, Source, Summary, Verdict
 from .quantity import format_number
 from .render import actual_text, target_text
 from .series import MetricSeries, Series, YearPoint
-from .textsafe import html_text
+from .textsafe import html_text, safe_url
 
 STATUS_ZH = {"hit": "达成", "miss": "未达成", "pending": "待定", "superseded": "已修订"}
 REASON_ZH = {"not-due": "未到期", "no-figure": "尚无数据", "partial": "仅部分年度", "inconclusive": "无法判定",
@@ -88,11 +88,20 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
 
 # --- the goals table --------------------------------------------------------------------------------
 
+def _links(source: Source) -> str:
+    """Links to where the report was published and to its archived copy, when recorded (the loader
+    admits http(s) addresses only)."""
+    links = [f'<a href="{esc(url)}" rel="noopener noreferrer">{label}</a>'
+             for url, label in ((source.url, "原文链接 link"), (source.archive_url, "存档 archive")) if safe_url(url)]
+    return " ".join(links)
+
+
 def _quote(label: str, source: Source, quote: str, extra: str = "") -> str:
     published = source.published.isoformat() + ("（约）" if source.published_approx else "")
+    links = _links(source)
     return (f'<li><span class="ql">{esc(label)}</span> <q>{esc(quote)}</q>'
             f'<span class="qs">— {esc(source.title)}（{esc(source.id)}，{esc(published)}，'
-            f'<code>{esc(source.file)}</code>）{extra}</span></li>')
+            f'<code>{esc(source.file)}</code>{"，" + links if links else ""}）{extra}</span></li>')
 
 
 def _detail(v: Verdict) -> str:
@@ -342,8 +351,9 @@ def _sources_section(sources: Sequence[Source], as_of: date) -> str:
     for s in sorted(sources, key=lambda s: s.published):
         published = s.published.isoformat() + ("（约）" if s.published_approx else "")
         later = ' <span class="muted">（晚于截止日期，未计入 not yet published）</span>' if s.published > as_of else ""
+        links = _links(s)
         rows.append(f"<tr><td>{esc(published)}</td><td>{esc(s.title)}{later}</td><td><code>{esc(s.id)}</code></td>"
-                    f"<td><code>{esc(s.file)}</code></td></tr>")
+                    f"<td><code>{esc(s.file)}</code>{'<br>' + links if links else ''}</td></tr>")
     return f"""
 <section id="sources">
   <h2>来源 <span class="en">Sources</span></h2>

@@ -34,7 +34,8 @@ QUANTITY = "quantity"
 METRIC_TYPES: dict[str, Any] = {"zh": str, "en": str, "unit": str, "kind": str, "better": str,
                                 "aliases": list, "note": str}
 SOURCE_TYPES: dict[str, Any] = {"id": str, "file": str, "title": str, "agency": str, "published": date,
-                                "published_approx": bool, "note": str}
+                                "published_approx": bool, "note": str, "url": str, "archive_url": str,
+                                "retrieved": date, "sha256": str}
 GOAL_TYPES: dict[str, Any] = {"metric": str, "year": int, "op": str, "target": QUANTITY, "target_max": QUANTITY,
                               "unit": str, "basis": str, "quote": str, "agency": str, "revealed": bool,
                               "note": str, "doubt": str}
@@ -336,17 +337,43 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
         found.append(Problem(toml.where("source", 0, "id"),
                              f"source id {info['id']!r} differs from the file name {path.stem!r}",
                              f"rename the file to {info['id']}.toml or set id = \"{path.stem}\""))
+    if not found:
+        found += _provenance_fields(info, toml)
     problems.extend(found)
     if found:
         return None, [], []
     source = Source(id=info["id"], file=info["file"], title=info["title"], agency=info["agency"],
                     published=info["published"], published_approx=bool(info.get("published_approx", False)),
-                    note=info.get("note", ""), where=where)
+                    note=info.get("note", ""), where=where, url=info.get("url", "").strip(),
+                    archive_url=info.get("archive_url", "").strip(), retrieved=info.get("retrieved"),
+                    sha256=info.get("sha256", "").strip().lower())
     goals = [g for i, rec in enumerate(_records(data, "goal", toml, problems))
              if (g := _goal(rec, i, source, toml, metrics, problems)) is not None]
     figures = [f for i, rec in enumerate(_records(data, "figure", toml, problems))
                if (f := _figure(rec, i, source, toml, metrics, problems)) is not None]
     return source, goals, figures
+
+
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def _provenance_fields(info: dict[str, Any], toml: _TomlFile) -> list[Problem]:
+    """url and archive_url are web addresses (http or https, with a host); sha256 is 64 hex digits."""
+    from .textsafe import safe_url  # the one definition of a link a page may make
+
+    problems = []
+    for key in ("url", "archive_url"):
+        value = info.get(key, "").strip()
+        if not value:
+            continue
+        if safe_url(value) is None:
+            problems.append(Problem(toml.where("source", 0, key), f"`{key}` {_short(value)} is not an http(s) address",
+                                    f'write the address as a browser shows it: {key} = "https://..."'))
+    digest = info.get("sha256", "").strip()
+    if "sha256" in info and not _SHA256.fullmatch(digest):
+        problems.append(Problem(toml.where("source", 0, "sha256"), f"`sha256` {_short(digest)} is not 64 hex digits",
+                                f"write the output of `sha256sum {info.get('file', 'seeds/<file>')}` (the first word)"))
+    return problems
 
 
 def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics: dict[str, Metric],

@@ -92,6 +92,12 @@ class Source:
     published_approx: bool = False
     note: str = ""
     where: Where = Where("")
+    # Provenance: where the report was published, an archived copy, when it was fetched, and the
+    # SHA-256 of the seed file as recorded (check proves the seed has not changed since).
+    url: str = ""
+    archive_url: str = ""
+    retrieved: date | None = None
+    sha256: str = ""
 
 
 @dataclass(frozen=True)

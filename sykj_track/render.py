@@ -15,7 +15,8 @@ from .textsafe import csv_cell, inert
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
-           "attainment", "sources", "quote", "figure_source", "figure_year", "figure_quote", "derived_from",
+           "attainment", "sources", "source_urls", "quote", "figure_source", "figure_source_url", "figure_year",
+           "figure_quote", "derived_from",
            "superseded_by", "revealed", "note", "doubt", "figure_doubt")
 
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -37,8 +38,10 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
         "actual_estimate": v.actual_estimate, "actual_as_of": fig.as_of.isoformat() if fig and fig.as_of else None,
         "evidence": v.evidence,
         "attainment": None if v.attainment is None else round(v.attainment, 4),
-        "sources": [s.id for s in v.sources], "quote": goal.quote,
-        "figure_source": fig.source.id if fig else None, "figure_year": fig.year if fig else None,
+        "sources": [s.id for s in v.sources], "source_urls": [s.url or None for s in v.sources],
+        "quote": goal.quote,
+        "figure_source": fig.source.id if fig else None, "figure_source_url": fig.source.url or None if fig else None,
+        "figure_year": fig.year if fig else None,
         "figure_quote": fig.quote if fig else None,
         "derived_from": [{"source": f.source.id, "year": f.year, "value": f.value, "quote": f.quote}
                          for f in v.derived_from],
@@ -76,6 +79,7 @@ def render_csv(verdicts: list[Verdict]) -> str:
     for v in verdicts:
         row = verdict_record(v)
         row["sources"] = ";".join(row["sources"])
+        row["source_urls"] = ";".join(url or "" for url in row["source_urls"]) if any(row["source_urls"]) else None
         row["derived_from"] = ";".join(f"{d['source']}:{d['year']}={format_number(d['value'])}"
                                        for d in row["derived_from"])
         writer.writerow({k: _csv_cell(val) for k, val in row.items()})
@@ -213,6 +217,16 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     out = [fmt.format(*header), *(fmt.format(*line) for line in (*lines, totals)),
            f"(statuses as of {as_of}; a goal stated by two reports counts for both)"]
     return "\n".join(out) + "\n"
+
+
+def render_sources_csv(rows: list[dict[str, Any]]) -> str:
+    """The per-report coverage rows as CSV, the JSON keys as columns."""
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
 
 
 def _plural(count: int, word: str) -> str:
