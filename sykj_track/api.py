@@ -70,13 +70,16 @@ AGENCY_SHORT = {"科技局": "科学技术局", "工信局": "工业和信息化
 
 
 def select(result: Reconciliation, years: tuple[int, ...] = (), metrics: tuple[str, ...] = (),
-           statuses: tuple[str, ...] = (), agency: str | None = None) -> list[Verdict]:
-    """Filter verdicts by year, metric id, status and agency (a part of its name; 科技局 works)."""
+           statuses: tuple[str, ...] = (), agency: str | None = None, reasons: tuple[str, ...] = ()
+           ) -> list[Verdict]:
+    """Filter verdicts by year, metric id, status, reason (no-figure: overdue and unreported) and agency
+    (a part of its name; 科技局 works)."""
     wanted_agency = AGENCY_SHORT.get(agency.removeprefix("沈阳市").removeprefix("市"), agency) if agency else None
     return [v for v in result.verdicts
             if (not years or v.goal.year in years)
             and (not metrics or v.goal.metric in metrics)
             and (not statuses or v.status in statuses)
+            and (not reasons or v.reason in reasons)
             and (wanted_agency is None or wanted_agency in v.goal.agency)]
 
 
