@@ -1,4 +1,4 @@
-"""sykj-track: hold the Shenyang Science and Technology Bureau to its own numbers.
+"""sykj-track: hold a government body to its own numbers (the bundled ledger: the Shenyang Science and Technology Bureau).
 
 The pipeline, one module per stage:
 

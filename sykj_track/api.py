@@ -74,7 +74,9 @@ def select(result: Reconciliation, years: tuple[int, ...] = (), metrics: tuple[s
            ) -> list[Verdict]:
     """Filter verdicts by year, metric id, status, reason (no-figure: overdue and unreported) and agency
     (a part of its name; 科技局 works)."""
-    wanted_agency = AGENCY_SHORT.get(agency.removeprefix("沈阳市").removeprefix("市"), agency) if agency else None
+    wanted_agency = agency or None
+    for short, full in AGENCY_SHORT.items():  # 市科技局 and 大连市科技局 alike
+        wanted_agency = wanted_agency.replace(short, full) if wanted_agency else None
     return [v for v in result.verdicts
             if (not years or v.goal.year in years)
             and (not metrics or v.goal.metric in metrics)
@@ -100,7 +102,10 @@ def coverage(ledger: Ledger, result: Reconciliation) -> list[dict]:
     for source in sorted(ledger.sources, key=lambda s: s.published):
         stated = [v for v in result.verdicts if any(g.source.id == source.id for g in v.statements)]
         row = {"id": source.id, "file": source.file, "published": source.published.isoformat(),
-               "published_approx": source.published_approx,
+               "published_approx": source.published_approx, "url": source.url or None,
+               "archive_url": source.archive_url or None,
+               "retrieved": source.retrieved.isoformat() if source.retrieved else None,
+               "sha256": source.sha256 or None,
                "goals": sum(g.source.id == source.id for g in ledger.goals),
                "figures": sum(f.source.id == source.id for f in ledger.figures)}
         row |= {status: sum(v.status == status for v in stated)

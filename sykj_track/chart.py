@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Any
 
-from .model import DEFAULT_AGENCY, Figure, Verdict
+from .model import Figure, Verdict
 from .quantity import format_number
 from .render import BOUND_SIGNS, STATUS_STYLE, reason_text, target_text, verdict_record
 from .series import MetricSeries, Series, YearPoint
@@ -48,7 +48,7 @@ def verdict_text(v: Verdict) -> str:
 
 
 def _agency_suffix(v: Verdict) -> str:
-    return "" if v.goal.agency == DEFAULT_AGENCY else f" [{v.goal.agency}]"
+    return f" [{v.goal.agency}]" if v.outside else ""
 
 
 # --- the table --------------------------------------------------------------------------------------

@@ -50,10 +50,12 @@ def _load(ctx: click.Context):
         ledger, problems = api.load_ledger(ctx.obj["data"], _cache(ctx))
     except DataDirError as exc:
         raise click.UsageError(str(exc)) from None
-    if problems:
+    errors = [p for p in problems if p.is_error]
+    if errors:
         _report(problems)
-        click.echo(f"{len(problems)} problem(s) in {ledger.root / 'targets'}; nothing was reconciled.", err=True)
+        click.echo(f"{len(errors)} problem(s) in {ledger.root / 'targets'}; nothing was reconciled.", err=True)
         sys.exit(1)
+    _report(problems)  # warnings only: worth a look, no reason to stop
     return ledger
 
 
@@ -104,8 +106,42 @@ def _report(problems) -> None:
         click.echo(str(problem), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--data", "data", metavar="DIR", type=click.Path(file_okay=False),
+def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Keep --data where the --help epilogue finds it (--data is read before --help when written first)."""
+    ctx.meta["sykj_track.data"] = value
+    return value
+
+
+def ledger_epilog(data: str | None) -> str:
+    """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is."""
+    from .datadir import DataDirError, find_data_dir
+    from .identity import IDENTITY_FILE, read_identity
+
+    try:
+        root = find_data_dir(data)
+    except DataDirError as exc:
+        return f"No ledger found: {exc}"
+    identity = read_identity(root)[0]
+    if identity.agency:
+        named = f" ({identity.name})" if identity.name and identity.name != identity.agency else ""
+        return f"Ledger in use: the goals of {identity.agency}{named}, in {root}."
+    return (f"Ledger in use: {root}. It names no agency: write agency = \"...\" in targets/{IDENTITY_FILE} "
+            "(`sykj-track init DIR --agency NAME` writes it for a new ledger).")
+
+
+class _LedgerGroup(click.Group):
+    """The command group whose --help ends with the ledger in use."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(ledger_epilog(ctx.meta.get("sykj_track.data")))
+
+
+@click.group(cls=_LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", "data", metavar="DIR", type=click.Path(file_okay=False), is_eager=True,
+              callback=_remember_data,
               help="Data directory holding targets/ and seeds/. Default: $SYKJ_TRACK_DATA, else the "
                    "nearest of . and its parents with targets/, else the data bundled with the tool.")
 @click.option("--no-cache", is_flag=True,
@@ -114,11 +150,12 @@ def _report(problems) -> None:
 @click.version_option(package_name="sykj-track", prog_name="sykj-track")
 @click.pass_context
 def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
-    """Hold the Shenyang Science and Technology Bureau (沈阳市科学技术局) to its own numbers.
+    """Hold a government body to its own numbers.
 
-    Every goal the bureau's reports set (高新技术企业达到4500家, 技术合同成交额超过770亿元 ...) is
-    matched with the figures later reports give, and judged hit, miss or pending, each verdict
-    backed by quotes from the reports.
+    Every goal its reports set (高新技术企业达到4500家, 技术合同成交额超过770亿元 ...) is matched
+    with the figures later reports give, and judged hit, miss or pending, each verdict backed by
+    quotes from the reports. Whose ledger it is, targets/ledger.toml says; `sykj-track init DIR
+    --agency NAME` starts one for another body.
 
     \b
     Examples:
@@ -153,7 +190,7 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @click.option("--reason", "reasons", type=click.Choice(["not-due", "no-figure", "partial", "inconclusive", "revised"]),
               multiple=True, help="Only pending (or superseded) goals with this reason (repeatable); no-figure "
                                   "lists the overdue goals no report gives a figure for.")
-@click.option("--agency", metavar="NAME", help="Only goals of this agency (part of its name: 科技局, 工业和信息化局).")
+@click.option("--agency", metavar="NAME", help="Only goals of this agency (part of its name: 科学技术局, 工业和信息化局; 科技局 and 工信局 work too).")
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for reading; json or csv for other tools.")
@@ -270,8 +307,9 @@ def metrics(ctx: click.Context, fmt: str) -> None:
 
 @main.command()
 @_as_of_option("Judge with what was published by DATE (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
-              help="table for reading; markdown for the README's coverage table; json for other tools.",
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json", "csv"]), default="table",
+              help="table for reading; markdown for the README's coverage table; json and csv (with each "
+                   "report's url, archive_url, retrieved and sha256) for other tools.",
               show_default=True)
 @click.pass_context
 def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
@@ -280,13 +318,15 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
     import json
 
     from . import api
-    from .render import render_sources
+    from .render import render_sources, render_sources_csv
 
     ledger = _load(ctx)
     when = as_of or api.default_as_of()
     rows = api.coverage(ledger, api.reconcile(ledger, when))
     if fmt == "json":
         click.echo(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _emit(render_sources_csv(rows))
     else:
         click.echo(render_sources(rows, when, markdown=fmt == "markdown"), nl=False)
 
@@ -345,7 +385,9 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
                                  param_hint="--id")
     try:
         result = draft(path.read_bytes(), ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
-                       seed_file=seed_file, source_id=source_id, published=published)
+                       seed_file=seed_file, source_id=source_id, published=published,
+                       agency=ledger.identity.agency or None,
+                       **({"city": ledger.identity.region} if ledger.identity.region else {}))
     except ExtractError as exc:
         raise click.ClickException(f"{report}: {exc}") from None
     text = render_draft_json(result) if fmt == "json" else render_draft_toml(result)
@@ -376,24 +418,46 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
 
 @main.command(name="init")
 @click.argument("directory", type=click.Path(file_okay=False))
-def init_command(directory: str) -> None:
-    """Create an empty ledger in DIRECTORY: targets/metrics.toml (with a commented example), seeds/,
-    targets/ and a README.md on how to fill them.
+@click.option("--agency", metavar="NAME", default="",
+              help="The body whose reports the ledger tracks, as the reports write it (大连市科学技术局). "
+                   "Goals of other agencies are tagged with theirs; `extract` drafts for this one.")
+@click.option("--name", metavar="TEXT", default="", help="What the ledger is called. Default: the agency.")
+@click.option("--region", metavar="PLACE",
+              help="Its city or province (大连市, 辽宁省). Default: the start of the agency's name.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The language of the reports and of the report page.")
+@click.option("--from", "metrics_from", metavar="DIR", type=click.Path(exists=True),
+              help="Start from the metric registry of the ledger in DIR instead of an empty one.")
+def init_command(directory: str, agency: str, name: str, region: str | None, lang: str,
+                 metrics_from: str | None) -> None:
+    """Create a ledger in DIRECTORY for one agency: targets/ledger.toml (whose ledger it is),
+    targets/metrics.toml (empty with a commented example, or copied with --from), seeds/ and a
+    README.md on how to fill them.
 
     \b
     Examples:
-      sykj-track init ~/dalian-ledger
-      cp report.txt ~/dalian-ledger/seeds/ && cd ~/dalian-ledger
+      sykj-track init ~/dalian --agency 大连市科学技术局
+      sykj-track init ~/dalian --agency 大连市科学技术局 --from /path/to/another/ledger
+      cp report.txt ~/dalian/seeds/ && cd ~/dalian
       sykj-track extract seeds/report.txt --write && sykj-track check
     """
     from .init import InitError, init_ledger
 
     try:
-        created = init_ledger(directory)
+        result = init_ledger(directory, agency=agency, name=name, region=region, lang=lang,
+                             metrics_from=metrics_from)
     except InitError as exc:
         raise click.ClickException(str(exc)) from None
-    for path in created:
+    for path in result.created:
         click.echo(f"created {path}")
+    if result.metrics_copied:
+        click.echo(f"copied {result.metrics_copied} metrics from {metrics_from}")
+    if result.to_review:
+        click.echo(f"review {len(result.to_review)} copied metric(s) whose wording names the other ledger's "
+                   f"place: {', '.join(result.to_review)}")
+    if not agency:
+        click.echo("note: no --agency given; write it in targets/ledger.toml (agency = \"...\") so goals of "
+                   "other agencies are told apart.")
     click.echo(f"Next: put reports in {directory}/seeds/, describe measures in targets/metrics.toml, and run "
                f"`sykj-track --data {directory} extract {directory}/seeds/REPORT.txt --write`.")
 
@@ -477,7 +541,8 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     findings = [finding_record(f) for f in api.audit(ledger)]
-    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings)
+    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
+                       identity=ledger.identity)
     if html_path == "-":
         click.echo(page, nl=False)
         return

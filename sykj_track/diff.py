@@ -20,7 +20,7 @@ from datetime import date
 
 from .intervals import agree, growth_between, interval_of, published_interval
 from .audit import below_prior
-from .model import DEFAULT_AGENCY, Figure, Goal, Ledger, Metric, Verdict
+from .model import Figure, Goal, Ledger, Metric, Verdict
 from .intervals import Interval
 from .reconcile import best_figure, reconcile
 
@@ -85,9 +85,9 @@ def years_with_data(ledger: Ledger, as_of: date) -> list[int]:
 
 
 def _in_force(verdicts: list[Verdict]) -> Verdict | None:
-    """The goal in force, the science bureau's first when several agencies set one."""
+    """The goal in force, the ledger's own agency's first when several agencies set one."""
     live = [v for v in verdicts if v.status != "superseded"]
-    return min(live, key=lambda v: v.goal.agency != DEFAULT_AGENCY, default=None)
+    return min(live, key=lambda v: v.outside, default=None)
 
 
 def _rows_wanted(goals: list[Verdict], figures: list[Figure], years: tuple[int, int]) -> list[tuple[str, str]]:

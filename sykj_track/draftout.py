@@ -8,7 +8,6 @@ from typing import Any
 import tomli_w
 
 from .extract import Draft, Item
-from .model import DEFAULT_AGENCY
 
 
 def _number(value) -> int | float:
@@ -85,7 +84,7 @@ def render_draft_toml(result: Draft, command: str = "sykj-track extract") -> str
     with a comment giving its confidence and what to check. Items a reviewer must decide on (a second
     target for one goal, a stretch tier) are written commented out, so the file loads as it stands."""
     source = result.source
-    agency = source.get("agency") or DEFAULT_AGENCY
+    agency = source.get("agency") or ""
     unknown = [m for m in result.new_metrics]
     header = [
         f"DRAFT written by `{command}` — review every record before committing.",

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from .model import DEFAULT_AGENCY, Figure, Goal, Metric
+from .model import Figure, Goal, Metric
 from .extract_match import breakdown_phrase, closest, list_phrases, specialise, tails
 from .extract_skip import not_a_measure
 from .quantity import QuantityError, convert, parse_chinese_numeral, parse_unit
@@ -949,7 +949,7 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
         raise ExtractError("no publication date in the text and no year to infer one from; "
                            "pass --published YYYY-MM-DD")
     title = _title(text)
-    agency = agency or _agency_of(text, city) or DEFAULT_AGENCY
+    agency = agency or _agency_of(text, city) or ""
     index = MetricIndex(metrics)
     drafter = _Drafter(text, index, found, city, agency)
     items = drafter.run()

@@ -15,7 +15,8 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from .model import DEFAULT_AGENCY, Figure, Source, Summary, Verdict
+from .identity import NEUTRAL, LedgerIdentity
+from .model import Figure, Source, Summary, Verdict
 from .quantity import format_number
 from .render import STATUS_LABELS, actual_text, interval_text, shown_status, status_label, target_text
 from .series import MetricSeries, Series, YearPoint
@@ -91,15 +92,20 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
 
 # --- the goals table --------------------------------------------------------------------------------
 
-def _agency_short(agency: str) -> str:
-    return agency.removeprefix("沈阳市")
+def _links(source: Source) -> str:
+    """Links to where the report was published and to its archived copy, when recorded (the loader
+    admits http(s) addresses only)."""
+    links = [f'<a href="{esc(url)}" rel="noopener noreferrer">{label}</a>'
+             for url, label in ((source.url, "原文链接 link"), (source.archive_url, "存档 archive")) if url]
+    return " ".join(links)
 
 
 def _quote(label: str, source: Source, quote: str, extra: str = "") -> str:
     published = source.published.isoformat() + ("（约）" if source.published_approx else "")
+    links = _links(source)
     return (f'<li><span class="ql">{esc(label)}</span> <q>{esc(quote)}</q>'
             f'<span class="qs">— {esc(source.title)}（{esc(source.id)}，{esc(published)}，'
-            f'<code>{esc(source.file)}</code>）{extra}</span></li>')
+            f'<code>{esc(source.file)}</code>{"，" + links if links else ""}）{extra}</span></li>')
 
 
 def _detail(v: Verdict) -> str:
@@ -135,12 +141,12 @@ def _reason(v: Verdict) -> str:
     return "；".join(parts)
 
 
-def _goal_rows(verdicts: Sequence[Verdict]) -> str:
+def _goal_rows(verdicts: Sequence[Verdict], identity: LedgerIdentity) -> str:
     rows = []
     for v in verdicts:
         name = v.metric.zh + (f"（{BASIS_ZH[v.goal.basis]}）" if v.goal.basis != "level" else "")
         agency = v.goal.agency
-        agency_tag = "" if agency == DEFAULT_AGENCY else f'<span class="tag">{esc(_agency_short(agency))}</span>'
+        agency_tag = f'<span class="tag">{esc(identity.short(agency))}</span>' if v.outside else ""
         pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
         sources = "、".join(esc(s.id) for s in v.sources)
         if v.figure is not None and v.figure.source not in v.sources:
@@ -163,9 +169,9 @@ def _options(values: Iterable[tuple[str, str]]) -> str:
     return "".join(f'<option value="{esc(value)}">{esc(label)}</option>' for value, label in values)
 
 
-def _goals_section(verdicts: Sequence[Verdict]) -> str:
+def _goals_section(verdicts: Sequence[Verdict], identity: LedgerIdentity) -> str:
     years = sorted({v.goal.year for v in verdicts})
-    agencies = sorted({v.goal.agency for v in verdicts}, key=lambda a: (a != DEFAULT_AGENCY, a))
+    agencies = sorted({(v.outside, v.goal.agency) for v in verdicts})
     statuses = [s for s in ("hit", "miss", "pending", "superseded") if any(v.status == s for v in verdicts)]
     return f"""
 <section id="goals">
@@ -173,7 +179,7 @@ def _goals_section(verdicts: Sequence[Verdict]) -> str:
   <form class="filters" onsubmit="return false">
     <label>年份 <select id="f-year"><option value="">全部 all</option>{_options((str(y), str(y)) for y in years)}</select></label>
     <label>状态 <select id="f-status"><option value="">全部 all</option>{_options((s, f"{STATUS_ZH[s]} {s}") for s in statuses)}</select></label>
-    <label>部门 <select id="f-agency"><option value="">全部 all</option>{_options((a, _agency_short(a)) for a in agencies)}</select></label>
+    <label>部门 <select id="f-agency"><option value="">全部 all</option>{_options((a, identity.short(a)) for _, a in agencies)}</select></label>
     <label class="grow">搜索 <input id="f-text" type="search" placeholder="指标、引文、报告… metric, quote, report"></label>
     <button type="button" id="f-reset">重置 reset</button>
     <button type="button" id="f-expand">展开全部 expand all</button>
@@ -184,7 +190,7 @@ def _goals_section(verdicts: Sequence[Verdict]) -> str:
     <thead><tr><th class="n">年份</th><th>指标 <span class="en">metric</span></th><th class="n">目标 <span class="en">target</span></th>
       <th class="n">实际 <span class="en">actual</span></th><th class="n">完成率</th><th>状态 <span class="en">status</span></th>
       <th>原因 / 依据</th><th>来源 <span class="en">sources</span></th></tr></thead>
-    <tbody>{_goal_rows(verdicts)}</tbody>
+    <tbody>{_goal_rows(verdicts, identity)}</tbody>
   </table></div>
   <p class="empty" id="none" hidden>没有符合条件的目标 — no goal matches these filters.</p>
 </section>"""
@@ -351,8 +357,9 @@ def _sources_section(sources: Sequence[Source], as_of: date) -> str:
     for s in sorted(sources, key=lambda s: s.published):
         published = s.published.isoformat() + ("（约）" if s.published_approx else "")
         later = ' <span class="muted">（晚于截止日期，未计入 not yet published）</span>' if s.published > as_of else ""
+        links = _links(s)
         rows.append(f"<tr><td>{esc(published)}</td><td>{esc(s.title)}{later}</td><td><code>{esc(s.id)}</code></td>"
-                    f"<td><code>{esc(s.file)}</code></td></tr>")
+                    f"<td><code>{esc(s.file)}</code>{'<br>' + links if links else ''}</td></tr>")
     return f"""
 <section id="sources">
   <h2>来源 <span class="en">Sources</span></h2>
@@ -362,8 +369,9 @@ def _sources_section(sources: Sequence[Source], as_of: date) -> str:
 
 
 def render_html(verdicts: Sequence[Verdict], series: Sequence[MetricSeries], sources: Sequence[Source],
-                as_of: date, findings: Sequence[Mapping[str, Any]] | None = None) -> str:
-    """The report page. `findings` (dicts with kind, metric, years, message or arithmetic, quotes, as
+                as_of: date, findings: Sequence[Mapping[str, Any]] | None = None,
+                identity: LedgerIdentity = NEUTRAL) -> str:
+    """The report page of the ledger `identity` names. `findings` (dicts with kind, metric, years, message or arithmetic, quotes, as
     sykj_track.audit.finding_record gives them) adds a section."""
     metric_names = {ms.metric.id: ms.metric.zh for ms in series}
     metric_names |= {v.metric.id: v.metric.zh for v in verdicts}
@@ -377,21 +385,20 @@ def render_html(verdicts: Sequence[Verdict], series: Sequence[MetricSeries], sou
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>沈阳市科学技术局 目标与完成情况（截至{as_of}）· sykj-track</title>
+<title>{esc(identity.who + ' ' if identity.who else '')}目标与完成情况（截至{as_of}）· sykj-track</title>
 <link rel="icon" href="data:,">
 <style>{CSS}</style>
 </head>
 <body>
 <header>
-  <h1>沈阳市科学技术局：说过的目标，做到了吗？</h1>
-  <p class="sub">Shenyang Municipal Science and Technology Bureau — its goals against the figures its later
-  reports give. 截至 <b>{as_of}</b>，依据 {counted} 份已发布报告，共 {len(verdicts)} 个目标。</p>
+  <h1>{esc(identity.who + '：' if identity.who else '')}说过的目标，做到了吗？</h1>
+  <p class="sub">Goals stated in the reports, against the figures later reports give. 截至 <b>{as_of}</b>，依据 {counted} 份已发布报告，共 {len(verdicts)} 个目标。</p>
   <nav>{nav_html}</nav>
 </header>
 <main>
 {_summary_section(verdicts)}
 {_findings_section(findings or (), metric_names)}
-{_goals_section(verdicts)}
+{_goals_section(verdicts, identity)}
 {_charts_section(series)}
 {_sources_section(sources, as_of)}
 </main>

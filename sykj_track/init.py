@@ -1,10 +1,14 @@
-"""Start an empty ledger: metrics.toml with a commented example, seeds/ and targets/."""
+"""Start a ledger: its identity (ledger.toml), a metric registry (empty, or another ledger's), seeds/
+and targets/, and a README on how to fill them."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .atomicwrite import write_atomic
+from .identity import IDENTITY_FILE, LedgerIdentity, render_identity_toml
 
 METRICS_TEMPLATE = """\
 # The registry of measures this ledger tracks: one [metric.<id>] table per distinct measure.
@@ -22,8 +26,11 @@ METRICS_TEMPLATE = """\
 """
 
 README_TEMPLATE = """\
-# Ledger
+# {title}
 
+{about}
+
+- `targets/ledger.toml`: whose ledger this is (name, agency, region, language).
 - `seeds/`: the reports, as published (UTF-8 text, never edited).
 - `targets/metrics.toml`: the measures tracked.
 - `targets/<source-id>.toml`: the goals and figures of one report, each with its exact quote.
@@ -33,32 +40,106 @@ Add a report: put its text in seeds/, then
     sykj-track --data . extract seeds/REPORT.txt --write   # draft targets/<id>.toml
     # review the draft, add new metrics to targets/metrics.toml
     sykj-track --data . check
+    sykj-track --data . status
 """
+
+ABOUT_AGENCY = "Goals that {agency} sets in its reports, against the figures its later reports give."
+ABOUT_NEUTRAL = ("Goals stated in the reports kept here, against the figures later reports give. "
+                 "Name the body whose reports these are in targets/ledger.toml (agency = \"...\").")
+
+# A region is the start of an agency's name up to its first 省, 市, 自治区 ... (辽宁省科学技术厅 -> 辽宁省).
+_REGION = re.compile(r"^(\S+?(?:特别行政区|自治区|自治州|省|市))")
 
 
 class InitError(Exception):
     """The directory already holds a ledger, or cannot be written."""
 
 
-def init_ledger(directory: str | Path) -> list[Path]:
-    """Create an empty ledger in `directory` (made if missing) and return the paths created.
+@dataclass(frozen=True)
+class InitResult:
+    """What `init` made: the paths created, the identity written, and the metrics copied (0: none)."""
 
-    Refuses when targets/metrics.toml already exists there, so nothing is ever overwritten.
+    created: tuple[Path, ...]
+    identity: LedgerIdentity
+    metrics_copied: int = 0
+    to_review: tuple[str, ...] = ()  # ids of copied metrics whose wording names the other ledger's region
+
+
+def region_of(agency: str) -> str:
+    """The city or province at the start of an agency's name (大连市科学技术局 -> 大连市), or ""."""
+    match = _REGION.match(agency.strip())
+    return match.group(1) if match and len(match.group(1)) < len(agency.strip()) else ""
+
+
+def init_ledger(directory: str | Path, agency: str = "", name: str = "", region: str | None = None,
+                lang: str = "zh", metrics_from: str | Path | None = None) -> InitResult:
+    """Create a ledger in `directory` (made if missing) for `agency` and return what was made.
+
+    `region` defaults to the start of the agency's name (大连市); `name` to the agency. With
+    `metrics_from` (a ledger directory, or its metrics.toml) the new ledger starts from that ledger's
+    metric registry instead of an empty one. Refuses when targets/metrics.toml or targets/ledger.toml
+    already exists there, so nothing is ever overwritten.
     """
     root = Path(directory).expanduser()
     metrics = root / "targets" / "metrics.toml"
-    if metrics.exists():
-        raise InitError(f"{metrics} already exists: {root} holds a ledger already")
+    for existing in (metrics, root / "targets" / IDENTITY_FILE):
+        if existing.exists():
+            raise InitError(f"{existing} already exists: {root} holds a ledger already")
+    agency = agency.strip()
+    identity = LedgerIdentity(name=name.strip() or agency, agency=agency,
+                              region=region_of(agency) if region is None else region.strip(),
+                              lang=lang)  # type: ignore[arg-type]
+    registry, copied, review = METRICS_TEMPLATE, 0, ()
+    if metrics_from is not None:
+        registry, copied, review = _registry_of(Path(metrics_from).expanduser())
     created = []
     try:
         for sub in (root, root / "seeds", root / "targets"):
             if not sub.is_dir():
                 sub.mkdir(parents=True, exist_ok=True)
                 created.append(sub)
-        created.append(write_atomic(metrics, METRICS_TEMPLATE))
+        created.append(write_atomic(root / "targets" / IDENTITY_FILE, _identity_text(identity)))
+        created.append(write_atomic(metrics, registry))
         readme = root / "README.md"
         if not readme.exists():
-            created.append(write_atomic(readme, README_TEMPLATE))
+            about = ABOUT_AGENCY.format(agency=agency) if agency else ABOUT_NEUTRAL
+            created.append(write_atomic(readme, README_TEMPLATE.format(title=identity.title or "Ledger",
+                                                                       about=about)))
     except OSError as exc:
         raise InitError(f"cannot create the ledger in {root}: {exc.strerror or exc}") from None
-    return created
+    return InitResult(tuple(created), identity, copied, review)
+
+
+def _identity_text(identity: LedgerIdentity) -> str:
+    text = render_identity_toml(identity)
+    if identity.agency:
+        return text
+    # No agency given: leave the line for the user to fill; until then the ledger is neutral.
+    return re.sub(r"^agency = .*$", '# agency = "大连市科学技术局"    # the body whose reports are tracked: fill in',
+                  text, flags=re.MULTILINE)
+
+
+def _registry_of(path: Path) -> tuple[str, int, tuple[str, ...]]:
+    """The text of the metric registry at `path` (a ledger directory or a metrics.toml), the number of
+    metrics in it, and the ids of those whose names, aliases or note name that ledger's region.
+    Refuses a registry that does not load cleanly: a new ledger must start without errors."""
+    from .identity import load_identity
+    from .load import load_metrics
+    from .model import Problem
+
+    root = path.parent.parent if path.is_file() else path
+    source = root / "targets" / "metrics.toml"
+    if not source.is_file():
+        raise InitError(f"--from {path}: no targets/metrics.toml there; name a ledger directory "
+                        "(one holding targets/metrics.toml)")
+    problems: list[Problem] = []
+    metrics = load_metrics(root, problems)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise InitError(f"--from {path}: its metric registry has {len(errors)} error(s), the first: "
+                        f"{errors[0]}\nrun `sykj-track --data {root} check` and fix them first")
+    place = load_identity(root).region
+    stem = re.sub(r"(市|省|自治区|特别行政区)$", "", place)
+    review = tuple(m.id for m in metrics.values()
+                   if stem and any(stem in text for text in (m.zh, m.note, *m.aliases)))
+    return source.read_text(encoding="utf-8"), len(metrics), review

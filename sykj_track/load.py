@@ -16,8 +16,9 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .model import (BASES, BETTER, BOUNDS, DEFAULT_AGENCY, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
+from .model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
+from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
 from .textfile import TextFileError, read_text
 
@@ -33,7 +34,8 @@ QUANTITY = "quantity"
 METRIC_TYPES: dict[str, Any] = {"zh": str, "en": str, "unit": str, "kind": str, "better": str,
                                 "aliases": list, "note": str, "increments": str}
 SOURCE_TYPES: dict[str, Any] = {"id": str, "file": str, "title": str, "agency": str, "published": date,
-                                "published_approx": bool, "note": str}
+                                "published_approx": bool, "note": str, "url": str, "archive_url": str,
+                                "retrieved": date, "sha256": str}
 GOAL_TYPES: dict[str, Any] = {"metric": str, "year": int, "op": str, "target": QUANTITY, "target_max": QUANTITY,
                               "unit": str, "basis": str, "quote": str, "agency": str, "revealed": bool,
                               "note": str, "doubt": str}
@@ -338,17 +340,48 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
         found.append(Problem(toml.where("source", 0, "id"),
                              f"source id {info['id']!r} differs from the file name {path.stem!r}",
                              f"rename the file to {info['id']}.toml or set id = \"{path.stem}\""))
+    if not found:
+        found += _provenance_fields(info, toml)
     problems.extend(found)
     if found:
         return None, [], []
     source = Source(id=info["id"], file=info["file"], title=info["title"], agency=info["agency"],
                     published=info["published"], published_approx=bool(info.get("published_approx", False)),
-                    note=info.get("note", ""), where=where)
+                    note=info.get("note", ""), where=where, url=info.get("url", "").strip(),
+                    archive_url=info.get("archive_url", "").strip(), retrieved=info.get("retrieved"),
+                    sha256=info.get("sha256", "").strip().lower())
     goals = [g for i, rec in enumerate(_records(data, "goal", toml, problems))
              if (g := _goal(rec, i, source, toml, metrics, problems)) is not None]
     figures = [f for i, rec in enumerate(_records(data, "figure", toml, problems))
                if (f := _figure(rec, i, source, toml, metrics, problems)) is not None]
     return source, goals, figures
+
+
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def _provenance_fields(info: dict[str, Any], toml: _TomlFile) -> list[Problem]:
+    """url and archive_url are web addresses (http or https, with a host); sha256 is 64 hex digits."""
+    from urllib.parse import urlsplit
+
+    problems = []
+    for key in ("url", "archive_url"):
+        value = info.get(key, "").strip()
+        if not value:
+            continue
+        try:
+            parts = urlsplit(value)
+            ok = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
+        except ValueError:
+            ok = False
+        if not ok:
+            problems.append(Problem(toml.where("source", 0, key), f"`{key}` {_short(value)} is not an http(s) address",
+                                    f'write the address as a browser shows it: {key} = "https://..."'))
+    digest = info.get("sha256", "").strip()
+    if "sha256" in info and not _SHA256.fullmatch(digest):
+        problems.append(Problem(toml.where("source", 0, "sha256"), f"`sha256` {_short(digest)} is not 64 hex digits",
+                                f"write the output of `sha256sum {info.get('file', 'seeds/<file>')}` (the first word)"))
+    return problems
 
 
 def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics: dict[str, Metric],
@@ -384,7 +417,7 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
                                     "for 3—5家 write target = 3, target_max = 5"))
             return None
     return Goal(metric=rec["metric"], year=rec["year"], op=rec["op"], target=amount[0], basis=rec["basis"],
-                quote=rec["quote"], source=source, agency=rec.get("agency", source.agency or DEFAULT_AGENCY),
+                quote=rec["quote"], source=source, agency=rec.get("agency", source.agency),
                 written=amount[1], unit=amount[2], target_max=target_max, revealed=bool(rec.get("revealed", False)),
                 note=rec.get("note", ""), doubt=rec.get("doubt", ""), where=toml.where("goal", i))
 
@@ -428,7 +461,9 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
     problems: list[Problem] = []
     metrics_bytes = _bytes(root / "targets" / METRICS_FILE)
     metrics = _cached(cache, ("metrics", metrics_bytes), problems, lambda found: load_metrics(root, found))
-    paths = [p for p in sorted((root / "targets").glob("*.toml")) if p.name != METRICS_FILE]
+    identity = _cached(cache, ("identity", _bytes(root / "targets" / IDENTITY_FILE)), problems,
+                       lambda found: _identity(root, found))
+    paths = [p for p in sorted((root / "targets").glob("*.toml")) if p.name not in (METRICS_FILE, IDENTITY_FILE)]
     results: dict[Path, tuple] = {}
     keys: dict[Path, str] = {}
     size = 0
@@ -456,9 +491,16 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
             sources.append(source)
         goals += file_goals
         figures += file_figures
+    identity = identity.with_agency_of(s.agency for s in sources)
     ledger = Ledger(root=root, metrics=metrics, sources=tuple(sources), goals=tuple(goals),
-                    figures=tuple(figures))
+                    figures=tuple(figures), identity=identity)
     return ledger, problems
+
+
+def _identity(root: Path, problems: list[Problem]) -> LedgerIdentity:
+    identity, found = read_identity(root)
+    problems.extend(found)
+    return identity
 
 
 def _parse_one(path: Path, root: Path, metrics: dict[str, Metric]) -> tuple[tuple, list[Problem]]:

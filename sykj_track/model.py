@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .identity import NEUTRAL, LedgerIdentity
+
 KINDS = ("stock", "flow", "ratio", "rank")
 BETTER = ("higher", "lower")
 OPS = (">=", ">", "<=", "<", "between")
@@ -19,8 +21,6 @@ STATUSES = ("hit", "miss", "pending", "superseded")
 REASONS = ("not-due", "no-figure", "partial", "inconclusive", "revised")
 EVIDENCE = ("final", "estimate", "partial", "derived")
 INCREMENTS = ("gross", "net")
-
-DEFAULT_AGENCY = "沈阳市科学技术局"
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,12 @@ class Source:
     published_approx: bool = False
     note: str = ""
     where: Where = Where("")
+    # Provenance: where the report was published, an archived copy, when it was fetched, and the
+    # SHA-256 of the seed file as recorded (check proves the seed has not changed since).
+    url: str = ""
+    archive_url: str = ""
+    retrieved: date | None = None
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,7 @@ class Ledger:
     sources: tuple[Source, ...]
     goals: tuple[Goal, ...]
     figures: tuple[Figure, ...]
+    identity: LedgerIdentity = NEUTRAL  # whose ledger it is (targets/ledger.toml)
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,7 @@ class Verdict:
     actual_estimate: bool = False
     attainment: float | None = None
     superseded_by: Goal | None = None
+    outside: bool = False  # set by an agency other than the ledger's own: views tag it with the agency
 
     @property
     def sources(self) -> tuple[Source, ...]:

@@ -30,7 +30,7 @@ from datetime import date
 
 from .intervals import (INF, Interval, figure_interval, goal_region, growth_between, increment_between,
                         level_before_growth, level_before_increment, published_interval)
-from .model import DEFAULT_AGENCY, Figure, Goal, Ledger, Metric, Reconciliation, Verdict
+from .model import Figure, Goal, Ledger, Metric, Reconciliation, Verdict
 
 def preference(figure: Figure) -> tuple:
     """Sort key of rule 3: the largest key is the figure a goal is judged on."""
@@ -175,10 +175,10 @@ def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figur
     return dict(status="pending", reason="no-figure" if overdue else "not-due", evidence=None)
 
 
-def goal_id(goal: Goal) -> str:
-    """A stable id: year:metric:basis, plus the agency when it is not the science bureau."""
+def goal_id(goal: Goal, own_agency: str = "") -> str:
+    """A stable id: year:metric:basis, plus the agency when it is not the ledger's own."""
     parts = [str(goal.year), goal.metric, goal.basis]
-    if goal.agency != DEFAULT_AGENCY:
+    if goal.agency != own_agency:
         parts.append(goal.agency)
     return ":".join(parts)
 
@@ -193,6 +193,7 @@ def reconcile(ledger: Ledger, as_of: date) -> Reconciliation:
     for goal in goals:
         groups[(goal.metric, goal.year, goal.agency, goal.basis)][(goal.op, goal.target, goal.target_max)].append(goal)
 
+    own = ledger.identity.agency
     verdicts: list[Verdict] = []
     for group in groups.values():
         # Each distinct target, ordered by its latest statement; the last is in force.
@@ -202,11 +203,12 @@ def reconcile(ledger: Ledger, as_of: date) -> Reconciliation:
         current = in_force[-1]
         metric = ledger.metrics[current.metric]
         for old in versions[:-1]:
-            verdicts.append(Verdict(id=f"{goal_id(old[-1])}:{old[-1].op}{old[-1].written}", goal=old[-1],
+            verdicts.append(Verdict(id=f"{goal_id(old[-1], own)}:{old[-1].op}{old[-1].written}", goal=old[-1],
                                     metric=metric, statements=tuple(old), status="superseded",
-                                    reason="revised", evidence=None, superseded_by=current))
-        verdicts.append(Verdict(id=goal_id(current), goal=current, metric=metric, statements=tuple(in_force),
-                                **judge_goal(current, metric, figures, as_of)))
-    verdicts.sort(key=lambda v: (v.goal.year, v.goal.agency != DEFAULT_AGENCY, v.goal.agency,
+                                    reason="revised", evidence=None, superseded_by=current,
+                                    outside=current.agency != own))
+        verdicts.append(Verdict(id=goal_id(current, own), goal=current, metric=metric, statements=tuple(in_force),
+                                outside=current.agency != own, **judge_goal(current, metric, figures, as_of)))
+    verdicts.sort(key=lambda v: (v.goal.year, v.outside, v.goal.agency,
                                  v.goal.metric, v.goal.basis, v.status == "superseded"))
     return Reconciliation(as_of=as_of, verdicts=tuple(verdicts))

@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from .model import DEFAULT_AGENCY, CheckReport, Problem, Summary, Verdict
+from .model import CheckReport, Problem, Summary, Verdict
 from .quantity import format_number
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
-           "attainment", "actual_interval", "sources", "quote", "figure_source", "figure_year", "figure_quote", "derived_from",
+           "attainment", "actual_interval", "sources", "source_urls", "quote", "figure_source", "figure_source_url",
+           "figure_year", "figure_quote", "derived_from",
            "superseded_by", "revealed", "note", "doubt", "figure_doubt")
 
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -54,8 +55,10 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
         "evidence": v.evidence,
         "attainment": None if v.attainment is None else round(v.attainment, 4),
         "actual_interval": _interval_record(v.actual_interval),
-        "sources": [s.id for s in v.sources], "quote": goal.quote,
-        "figure_source": fig.source.id if fig else None, "figure_year": fig.year if fig else None,
+        "sources": [s.id for s in v.sources], "source_urls": [s.url or None for s in v.sources],
+        "quote": goal.quote,
+        "figure_source": fig.source.id if fig else None, "figure_source_url": fig.source.url or None if fig else None,
+        "figure_year": fig.year if fig else None,
         "figure_quote": fig.quote if fig else None,
         "derived_from": [{"source": f.source.id, "year": f.year, "value": f.value, "quote": f.quote}
                          for f in v.derived_from],
@@ -120,9 +123,10 @@ def render_csv(verdicts: list[Verdict]) -> str:
     for v in verdicts:
         row = verdict_record(v)
         row["sources"] = ";".join(row["sources"])
-        interval = row.pop("actual_interval")
-        row["actual_interval"] = "" if interval is None else \
-            f"{_csv_cell(interval['lo']) or '-inf'}..{_csv_cell(interval['hi']) or 'inf'}"
+        if row["actual_interval"] is not None:
+            lo, hi = row["actual_interval"]["lo"], row["actual_interval"]["hi"]
+            row["actual_interval"] = f"{_csv_cell(lo) or '-inf'}..{_csv_cell(hi) or 'inf'}"
+        row["source_urls"] = ";".join(url or "" for url in row["source_urls"]) if any(row["source_urls"]) else None
         row["derived_from"] = ";".join(f"{d['source']}:{d['year']}={format_number(d['value'])}"
                                        for d in row["derived_from"])
         writer.writerow({k: _csv_cell(val) for k, val in row.items()})
@@ -194,7 +198,7 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
             name = v.metric.name(lang)
             if basis_names[v.goal.basis]:
                 name += f" ({basis_names[v.goal.basis]})"
-            if v.goal.agency != DEFAULT_AGENCY:
+            if v.outside:
                 name += f" [{v.goal.agency}]"
             pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
             sources = ", ".join(s.id for s in v.sources)
@@ -272,6 +276,16 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     out = [fmt.format(*header), *(fmt.format(*line) for line in (*lines, totals)),
            f"(statuses as of {as_of}; a goal stated by two reports counts for both)"]
     return "\n".join(out) + "\n"
+
+
+def render_sources_csv(rows: list[dict[str, Any]]) -> str:
+    """The per-report coverage rows as CSV, the JSON keys as columns."""
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
 
 
 def _plural(count: int, word: str) -> str:

@@ -99,12 +99,32 @@ def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) ->
         if isinstance(path, Problem):
             problems.append(path)
         elif quotes:
+            problems += _seed_hash(source, path)
             problems += _quotes_of(source, path, records[source.id], cache)
     problems += _conflicting_goals(ledger.goals)
     problems += _duplicates(ledger)
     problems += _uncited_seeds(ledger)
     problems += _disagreeing_figures(ledger)
     return problems
+
+
+def _seed_hash(source: Source, path: Path) -> list[Problem]:
+    """A seed whose bytes no longer have the SHA-256 its source recorded: it was edited (or replaced)
+    after the records were checked against it."""
+    if not source.sha256:
+        return []
+    import hashlib
+
+    try:
+        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return []  # _quotes_of says why it cannot be read
+    if actual == source.sha256:
+        return []
+    return [Problem(source.where, f"seed {source.file} has changed since it was recorded: sha256 {actual}, "
+                    f"recorded {source.sha256}",
+                    f"restore the published text of {source.file} (seeds are never edited); if the new bytes "
+                    f"are the report as published, check every quote and set sha256 = \"{actual}\"")]
 
 
 def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: Cache | None) -> list[Problem]:

@@ -284,7 +284,8 @@ def test_already_recorded(data):
 
 @pytest.fixture(scope="module")
 def seed_drafts(real_ledger):
-    return {s.file: draft((REPO / s.file).read_bytes(), real_ledger.metrics, seed_file=s.file)
+    return {s.file: draft((REPO / s.file).read_bytes(), real_ledger.metrics, seed_file=s.file,
+                          agency=real_ledger.identity.agency)
             for s in real_ledger.sources}
 
 

@@ -1,0 +1,144 @@
+"""Whose ledger this is: the body whose reports it tracks, read from targets/ledger.toml.
+
+The identity decides which goals are the ledger's own (an agency other than the ledger's is tagged
+in every view), what the HTML report and `--help` call the ledger, and which agency a draft of a new
+report is written for. A ledger without ledger.toml gets a neutral identity: the loader then takes
+the agency most of its sources declare, so nothing here ever names a particular city.
+
+This module imports nothing from the project at start-up, so the model and the CLI may use it freely.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .model import Problem
+
+IDENTITY_FILE = "ledger.toml"
+LANGS = ("zh", "en")
+Lang = Literal["zh", "en"]
+
+# The fields of targets/ledger.toml, each a string.
+IDENTITY_FIELDS = ("name", "agency", "region", "lang")
+
+TEMPLATE = """\
+# Whose ledger this is. `sykj-track` tags goals of any other agency, titles the HTML report and
+# its --help with these names, and `extract` drafts new reports for this agency.
+name = {name}        # what the ledger is called, e.g. "大连市科技局目标台账"
+agency = {agency}    # the body whose reports are tracked, exactly as the reports write it
+region = {region}    # its city or province; views shorten 大连市工业和信息化局 to 工业和信息化局
+lang = {lang}        # the language of the reports and of the report page: "zh" or "en"
+"""
+
+
+@dataclass(frozen=True)
+class LedgerIdentity:
+    """The body a ledger holds to its numbers. Every field may be empty in the neutral identity."""
+
+    name: str = ""
+    agency: str = ""
+    region: str = ""  # a city or a province, as the agency's name writes it (大连市, 辽宁省)
+    lang: Lang = "zh"
+
+    @property
+    def title(self) -> str:
+        """What to call the ledger: its name, else its agency, else "" (the caller then says "the ledger")."""
+        return self.name or self.agency
+
+    @property
+    def who(self) -> str:
+        """The body whose goals are judged, for headings: its agency, else the ledger's name, else ""."""
+        return self.agency or self.name
+
+    def is_own(self, agency: str) -> bool:
+        """Whether a goal of `agency` is the ledger's own (an unknown agency of the ledger: all are)."""
+        return not self.agency or agency == self.agency
+
+    def short(self, agency: str) -> str:
+        """`agency` without the ledger's region in front: 大连市工业和信息化局 -> 工业和信息化局."""
+        if self.region and agency.startswith(self.region) and len(agency) > len(self.region):
+            return agency[len(self.region):]
+        return agency
+
+    def with_agency_of(self, agencies: Iterable[str]) -> LedgerIdentity:
+        """This identity, with the agency most of `agencies` name when it declares none (ties: the
+        first named). A ledger without ledger.toml thus still knows its own goals from the others'."""
+        if self.agency:
+            return self
+        counts = Counter(a for a in agencies if a)
+        if not counts:
+            return self
+        top = max(counts.values())
+        return replace(self, agency=next(a for a in counts if counts[a] == top))
+
+
+NEUTRAL = LedgerIdentity()
+
+
+def render_identity_toml(identity: LedgerIdentity) -> str:
+    """targets/ledger.toml for `identity`, commented, as `init` writes it."""
+    from json import dumps  # a TOML basic string is a JSON string for text without control characters
+
+    return TEMPLATE.format(**{field: dumps(getattr(identity, field), ensure_ascii=False)
+                              for field in IDENTITY_FIELDS})
+
+
+def read_identity(root: Path) -> tuple[LedgerIdentity, list[Problem]]:
+    """The identity declared in root/targets/ledger.toml, and the problems found reading it (each with
+    file:line and a fix). No file: the neutral identity. A broken field falls back to its default."""
+    path = Path(root) / "targets" / IDENTITY_FILE
+    if not path.is_file():
+        return NEUTRAL, []
+    from .load import _EXAMPLES, _parse_toml, _type_name, _unknown_fields  # the loader's words and checks
+    from .model import Problem, Where
+
+    problems: list[Problem] = []
+    parsed = _parse_toml(path, Path(root), problems)
+    if parsed is None:
+        return NEUTRAL, problems
+    data, toml = parsed
+
+    def at(key: str) -> Where:
+        return Where(toml.name, _line_of(toml.lines, key))
+
+    for key in data:
+        problems += _unknown_fields({key: None}, set(IDENTITY_FIELDS), at(key), IDENTITY_FILE)
+    values: dict[str, str] = {}
+    for key in IDENTITY_FIELDS:
+        if key not in data:
+            continue
+        if isinstance(data[key], str):
+            values[key] = data[key].strip()
+        else:
+            problems.append(Problem(at(key), f"`{key}` is {_type_name(data[key])}, not a string", _EXAMPLES[str]))
+    if not values.get("agency"):
+        problems.append(Problem(at("agency"), "ledger.toml names no agency: the agency most sources declare "
+                                "is taken as the ledger's own",
+                                'write the body whose reports this ledger tracks, e.g. agency = "大连市科学技术局"',
+                                severity="warning"))
+        values.pop("agency", None)
+    if values.get("lang", "zh") not in LANGS:
+        problems.append(Problem(at("lang"), f"`lang` is {values['lang']!r}", f"use one of: {', '.join(LANGS)}"))
+        values.pop("lang")
+    return LedgerIdentity(**values), problems  # type: ignore[arg-type]
+
+
+def load_identity(root: Path) -> LedgerIdentity:
+    """The identity of the ledger in `root` (neutral when it declares none). Problems in ledger.toml
+    are left to `sykj-track check` to report; what is readable is used."""
+    return read_identity(root)[0]
+
+
+def _line_of(lines: list[str], key: str) -> int:
+    """Line (1-based) of a top-level `key = ...`, else 1."""
+    for number, text in enumerate(lines, start=1):
+        if text.lstrip().startswith("["):
+            break
+        if text.split("=", 1)[0].strip() == key:
+            return number
+    return 1
