@@ -96,8 +96,11 @@ def _warn_about(ctx: click.Context, ledger) -> None:
 
 def _emit(text: str) -> None:
     """Write machine-readable output as it is. click.echo would first scan it for colour codes to
-    strip, which takes seconds on the output of a large ledger."""
-    sys.stdout.write(text)
+    strip, which takes seconds on the output of a large ledger. C1 controls and bidi overrides, which
+    JSON and TOML writers leave raw, are written as \\u escapes: the same values, inert on a terminal."""
+    from .textsafe import json_inert
+
+    sys.stdout.write(json_inert(text))
     sys.stdout.flush()
 
 
@@ -278,7 +281,10 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
         raise click.UsageError(str(exc)) from None
     report = api.check(ledger, problems, as_of or api.default_as_of(), list_overdue=verbose, strict=strict,
                        cache=cache)
-    click.echo(render_check_json(report) if fmt == "json" else render_check(report), nl=False)
+    if fmt == "json":
+        _emit(render_check_json(report))
+    else:
+        click.echo(render_check(report), nl=False)
     sys.exit(0 if report.ok else 1)
 
 
@@ -298,11 +304,13 @@ def metrics(ctx: click.Context, fmt: str) -> None:
         rows.append({"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better,
                      "goals": goals, "figures": figures, "aliases": list(m.aliases)})
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    from .textsafe import inert
+
     for row in rows:
-        click.echo(f"{row['id']:<40} {row['unit']:<4} {row['kind']:<6} {row['goals']:>3} goals "
-                   f"{row['figures']:>3} figures  {row['zh']} / {row['en']}")
+        click.echo(inert(f"{row['id']:<40} {row['unit']:<4} {row['kind']:<6} {row['goals']:>3} goals "
+                         f"{row['figures']:>3} figures  {row['zh']} / {row['en']}", False))
 
 
 @main.command()
@@ -324,7 +332,7 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
     when = as_of or api.default_as_of()
     rows = api.coverage(ledger, api.reconcile(ledger, when))
     if fmt == "json":
-        click.echo(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2))
+        _emit(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
         _emit(render_sources_csv(rows))
     else:
@@ -396,7 +404,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
                f"metric(s); {sum(i.already_recorded for i in result.items)} already recorded; read as "
                f"{result.encoding}.")
     if not write:
-        click.echo(text, nl=False)
+        _emit(text)
         click.echo(summary, err=True)
         return
     from .datadir import is_installed_copy
@@ -500,7 +508,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
     when = as_of or api.default_as_of()
     series = metric_series(ledger, api.reconcile(ledger, when), found[0])
     if fmt == "json":
-        click.echo(render_show_json(series, when), nl=False)
+        _emit(render_show_json(series, when))
         return
     color, width = _terminal(default_width=80)
     click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
@@ -544,7 +552,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
                        identity=ledger.identity)
     if html_path == "-":
-        click.echo(page, nl=False)
+        _emit(page)
         return
     target = Path(html_path)
     if target.is_dir():
@@ -574,7 +582,10 @@ def _metric_ids(ledger, names: tuple[str, ...]) -> tuple[str, ...]:
         if not found:
             raise _no_such_metric(ledger, name, "--metric")
         if len(found) > 1:
-            click.echo(f"note: --metric {name} matches {len(found)} metrics: {', '.join(found)}", err=True)
+            from .textsafe import inert
+
+            click.echo(inert(f"note: --metric {name} matches {len(found)} metrics: {', '.join(found)}", False),
+                       err=True)
         ids += found
     return tuple(ids)
 
@@ -648,9 +659,9 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
 
         result = replace(result, rows=tuple(r for r in result.rows if r.flags))
     if fmt == "json":
-        click.echo(render_diff_json(result), nl=False)
+        _emit(render_diff_json(result))
     elif fmt == "csv":
-        click.echo(render_diff_csv(result), nl=False)
+        _emit(render_diff_csv(result))
     else:
         color, width = _terminal()
         click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width), nl=False,
@@ -696,7 +707,7 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
     findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
                 and (not metric_ids or f.metric.id in metric_ids)]
     if fmt == "json":
-        click.echo(render_audit_json(findings), nl=False)
+        _emit(render_audit_json(findings))
     else:
         color, width = _terminal()
         click.echo(render_audit_table(findings, lang=lang, color=color, width=width), nl=False, color=color)

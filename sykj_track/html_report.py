@@ -2,7 +2,7 @@
 
 One file with inline CSS, inline SVG charts and a little vanilla JavaScript: no network, no CDN, no
 web fonts, so it can be mailed to someone who will never install the tool. Every piece of text from
-the data goes through html.escape: a quote containing <script> stays text.
+the data goes through textsafe.html_text: a quote containing <script> stays text.
 
 Draws verdicts and series that were computed elsewhere; knows nothing of how they were reached.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from html import escape
 from typing import Any
 
 from .identity import NEUTRAL, LedgerIdentity
@@ -20,6 +19,7 @@ from .model import Figure, Source, Summary, Verdict
 from .quantity import format_number
 from .render import STATUS_LABELS, actual_text, interval_text, shown_status, status_label, target_text
 from .series import MetricSeries, Series, YearPoint
+from .textsafe import html_text, safe_url
 
 STATUS_ZH = {"hit": "达成", "miss": "未达成", "pending": "待定", "superseded": "已修订"}
 REASON_ZH = {"not-due": "未到期", "no-figure": "逾期未报", "partial": "仅部分年度", "inconclusive": "无法判定",
@@ -31,7 +31,7 @@ COLOURS = {"hit": "#1a7f37", "miss": "#c62828", "pending": "#b7791f", "supersede
 
 def esc(text: Any) -> str:
     """Text as HTML, quotes included, so it is safe in element content and in attribute values."""
-    return escape("" if text is None else str(text), quote=True)
+    return html_text(text)
 
 
 # --- summary ----------------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ def _links(source: Source) -> str:
     """Links to where the report was published and to its archived copy, when recorded (the loader
     admits http(s) addresses only)."""
     links = [f'<a href="{esc(url)}" rel="noopener noreferrer">{label}</a>'
-             for url, label in ((source.url, "原文链接 link"), (source.archive_url, "存档 archive")) if url]
+             for url, label in ((source.url, "原文链接 link"), (source.archive_url, "存档 archive")) if safe_url(url)]
     return " ".join(links)
 
 

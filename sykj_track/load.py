@@ -362,19 +362,14 @@ _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 def _provenance_fields(info: dict[str, Any], toml: _TomlFile) -> list[Problem]:
     """url and archive_url are web addresses (http or https, with a host); sha256 is 64 hex digits."""
-    from urllib.parse import urlsplit
+    from .textsafe import safe_url  # the one definition of a link a page may make
 
     problems = []
     for key in ("url", "archive_url"):
         value = info.get(key, "").strip()
         if not value:
             continue
-        try:
-            parts = urlsplit(value)
-            ok = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
-        except ValueError:
-            ok = False
-        if not ok:
+        if safe_url(value) is None:
             problems.append(Problem(toml.where("source", 0, key), f"`{key}` {_short(value)} is not an http(s) address",
                                     f'write the address as a browser shows it: {key} = "https://..."'))
     digest = info.get("sha256", "").strip()

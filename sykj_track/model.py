@@ -53,10 +53,10 @@ class Problem:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        from .grid import visible  # a message quotes the data, and the data may hold control characters
+        from .textsafe import inert  # a message quotes the data, and the data may hold control characters
 
-        text = f"{self.where}: {self.severity}: {visible(self.message)}"
-        return f"{text}\n    fix: {visible(self.hint)}" if self.hint else text
+        text = f"{inert(self.where)}: {self.severity}: {inert(self.message)}"
+        return f"{text}\n    fix: {inert(self.hint)}" if self.hint else text
 
     def as_dict(self) -> dict[str, str | int]:
         """The problem as JSON-ready data."""

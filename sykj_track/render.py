@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import CheckReport, Problem, Summary, Verdict
 from .quantity import format_number
+from .textsafe import csv_cell, inert
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
@@ -125,7 +126,7 @@ def render_csv(verdicts: list[Verdict]) -> str:
         row["sources"] = ";".join(row["sources"])
         if row["actual_interval"] is not None:
             lo, hi = row["actual_interval"]["lo"], row["actual_interval"]["hi"]
-            row["actual_interval"] = f"{_csv_cell(lo) or '-inf'}..{_csv_cell(hi) or 'inf'}"
+            row["actual_interval"] = f"{_csv_cell(lo)}..{_csv_cell(hi)}"  # an open end is left empty: "..22.45"
         row["source_urls"] = ";".join(url or "" for url in row["source_urls"]) if any(row["source_urls"]) else None
         row["derived_from"] = ";".join(f"{d['source']}:{d['year']}={format_number(d['value'])}"
                                        for d in row["derived_from"])
@@ -141,7 +142,7 @@ def _csv_cell(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, float):
         return format_number(value)
-    return value
+    return csv_cell(value)
 
 
 def _by_year(verdicts: Iterable[Verdict]) -> list[tuple[int, list[Verdict]]]:
@@ -235,26 +236,26 @@ def _summary_line(summary: Summary, label: str) -> str:
 
 def _quote_lines(group: list[Verdict], color: bool) -> list[str]:
     """The quotes, notes and doubts behind each verdict of a year (--verbose)."""
-    from .grid import style, visible
+    from .grid import style
 
     lines = []
     for v in group:
-        lines.append(f"  {style(visible(v.id), 'bold', color)}")
+        lines.append(f"  {style(inert(v.id), 'bold', color)}")
         for goal in v.statements:
-            lines.append(visible(f"    goal   {goal.source.id}: 「{goal.quote}」"))
+            lines.append(inert(f"    goal   {goal.source.id}: 「{goal.quote}」"))
         figures = [v.figure] if v.figure else list(v.derived_from)
         for text, label in ((v.goal.note, "note"), (v.goal.doubt, "doubt")):
             if text:
-                lines.append(style(visible(f"      {label}: {text}"), "dim", color))
+                lines.append(style(inert(f"      {label}: {text}"), "dim", color))
         if v.revealed:
             lines.append(style("      revealed: known only because a report says it was met; left out of the hit rate",
                                "dim", color))
         if v.evidence == "derived":
-            lines.append(f"    derived {interval_text(v)}, from the {len(v.derived_from)} figures below")
+            lines.append(inert(f"    derived {interval_text(v)}, from the {len(v.derived_from)} figures below"))
         for fig in figures:
-            lines.append(visible(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」"))
+            lines.append(inert(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」"))
             if fig.doubt:
-                lines.append(style(visible(f"      doubt: {fig.doubt}"), "dim", color))
+                lines.append(style(inert(f"      doubt: {fig.doubt}"), "dim", color))
     return lines
 
 
@@ -264,7 +265,8 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     lines = []
     for row in rows:
         published = row["published"] + (" (approx.)" if row["published_approx"] else "")
-        lines.append((row["id"], row["file"].removeprefix("seeds/"), published, *(str(row[k]) for k in header[3:])))
+        lines.append((inert(row["id"], False), inert(row["file"].removeprefix("seeds/"), False), published,
+                      *(str(row[k]) for k in header[3:])))
     totals = ("total", "", "", *(str(sum(r[k] for r in rows)) for k in header[3:5]), "", "", "", "")
     if markdown:
         out = [f"Goal statuses as of {as_of}.", "", "| " + " | ".join(header) + " |",
@@ -303,7 +305,7 @@ def render_check(report: CheckReport) -> str:
         errors = sum(p.is_error for p in problems)
         counts = ", ".join(text for n, word in ((errors, "error"), (len(problems) - errors, "warning"))
                            if n for text in [_plural(n, word)])
-        lines.append(f"── {file} ({counts})")
+        lines.append(f"── {inert(file, False)} ({counts})")
         lines += [str(p) for p in problems]
         lines.append("")
     s = report.summary
@@ -313,7 +315,7 @@ def render_check(report: CheckReport) -> str:
                  f"(stated {report.goals} times), "
                  f"{_plural(report.figures, 'figure')}; as of {report.as_of}: {s.hit} hit, {s.miss} miss, "
                  f"{s.pending} pending; {_plural(len(report.errors), 'error')}, "
-                 f"{_plural(len(report.warnings), 'warning')} ({report.root})")
+                 f"{_plural(len(report.warnings), 'warning')} ({inert(report.root, False)})")
     return "\n".join(lines) + "\n"
 
 
