@@ -190,6 +190,9 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
               help="Only this metric: an id (hitech_enterprises), a Chinese name or alias (高新技术企业). Repeatable.")
 @click.option("--status", "statuses", type=click.Choice(["hit", "miss", "pending", "superseded"]),
               multiple=True, help="Only goals with this status (repeatable).")
+@click.option("--reason", "reasons", type=click.Choice(["not-due", "no-figure", "partial", "inconclusive", "revised"]),
+              multiple=True, help="Only pending (or superseded) goals with this reason (repeatable); no-figure "
+                                  "lists the overdue goals no report gives a figure for.")
 @click.option("--agency", metavar="NAME", help="Only goals of this agency (part of its name: 科学技术局, 工业和信息化局; 科技局 and 工信局 work too).")
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
@@ -198,15 +201,25 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
 @click.pass_context
 def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, ...], statuses: tuple[str, ...],
-           agency: str | None, as_of: date | None, fmt: str, lang: str, verbose: bool) -> None:
+           reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, lang: str,
+           verbose: bool) -> None:
     """Every goal: hit, miss or pending, with the figure and the quotes that decide it.
 
     \b
     hit      a reported figure proves the goal (bounds honoured: 突破5000 proves ≥ 5000)
     miss     a reported figure disproves it
-    pending  not-due (the year is not over), no-figure (overdue, no report gives a figure),
-             partial (only part of the year is reported), inconclusive (a bound decides nothing)
+    pending  not-due (the year is not over), no-figure (overdue, no report gives a figure;
+             shown as "pending · unreported", 逾期未报), partial (only part of the year is
+             reported), inconclusive (a bound, or a derived range, decides nothing)
     superseded  a later report restated the goal with another target
+
+    The hit rate counts goals a plan stated: a goal known only because a report says it was
+    exceeded (revealed) is left out, and the summary says how many were.
+
+    \b
+    Examples:
+      sykj-track status --reason no-figure     overdue goals no report gives a figure for
+      sykj-track status --status pending --reason inconclusive
     """
     from . import api
     from .render import render_csv, render_json, render_table
@@ -216,7 +229,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
-    verdicts = api.select(result, years, metric_ids, statuses, agency)
+    verdicts = api.select(result, years, metric_ids, statuses, agency, reasons)
     if fmt == "json":
         _emit(render_json(verdicts, when))
     elif fmt == "csv":

@@ -16,7 +16,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .model import (BASES, BETTER, BOUNDS, KINDS, OPS, Figure, Goal, Ledger, Metric,
+from .model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
 from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
@@ -32,7 +32,7 @@ METRICS_FILE = "metrics.toml"
 # The fields of each record and the type of each. A quantity is a number or a string like "2.5万家".
 QUANTITY = "quantity"
 METRIC_TYPES: dict[str, Any] = {"zh": str, "en": str, "unit": str, "kind": str, "better": str,
-                                "aliases": list, "note": str}
+                                "aliases": list, "note": str, "increments": str}
 SOURCE_TYPES: dict[str, Any] = {"id": str, "file": str, "title": str, "agency": str, "published": date,
                                 "published_approx": bool, "note": str, "url": str, "archive_url": str,
                                 "retrieved": date, "sha256": str}
@@ -208,7 +208,9 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
                                  "every metric needs zh, en, unit, kind and better"))
         else:
             found += [p for p in (_choice(entry["kind"], KINDS, toml, f"metric.{metric_id}", 0, "kind"),
-                                  _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"))
+                                  _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"),
+                                  _choice(entry.get("increments", "gross"), INCREMENTS, toml,
+                                          f"metric.{metric_id}", 0, "increments"))
                       if p]
             try:
                 if parse_unit(str(entry["unit"])).dimension is None:
@@ -224,7 +226,8 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
             continue
         metrics[metric_id] = Metric(
             id=metric_id, zh=entry["zh"], en=entry["en"], unit=entry["unit"], kind=entry["kind"],
-            better=entry["better"], aliases=tuple(entry.get("aliases", ())), note=entry.get("note", ""))
+            better=entry["better"], aliases=tuple(entry.get("aliases", ())), note=entry.get("note", ""),
+            increments=entry.get("increments", "gross"))
     return metrics
 
 

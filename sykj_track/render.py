@@ -15,13 +15,30 @@ from .textsafe import csv_cell, inert
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
-           "attainment", "sources", "source_urls", "quote", "figure_source", "figure_source_url", "figure_year",
-           "figure_quote", "derived_from",
+           "attainment", "actual_interval", "sources", "source_urls", "quote", "figure_source", "figure_source_url",
+           "figure_year", "figure_quote", "derived_from",
            "superseded_by", "revealed", "note", "doubt", "figure_doubt")
 
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 BOUND_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "at_most": "≤"}
-STATUS_STYLE = {"hit": "bold green", "miss": "bold red", "pending": "yellow", "superseded": "dim"}
+STATUS_STYLE = {"hit": "bold green", "miss": "bold red", "pending": "yellow", "unreported": "magenta",
+                "superseded": "dim"}
+# What a reader sees for a verdict. The JSON status stays hit / miss / pending / superseded; a goal
+# pending because its year is over and no report gives a figure reads as overdue, apart from not-due.
+STATUS_LABELS = {"hit": {"en": "hit", "zh": "达成"}, "miss": {"en": "miss", "zh": "未达成"},
+                 "pending": {"en": "pending", "zh": "待定"},
+                 "unreported": {"en": "pending · unreported", "zh": "逾期未报"},
+                 "superseded": {"en": "superseded", "zh": "已修订"}}
+
+
+def shown_status(v: Verdict) -> str:
+    """The status a reader sees: the verdict's, or "unreported" for an overdue goal with no figure."""
+    return "unreported" if v.unreported else v.status
+
+
+def status_label(v: Verdict, lang: str = "en") -> str:
+    """"hit", "pending · unreported" (zh 逾期未报), ..."""
+    return STATUS_LABELS[shown_status(v)]["zh" if lang == "zh" else "en"]
 BASIS_ZH = {"level": "", "growth": "增速", "increment": "新增"}
 BASIS_EN = {"level": "", "growth": "growth", "increment": "increase"}
 
@@ -38,6 +55,7 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
         "actual_estimate": v.actual_estimate, "actual_as_of": fig.as_of.isoformat() if fig and fig.as_of else None,
         "evidence": v.evidence,
         "attainment": None if v.attainment is None else round(v.attainment, 4),
+        "actual_interval": _interval_record(v.actual_interval),
         "sources": [s.id for s in v.sources], "source_urls": [s.url or None for s in v.sources],
         "quote": goal.quote,
         "figure_source": fig.source.id if fig else None, "figure_source_url": fig.source.url or None if fig else None,
@@ -51,11 +69,38 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
     }
 
 
+def _interval_record(interval: tuple[float, float] | None) -> dict[str, float | None] | None:
+    """{"lo", "hi"} with null for an open end (JSON has no infinity)."""
+    if interval is None:
+        return None
+    lo, hi = interval
+    return {"lo": None if lo == float("-inf") else round(lo, 4), "hi": None if hi == float("inf") else round(hi, 4)}
+
+
+def interval_text(v: Verdict) -> str:
+    """A derived value's range for people: "1506.61–1520 个", "> -100%…unbounded" reads "≤ 22.4 %"."""
+    if v.actual_interval is None:
+        return ""
+    lo, hi = v.actual_interval
+    unit = f" {v.goal.unit}"
+    if lo == float("-inf") and hi == float("inf"):
+        return "any value"
+    if hi == float("inf"):
+        return f"≥ {format_number(round(lo, 2))}{unit} … unbounded"
+    if lo == float("-inf"):
+        return f"unbounded … ≤ {format_number(round(hi, 2))}{unit}"
+    if lo == hi:
+        return f"{format_number(round(lo, 2))}{unit}"
+    return f"{format_number(round(lo, 2))}–{format_number(round(hi, 2))}{unit}"
+
+
 def summary_record(summary: Summary) -> dict[str, Any]:
-    """Summary counts as a dict."""
+    """Summary counts as a dict: statuses, pending split into not-due and unreported, and the hit
+    rate of planned goals with the revealed goals it leaves out."""
     rate = summary.hit_rate
     return {"hit": summary.hit, "miss": summary.miss, "pending": summary.pending,
-            "superseded": summary.superseded, "hit_rate": None if rate is None else round(rate, 4)}
+            "superseded": summary.superseded, "not_due": summary.not_due, "unreported": summary.unreported,
+            "revealed": summary.revealed, "hit_rate": None if rate is None else round(rate, 4)}
 
 
 def render_json(verdicts: list[Verdict], as_of: date) -> str:
@@ -79,6 +124,9 @@ def render_csv(verdicts: list[Verdict]) -> str:
     for v in verdicts:
         row = verdict_record(v)
         row["sources"] = ";".join(row["sources"])
+        if row["actual_interval"] is not None:
+            lo, hi = row["actual_interval"]["lo"], row["actual_interval"]["hi"]
+            row["actual_interval"] = f"{_csv_cell(lo)}..{_csv_cell(hi)}"  # an open end is left empty: "..22.45"
         row["source_urls"] = ";".join(url or "" for url in row["source_urls"]) if any(row["source_urls"]) else None
         row["derived_from"] = ";".join(f"{d['source']}:{d['year']}={format_number(d['value'])}"
                                        for d in row["derived_from"])
@@ -157,8 +205,8 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
             sources = ", ".join(s.id for s in v.sources)
             if v.figure is not None and v.figure.source.id not in sources:
                 sources += f" → {v.figure.source.id}"
-            rows.append((name, target_text(v), actual_text(v, lang), pct, v.status, reason_text(v), sources))
-            styles.append(("", "", "", "", STATUS_STYLE[v.status], "", ""))
+            rows.append((name, target_text(v), actual_text(v, lang), pct, status_label(v), reason_text(v), sources))
+            styles.append(("", "", "", "", STATUS_STYLE[shown_status(v)], "", ""))
         out.append(style(f"Goals for {year}", "bold", paint))
         out.append(render_grid(columns, rows, width=width or 200, styles=styles, color=paint))
         out.append(_summary_line(Summary.of(group), f"{year}:"))
@@ -172,9 +220,17 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
 def _summary_line(summary: Summary, label: str) -> str:
     rate = summary.hit_rate
     text = f"{label} {summary.hit} hit, {summary.miss} miss, {summary.pending} pending"
+    open_parts = [f"{n} {word}" for n, word in ((summary.not_due, "not due"), (summary.unreported, "unreported"),
+                                                (summary.pending - summary.not_due - summary.unreported, "other"))
+                  if n]
+    if summary.pending and open_parts != [f"{summary.pending} not due"]:
+        text += f" ({', '.join(open_parts)})"
     if summary.superseded:
         text += f", {summary.superseded} superseded"
     text += f"; hit rate of decided goals: {'—' if rate is None else f'{rate * 100:.0f}%'}"
+    if summary.revealed:
+        text += (f" ({summary.revealed} revealed goal{'s' if summary.revealed > 1 else ''} left out: "
+                 "known only because a report says it was met)")
     return text
 
 
@@ -191,6 +247,11 @@ def _quote_lines(group: list[Verdict], color: bool) -> list[str]:
         for text, label in ((v.goal.note, "note"), (v.goal.doubt, "doubt")):
             if text:
                 lines.append(style(inert(f"      {label}: {text}"), "dim", color))
+        if v.revealed:
+            lines.append(style("      revealed: known only because a report says it was met; left out of the hit rate",
+                               "dim", color))
+        if v.evidence == "derived":
+            lines.append(inert(f"    derived {interval_text(v)}, from the {len(v.derived_from)} figures below"))
         for fig in figures:
             lines.append(inert(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」"))
             if fig.doubt:
