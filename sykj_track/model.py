@@ -74,6 +74,7 @@ class Metric:
     better: str
     aliases: tuple[str, ...] = ()
     note: str = ""
+    part_of: str = ""  # the id of the metric this one is a part of (国家级 of 各级): never larger than it
 
     def name(self, lang: str = "zh") -> str:
         """The metric's name in `lang` ("zh" or "en")."""
