@@ -70,8 +70,10 @@ AGENCY_SHORT = {"科技局": "科学技术局", "工信局": "工业和信息化
 
 
 def select(result: Reconciliation, years: tuple[int, ...] = (), metrics: tuple[str, ...] = (),
-           statuses: tuple[str, ...] = (), agency: str | None = None) -> list[Verdict]:
-    """Filter verdicts by year, metric id, status and agency (a part of its name; 科技局 works)."""
+           statuses: tuple[str, ...] = (), agency: str | None = None, reasons: tuple[str, ...] = ()
+           ) -> list[Verdict]:
+    """Filter verdicts by year, metric id, status, reason (no-figure: overdue and unreported) and agency
+    (a part of its name; 科技局 works)."""
     wanted_agency = agency or None
     for short, full in AGENCY_SHORT.items():  # 市科技局 and 大连市科技局 alike
         wanted_agency = wanted_agency.replace(short, full) if wanted_agency else None
@@ -79,6 +81,7 @@ def select(result: Reconciliation, years: tuple[int, ...] = (), metrics: tuple[s
             if (not years or v.goal.year in years)
             and (not metrics or v.goal.metric in metrics)
             and (not statuses or v.status in statuses)
+            and (not reasons or v.reason in reasons)
             and (wanted_agency is None or wanted_agency in v.goal.agency)]
 
 

@@ -15,6 +15,7 @@ from .model import Figure, Verdict
 from .quantity import format_number
 from .render import BOUND_SIGNS, STATUS_STYLE, reason_text, target_text, verdict_record
 from .series import MetricSeries, Series, YearPoint
+from .textsafe import inert
 
 BASIS_TITLE = {"level": "level", "growth": "growth rate (同比增长)", "increment": "increase (新增)"}
 NO_GOAL_STYLE = "cyan"
@@ -57,7 +58,7 @@ def _year_table(series: Series, color: bool) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{series.metric.zh} — {BASIS_TITLE[series.basis]}, {series.unit}",
+    table = Table(title=inert(f"{series.metric.zh} — {BASIS_TITLE[series.basis]}, {series.unit}"),
                   title_justify="left", show_lines=True, expand=False)
     table.add_column("year", justify="right", no_wrap=True)
     table.add_column("goals (source)", overflow="fold")
@@ -70,15 +71,15 @@ def _year_table(series: Series, color: bool) -> Any:
         for i, v in enumerate(point.verdicts):
             sep = "\n" if i else ""
             sources = "".join(f"\n  {s.id}" for s in v.sources)
-            goals.append(f"{sep}{target_text(v)}{_agency_suffix(v)}{sources}",
+            goals.append(inert(f"{sep}{target_text(v)}{_agency_suffix(v)}{sources}"),
                          style="dim" if v.status == "superseded" else "")
             # One line per source under the goal: pad the verdict so the next one lines up with its goal.
-            verdicts.append(sep + verdict_text(v), style=STATUS_STYLE[v.status] if color else "")
+            verdicts.append(inert(sep + verdict_text(v)), style=STATUS_STYLE[v.status] if color else "")
             verdicts.append("\n" * len(v.sources))
         figures = Text()
         for i, fig in enumerate(point.figures):
             mark = "* " if several and fig is point.shown else "  " if several else ""
-            figures.append(f"{chr(10) if i else ''}{mark}{figure_text(fig)}\n  {fig.source.id}")
+            figures.append(inert(f"{chr(10) if i else ''}{mark}{figure_text(fig)}\n  {fig.source.id}"))
         table.add_row(str(point.year), goals or Text("—"), figures or Text("—"), verdicts or Text("—"))
     return table, several
 
@@ -115,7 +116,7 @@ def chart_lines(series: Series, width: int, plain: bool) -> list[Any]:
     from rich.cells import cell_len
     from rich.text import Text
 
-    labels = [_right_label(p) for p in series.points]
+    labels = [tuple(inert(text, False) for text in _right_label(p)) for p in series.points]
     widths = [max([0, *(cell_len(label[i]) for label in labels)]) for i in range(3)]
     # "2024 |" + bar + " " actual "  " targets "  " status
     cells = max(10, width - 6 - 5 - sum(widths))
@@ -142,7 +143,7 @@ def chart_lines(series: Series, width: int, plain: bool) -> list[Any]:
         line.append(status, style=(STATUS_STYLE.get(status) if not plain else None))
         line.rstrip()
         lines.append(line)
-    scale_text = f"{format_number(round(scale, 2))} {series.unit}"
+    scale_text = inert(f"{format_number(round(scale, 2))} {series.unit}", False)
     lines.insert(0, Text(f"{'':4} 0{scale_text:>{cells}}"))
     legends = (["# figure   | target   (the status is written out at the end of each row)"] if plain
                else ["█ figure (faint: 预计 or part of the year)   ┃ target",
@@ -159,10 +160,10 @@ def render_show(ms: MetricSeries, as_of: date, color: bool = False, width: int =
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False,
                       soft_wrap=False, emoji=False, markup=False)
     m = ms.metric
-    console.print(f"{m.zh} / {m.en} ({m.id})")
-    console.print(f"unit {m.unit} · {m.kind} · {m.better} is better · as of {as_of}")
+    console.print(inert(f"{m.zh} / {m.en} ({m.id})"))
+    console.print(inert(f"unit {m.unit} · {m.kind} · {m.better} is better · as of {as_of}"))
     if m.note:
-        console.print(f"note: {m.note}")
+        console.print(inert(f"note: {m.note}"))
     if not ms.series:
         console.print(f"No report published by {as_of} gives a goal or a figure of this metric.")
     for series in ms.series:

@@ -96,8 +96,11 @@ def _warn_about(ctx: click.Context, ledger) -> None:
 
 def _emit(text: str) -> None:
     """Write machine-readable output as it is. click.echo would first scan it for colour codes to
-    strip, which takes seconds on the output of a large ledger."""
-    sys.stdout.write(text)
+    strip, which takes seconds on the output of a large ledger. C1 controls and bidi overrides, which
+    JSON and TOML writers leave raw, are written as \\u escapes: the same values, inert on a terminal."""
+    from .textsafe import json_inert
+
+    sys.stdout.write(json_inert(text))
     sys.stdout.flush()
 
 
@@ -187,6 +190,9 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
               help="Only this metric: an id (hitech_enterprises), a Chinese name or alias (高新技术企业). Repeatable.")
 @click.option("--status", "statuses", type=click.Choice(["hit", "miss", "pending", "superseded"]),
               multiple=True, help="Only goals with this status (repeatable).")
+@click.option("--reason", "reasons", type=click.Choice(["not-due", "no-figure", "partial", "inconclusive", "revised"]),
+              multiple=True, help="Only pending (or superseded) goals with this reason (repeatable); no-figure "
+                                  "lists the overdue goals no report gives a figure for.")
 @click.option("--agency", metavar="NAME", help="Only goals of this agency (part of its name: 科学技术局, 工业和信息化局; 科技局 and 工信局 work too).")
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
@@ -195,15 +201,25 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
 @click.pass_context
 def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, ...], statuses: tuple[str, ...],
-           agency: str | None, as_of: date | None, fmt: str, lang: str, verbose: bool) -> None:
+           reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, lang: str,
+           verbose: bool) -> None:
     """Every goal: hit, miss or pending, with the figure and the quotes that decide it.
 
     \b
     hit      a reported figure proves the goal (bounds honoured: 突破5000 proves ≥ 5000)
     miss     a reported figure disproves it
-    pending  not-due (the year is not over), no-figure (overdue, no report gives a figure),
-             partial (only part of the year is reported), inconclusive (a bound decides nothing)
+    pending  not-due (the year is not over), no-figure (overdue, no report gives a figure;
+             shown as "pending · unreported", 逾期未报), partial (only part of the year is
+             reported), inconclusive (a bound, or a derived range, decides nothing)
     superseded  a later report restated the goal with another target
+
+    The hit rate counts goals a plan stated: a goal known only because a report says it was
+    exceeded (revealed) is left out, and the summary says how many were.
+
+    \b
+    Examples:
+      sykj-track status --reason no-figure     overdue goals no report gives a figure for
+      sykj-track status --status pending --reason inconclusive
     """
     from . import api
     from .render import render_csv, render_json, render_table
@@ -213,7 +229,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
-    verdicts = api.select(result, years, metric_ids, statuses, agency)
+    verdicts = api.select(result, years, metric_ids, statuses, agency, reasons)
     if fmt == "json":
         _emit(render_json(verdicts, when))
     elif fmt == "csv":
@@ -265,7 +281,10 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
         raise click.UsageError(str(exc)) from None
     report = api.check(ledger, problems, as_of or api.default_as_of(), list_overdue=verbose, strict=strict,
                        cache=cache)
-    click.echo(render_check_json(report) if fmt == "json" else render_check(report), nl=False)
+    if fmt == "json":
+        _emit(render_check_json(report))
+    else:
+        click.echo(render_check(report), nl=False)
     sys.exit(0 if report.ok else 1)
 
 
@@ -285,11 +304,13 @@ def metrics(ctx: click.Context, fmt: str) -> None:
         rows.append({"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better,
                      "goals": goals, "figures": figures, "aliases": list(m.aliases)})
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    from .textsafe import inert
+
     for row in rows:
-        click.echo(f"{row['id']:<40} {row['unit']:<4} {row['kind']:<6} {row['goals']:>3} goals "
-                   f"{row['figures']:>3} figures  {row['zh']} / {row['en']}")
+        click.echo(inert(f"{row['id']:<40} {row['unit']:<4} {row['kind']:<6} {row['goals']:>3} goals "
+                         f"{row['figures']:>3} figures  {row['zh']} / {row['en']}", False))
 
 
 @main.command()
@@ -311,7 +332,7 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
     when = as_of or api.default_as_of()
     rows = api.coverage(ledger, api.reconcile(ledger, when))
     if fmt == "json":
-        click.echo(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2))
+        _emit(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
         _emit(render_sources_csv(rows))
     else:
@@ -383,7 +404,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
                f"metric(s); {sum(i.already_recorded for i in result.items)} already recorded; read as "
                f"{result.encoding}.")
     if not write:
-        click.echo(text, nl=False)
+        _emit(text)
         click.echo(summary, err=True)
         return
     from .datadir import is_installed_copy
@@ -487,7 +508,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
     when = as_of or api.default_as_of()
     series = metric_series(ledger, api.reconcile(ledger, when), found[0])
     if fmt == "json":
-        click.echo(render_show_json(series, when), nl=False)
+        _emit(render_show_json(series, when))
         return
     color, width = _terminal(default_width=80)
     click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
@@ -531,7 +552,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
                        identity=ledger.identity)
     if html_path == "-":
-        click.echo(page, nl=False)
+        _emit(page)
         return
     target = Path(html_path)
     if target.is_dir():
@@ -561,7 +582,10 @@ def _metric_ids(ledger, names: tuple[str, ...]) -> tuple[str, ...]:
         if not found:
             raise _no_such_metric(ledger, name, "--metric")
         if len(found) > 1:
-            click.echo(f"note: --metric {name} matches {len(found)} metrics: {', '.join(found)}", err=True)
+            from .textsafe import inert
+
+            click.echo(inert(f"note: --metric {name} matches {len(found)} metrics: {', '.join(found)}", False),
+                       err=True)
         ids += found
     return tuple(ids)
 
@@ -635,9 +659,9 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
 
         result = replace(result, rows=tuple(r for r in result.rows if r.flags))
     if fmt == "json":
-        click.echo(render_diff_json(result), nl=False)
+        _emit(render_diff_json(result))
     elif fmt == "csv":
-        click.echo(render_diff_csv(result), nl=False)
+        _emit(render_diff_csv(result))
     else:
         color, width = _terminal()
         click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width), nl=False,
@@ -684,7 +708,7 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
     findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
                 and (not metric_ids or f.metric.id in metric_ids)]
     if fmt == "json":
-        click.echo(render_audit_json(findings), nl=False)
+        _emit(render_audit_json(findings))
     else:
         color, width = _terminal()
         click.echo(render_audit_table(findings, lang=lang, color=color, width=width), nl=False, color=color)

@@ -11,17 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .textsafe import inert
+
 ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33"}
 MIN_WIDTH = 6  # a column is never squeezed below this many cells
-
-
-def visible(text: str) -> str:
-    """`text` with control characters (other than line breaks) shown as escapes (\\x07, \\x1b), so that
-    a quote cannot ring the bell, move the cursor or recolour the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii")
-                   for ch in text)
 
 
 # Characters two cells wide: East Asian Wide and Fullwidth (Unicode's EastAsianWidth W and F), as ranges.
@@ -95,7 +88,7 @@ def render_grid(columns: Sequence[Column], rows: Sequence[Sequence[str]], width:
                 styles: Sequence[Sequence[str]] | None = None, color: bool = False) -> str:
     """The table as text, at most `width` cells wide where the columns allow. `styles[r][c]` is an
     ANSI style spec for a cell ("bold green"), used only when `color`."""
-    rows = [[visible(cell) for cell in row] for row in rows]
+    rows = [[inert(cell) for cell in row] for row in rows]
     natural = [max([cell_width(c.header), *(cell_width(line) for row in rows for line in row[i].split("\n"))])
                for i, c in enumerate(columns)]
     widths = _fit(natural, width)

@@ -2,7 +2,7 @@
 
 One file with inline CSS, inline SVG charts and a little vanilla JavaScript: no network, no CDN, no
 web fonts, so it can be mailed to someone who will never install the tool. Every piece of text from
-the data goes through html.escape: a quote containing <script> stays text.
+the data goes through textsafe.html_text: a quote containing <script> stays text.
 
 Draws verdicts and series that were computed elsewhere; knows nothing of how they were reached.
 """
@@ -12,17 +12,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from html import escape
 from typing import Any
 
 from .identity import NEUTRAL, LedgerIdentity
 from .model import Figure, Source, Summary, Verdict
 from .quantity import format_number
-from .render import actual_text, target_text
+from .render import STATUS_LABELS, actual_text, interval_text, shown_status, status_label, target_text
 from .series import MetricSeries, Series, YearPoint
+from .textsafe import html_text, safe_url
 
 STATUS_ZH = {"hit": "达成", "miss": "未达成", "pending": "待定", "superseded": "已修订"}
-REASON_ZH = {"not-due": "未到期", "no-figure": "尚无数据", "partial": "仅部分年度", "inconclusive": "无法判定",
+REASON_ZH = {"not-due": "未到期", "no-figure": "逾期未报", "partial": "仅部分年度", "inconclusive": "无法判定",
              "revised": "目标已修订"}
 EVIDENCE_ZH = {"final": "正式数据", "estimate": "预计数", "partial": "部分年度数据", "derived": "由两年数据推算"}
 BASIS_ZH = {"level": "总量", "growth": "同比增长", "increment": "新增"}
@@ -31,7 +31,7 @@ COLOURS = {"hit": "#1a7f37", "miss": "#c62828", "pending": "#b7791f", "supersede
 
 def esc(text: Any) -> str:
     """Text as HTML, quotes included, so it is safe in element content and in attribute values."""
-    return escape("" if text is None else str(text), quote=True)
+    return html_text(text)
 
 
 # --- summary ----------------------------------------------------------------------------------------
@@ -60,8 +60,12 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
         f'<div class="card s-{status}"><div class="num">{getattr(total, status)}</div>'
         f'<div class="lbl">{STATUS_ZH[status]} <span class="en">{status}</span></div></div>'
         for status in ("hit", "miss", "pending", "superseded"))
+    cards += (f'<div class="card s-unreported"><div class="num">{total.unreported}</div>'
+              f'<div class="lbl">{STATUS_LABELS["unreported"]["zh"]} <span class="en">unreported</span></div></div>')
+    left_out = (f'<div class="en">不含{total.revealed}项事后披露的目标 · {total.revealed} revealed goal(s) left out</div>'
+                if total.revealed else "")
     cards += (f'<div class="card rate"><div class="num">{_rate(total)}</div>'
-              f'<div class="lbl">达成率 <span class="en">hit rate</span></div></div>')
+              f'<div class="lbl">达成率 <span class="en">hit rate</span>{left_out}</div></div>')
     years: dict[int, list[Verdict]] = {}
     for v in verdicts:
         years.setdefault(v.goal.year, []).append(v)
@@ -92,7 +96,7 @@ def _links(source: Source) -> str:
     """Links to where the report was published and to its archived copy, when recorded (the loader
     admits http(s) addresses only)."""
     links = [f'<a href="{esc(url)}" rel="noopener noreferrer">{label}</a>'
-             for url, label in ((source.url, "原文链接 link"), (source.archive_url, "存档 archive")) if url]
+             for url, label in ((source.url, "原文链接 link"), (source.archive_url, "存档 archive")) if safe_url(url)]
     return " ".join(links)
 
 
@@ -116,7 +120,9 @@ def _detail(v: Verdict) -> str:
         notes.append(f"被后来的报告修订 superseded by {esc(v.superseded_by.source.id)}："
                      f"<q>{esc(v.superseded_by.quote)}</q>")
     if v.evidence == "derived":
-        notes.append("增速/增量由上面两年的总量推算 (derived from the two levels above).")
+        notes.append(f"由上面的数据推算 derived from the figures above: {esc(interval_text(v))}")
+    if v.revealed:
+        notes.append("事后披露的目标，不计入达成率 (revealed afterwards: left out of the hit rate)")
     for label, text in (("说明 note", v.goal.note), ("存疑 doubt", v.goal.doubt)):
         if text:
             notes.append(f"{label}: {esc(text)}")
@@ -153,8 +159,8 @@ def _goal_rows(verdicts: Sequence[Verdict], identity: LedgerIdentity) -> str:
             f'<div class="en">{esc(v.metric.en)}</div></td>'
             f'<td class="n">{esc(target_text(v))}</td><td class="n">{esc(actual_text(v, "zh"))}</td>'
             f'<td class="n">{pct}</td>'
-            f'<td><span class="badge s-{esc(v.status)}">{STATUS_ZH[v.status]} <span class="en">{esc(v.status)}'
-            f'</span></span></td><td>{_reason(v)}</td><td class="src">{sources}</td></tr>'
+            f'<td><span class="badge s-{esc(shown_status(v))}">{esc(status_label(v, "zh"))} '
+            f'<span class="en">{esc(status_label(v, "en"))}</span></span></td><td>{_reason(v)}</td><td class="src">{sources}</td></tr>'
             f'<tr class="detail" hidden><td></td><td colspan="7">{_detail(v)}</td></tr>')
     return "".join(rows)
 
@@ -248,7 +254,7 @@ def _tooltip(point: YearPoint, unit: str) -> str:
         extra += f"（截至{fig.as_of}）" if fig.as_of else ""
         lines.append(f"数据 {_figure_label(fig)} {unit}{extra} — {fig.source.id}")
     for v in point.verdicts:
-        lines.append(f"目标 {target_text(v)}：{STATUS_ZH[v.status]} {v.status}")
+        lines.append(f"目标 {target_text(v)}：{status_label(v, 'zh')} {status_label(v, 'en')}")
     return "\n".join(lines)
 
 
@@ -460,7 +466,8 @@ td.src { font-size: 12px; color: var(--muted); max-width: 15em; } .arrow { color
   white-space: nowrap; }
 .badge .en { color: inherit; opacity: .8; margin: 0; }
 .badge.s-hit { background: #e3f4e8; color: var(--hit); } .badge.s-miss { background: #fde8e8; color: var(--miss); }
-.badge.s-pending { background: #fdf3dc; color: #8a5a00; } .badge.s-superseded { background: #eceef1; color: #555b63; }
+.badge.s-pending { background: #fdf3dc; color: #8a5a00; } .badge.s-unreported { background: #f6e3f3; color: #8a1f78; }
+.card.s-unreported { border-top-color: #8a1f78; } .card.s-unreported .num { color: #8a1f78; } .badge.s-superseded { background: #eceef1; color: #555b63; }
 .tag { display: inline-block; font-size: 11.5px; padding: 0 6px; border-radius: 3px; background: #e8edf7;
   color: #334e8c; white-space: nowrap; }
 tr.detail td { background: #fafbfc; font-size: 13px; padding-top: 2px; }

@@ -16,7 +16,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .model import (BASES, BETTER, BOUNDS, KINDS, OPS, Figure, Goal, Ledger, Metric,
+from .model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
 from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
@@ -32,7 +32,7 @@ METRICS_FILE = "metrics.toml"
 # The fields of each record and the type of each. A quantity is a number or a string like "2.5万家".
 QUANTITY = "quantity"
 METRIC_TYPES: dict[str, Any] = {"zh": str, "en": str, "unit": str, "kind": str, "better": str,
-                                "aliases": list, "note": str, "part_of": str}
+                                "aliases": list, "note": str, "increments": str, "part_of": str}
 SOURCE_TYPES: dict[str, Any] = {"id": str, "file": str, "title": str, "agency": str, "published": date,
                                 "published_approx": bool, "note": str, "url": str, "archive_url": str,
                                 "retrieved": date, "sha256": str}
@@ -208,7 +208,9 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
                                  "every metric needs zh, en, unit, kind and better"))
         else:
             found += [p for p in (_choice(entry["kind"], KINDS, toml, f"metric.{metric_id}", 0, "kind"),
-                                  _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"))
+                                  _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"),
+                                  _choice(entry.get("increments", "gross"), INCREMENTS, toml,
+                                          f"metric.{metric_id}", 0, "increments"))
                       if p]
             try:
                 if parse_unit(str(entry["unit"])).dimension is None:
@@ -225,7 +227,7 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
         metrics[metric_id] = Metric(
             id=metric_id, zh=entry["zh"], en=entry["en"], unit=entry["unit"], kind=entry["kind"],
             better=entry["better"], aliases=tuple(entry.get("aliases", ())), note=entry.get("note", ""),
-            part_of=entry.get("part_of", ""))
+            increments=entry.get("increments", "gross"), part_of=entry.get("part_of", ""))
     problems += _parts(metrics, toml)
     return metrics
 
@@ -391,19 +393,14 @@ _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 def _provenance_fields(info: dict[str, Any], toml: _TomlFile) -> list[Problem]:
     """url and archive_url are web addresses (http or https, with a host); sha256 is 64 hex digits."""
-    from urllib.parse import urlsplit
+    from .textsafe import safe_url  # the one definition of a link a page may make
 
     problems = []
     for key in ("url", "archive_url"):
         value = info.get(key, "").strip()
         if not value:
             continue
-        try:
-            parts = urlsplit(value)
-            ok = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
-        except ValueError:
-            ok = False
-        if not ok:
+        if safe_url(value) is None:
             problems.append(Problem(toml.where("source", 0, key), f"`{key}` {_short(value)} is not an http(s) address",
                                     f'write the address as a browser shows it: {key} = "https://..."'))
     digest = info.get("sha256", "").strip()

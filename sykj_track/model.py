@@ -20,6 +20,7 @@ BOUNDS = ("exact", "more_than", "at_least", "about", "at_most")
 STATUSES = ("hit", "miss", "pending", "superseded")
 REASONS = ("not-due", "no-figure", "partial", "inconclusive", "revised")
 EVIDENCE = ("final", "estimate", "partial", "derived")
+INCREMENTS = ("gross", "net")
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,10 @@ class Problem:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        from .grid import visible  # a message quotes the data, and the data may hold control characters
+        from .textsafe import inert  # a message quotes the data, and the data may hold control characters
 
-        text = f"{self.where}: {self.severity}: {visible(self.message)}"
-        return f"{text}\n    fix: {visible(self.hint)}" if self.hint else text
+        text = f"{inert(self.where)}: {self.severity}: {inert(self.message)}"
+        return f"{text}\n    fix: {inert(self.hint)}" if self.hint else text
 
     def as_dict(self) -> dict[str, str | int]:
         """The problem as JSON-ready data."""
@@ -75,6 +76,10 @@ class Metric:
     aliases: tuple[str, ...] = ()
     note: str = ""
     part_of: str = ""  # the id of the metric this one is a part of (国家级 of 各级): never larger than it
+    # "net" when a reported increase (净增) is this year's level minus last year's, so a level and its
+    # increase imply last year's level; "gross" (the default) when an increase may count new entries
+    # while others lapse (高新技术企业 新增 counts new certifications), which implies nothing.
+    increments: str = "gross"
 
     def name(self, lang: str = "zh") -> str:
         """The metric's name in `lang` ("zh" or "en")."""
@@ -171,8 +176,9 @@ class Verdict:
     reason: str | None
     evidence: str | None
     figure: Figure | None = None  # the figure the verdict rests on (None when derived or absent)
-    derived_from: tuple[Figure, ...] = ()  # the two levels a derived growth/increment comes from
-    actual: float | None = None
+    derived_from: tuple[Figure, ...] = ()  # the figures a derived value comes from
+    actual: float | None = None  # None when there is no figure, or a derived interval decides nothing
+    actual_interval: tuple[float, float] | None = None  # a derived value's range (-inf/inf for an open end)
     actual_bound: str | None = None
     actual_estimate: bool = False
     attainment: float | None = None
@@ -184,29 +190,62 @@ class Verdict:
         """The sources that state this goal, earliest first."""
         return tuple(g.source for g in self.statements)
 
+    @property
+    def revealed(self) -> bool:
+        """Known only because a report says it was exceeded (超额完成…目标): no plan states it."""
+        return all(g.revealed for g in self.statements)
+
+    @property
+    def unreported(self) -> bool:
+        """Pending because the year is over and no report gives a figure (shown as overdue, 逾期未报)."""
+        return self.status == "pending" and self.reason == "no-figure"
+
 
 @dataclass(frozen=True)
 class Summary:
-    """Counts of decided and open goals."""
+    """Counts of decided and open goals.
+
+    hit / miss / pending / superseded count every goal. Pending splits into not_due (the year is not
+    over), unreported (it is, and no report gives a figure) and the rest (partial, inconclusive).
+    revealed_hit / revealed_miss count the decided goals known only because a report says they were
+    exceeded: the hit rate leaves them out, since a report names such goals only when it met them.
+    """
 
     hit: int = 0
     miss: int = 0
     pending: int = 0
     superseded: int = 0
+    not_due: int = 0
+    unreported: int = 0
+    revealed_hit: int = 0
+    revealed_miss: int = 0
 
     @classmethod
     def of(cls, verdicts: "tuple[Verdict, ...] | list[Verdict]") -> "Summary":
         """Count the statuses of `verdicts`."""
         counts = dict.fromkeys(STATUSES, 0)
+        not_due = unreported = revealed_hit = revealed_miss = 0
         for verdict in verdicts:
             counts[verdict.status] += 1
-        return cls(**counts)
+            if verdict.status == "pending":
+                not_due += verdict.reason == "not-due"
+                unreported += verdict.reason == "no-figure"
+            elif verdict.status in ("hit", "miss") and verdict.revealed:
+                revealed_hit += verdict.status == "hit"
+                revealed_miss += verdict.status == "miss"
+        return cls(**counts, not_due=not_due, unreported=unreported, revealed_hit=revealed_hit,
+                   revealed_miss=revealed_miss)
+
+    @property
+    def revealed(self) -> int:
+        """Decided goals left out of the hit rate because they were only revealed afterwards."""
+        return self.revealed_hit + self.revealed_miss
 
     @property
     def hit_rate(self) -> float | None:
-        """Hits among decided goals (hit + miss); None when nothing is decided."""
-        decided = self.hit + self.miss
-        return self.hit / decided if decided else None
+        """Hits among decided goals that a plan stated (revealed goals left out); None when none is decided."""
+        hits, decided = self.hit - self.revealed_hit, self.hit + self.miss - self.revealed
+        return hits / decided if decided else None
 
 
 @dataclass(frozen=True)

@@ -7,57 +7,40 @@ order they apply:
 2. Statements of one goal (metric, year, agency, basis) with the same target merge into one goal
    citing every source; a later statement with another target revises it, and the earlier one is
    shown as superseded.
-3. The figure for a goal has the same metric, year and basis. Preferred, in order: final over
-   estimate, full-year over partial (the later as_of wins), exact over bounded, later publication.
+3. The figure for a goal has the same metric, year and basis. Preferred, in order: a full-year
+   figure over any partial one (among partial ones, the later cut-off); then final over estimate;
+   then exact over bounded; then the later publication.
 4. hit when the figure proves the goal (bounds honoured), miss when it disproves it, else pending
    with a reason: not-due, no-figure, partial, inconclusive. A partial-year figure of a flow that
-   already meets a "reach at least" goal is a hit.
-5. A growth (or increment) goal without a reported rate is judged on one derived from the levels of
-   the year and the year before (evidence "derived").
+   already meets a "reach at least" goal is a hit; any other partial figure leaves the goal pending.
+5. Without a full-year figure of its own, a goal is judged on a value derived from other full-year
+   figures (evidence "derived"), before any partial figure: a growth or increase from the levels of
+   the year and the year before; a level from the next year's level and its growth (or its increase,
+   where the metric says its increases are net). Derived values are intervals (bounds and the
+   rounding of the digits written counted): one that neither proves nor rules out the goal leaves it
+   pending inconclusive, with no point value.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from .intervals import INF, Interval, figure_interval, goal_region
+from .intervals import (INF, Interval, figure_interval, goal_region, growth_between, increment_between,
+                        level_before_growth, level_before_increment, published_interval)
 from .model import Figure, Goal, Ledger, Metric, Reconciliation, Verdict
 
 def preference(figure: Figure) -> tuple:
     """Sort key of rule 3: the largest key is the figure a goal is judged on."""
-    return (not figure.estimate, figure.as_of is None, figure.as_of or date.max,
+    return (figure.as_of is None, figure.as_of or date.max, not figure.estimate,
             figure.bound == "exact", figure.source.published)
 
 
 def best_figure(figures: list[Figure]) -> Figure | None:
     """The preferred figure among candidates of one metric, year and basis (rule 3)."""
     return max(figures, key=preference, default=None)
-
-
-def _derive(basis: str, before: Figure, after: Figure) -> Interval | None:
-    """A growth rate (%) or an increment from two consecutive full-year levels."""
-    a, b = figure_interval(before.value, before.bound), figure_interval(after.value, after.bound)
-    closed = a.lo_closed and a.hi_closed and b.lo_closed and b.hi_closed
-    if basis == "increment":
-        return Interval(b.lo - a.hi, b.hi - a.lo, closed, closed)
-    if a.lo <= 0:
-        return None
-    high = (b.hi / a.lo - 1) * 100
-    low = -100.0 if a.hi == INF else (b.lo / a.hi - 1) * 100
-    return Interval(low, high, closed, closed)
-
-
-def _point(interval: Interval) -> tuple[float, str]:
-    """A single number and bound to show for an interval."""
-    if interval.lo == interval.hi:
-        return interval.lo, "exact"
-    if interval.hi == INF:
-        return interval.lo, "at_least" if interval.lo_closed else "more_than"
-    if interval.lo == -INF:
-        return interval.hi, "at_most"
-    return (interval.lo + interval.hi) / 2, "about"
 
 
 def attainment(actual: float | None, goal: Goal, metric: Metric) -> float | None:
@@ -98,10 +81,89 @@ class FigureIndex:
         return self._by_key.get((metric, year, basis), [])
 
 
+def _full_year(figures: list[Figure]) -> Figure | None:
+    return best_figure([f for f in figures if not f.partial])
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A value worked out from other figures: its interval and the figures it rests on."""
+
+    interval: Interval
+    sources: tuple[Figure, ...]
+
+    @property
+    def estimate(self) -> bool:
+        """True when a figure it rests on is an estimate (预计)."""
+        return any(f.estimate for f in self.sources)
+
+
+def derive(goal: Goal, metric: Metric, index: FigureIndex) -> Derived | None:
+    """A full-year value for `goal` worked out from other full-year figures (rule 5), or None.
+
+    Growth or increase: from the levels of the year and the year before. Level: from the next year's
+    level and its growth, or its increase where the metric's increases are net. Where several
+    derivations exist, the narrowest interval is used.
+    """
+    candidates: list[Derived] = []
+    if goal.basis in ("growth", "increment"):
+        before = _full_year(index.get(goal.metric, goal.year - 1, "level"))
+        after = _full_year(index.get(goal.metric, goal.year, "level"))
+        if before is not None and after is not None:
+            a, b = published_interval(before), published_interval(after)
+            interval = increment_between(a, b) if goal.basis == "increment" else growth_between(a, b)
+            if interval is not None:
+                candidates.append(Derived(interval, (before, after)))
+    elif goal.basis == "level":
+        after = _full_year(index.get(goal.metric, goal.year + 1, "level"))
+        if after is not None:
+            growth = _full_year(index.get(goal.metric, goal.year + 1, "growth"))
+            if growth is not None:
+                interval = level_before_growth(published_interval(after), published_interval(growth))
+                if interval is not None:
+                    candidates.append(Derived(interval, (after, growth)))
+            increase = _full_year(index.get(goal.metric, goal.year + 1, "increment"))
+            if increase is not None and metric.increments == "net" and increase.unit == after.unit:
+                candidates.append(Derived(level_before_increment(published_interval(after),
+                                                                 published_interval(increase)), (after, increase)))
+    return min(candidates, key=lambda d: d.interval.hi - d.interval.lo, default=None)
+
+
+def _shown(interval: Interval, basis: str) -> Interval:
+    """A derived interval as a reader should see it: a growth cannot be below -100%, so a range that
+    reaches -100% only because a level was a floor (突破2.5万) is open below."""
+    if basis == "growth" and interval.lo <= -100:
+        return Interval(-INF, interval.hi, False, interval.hi_closed)
+    return interval
+
+
+def _derived_verdict(goal: Goal, metric: Metric, derived: Derived) -> dict:
+    """The fields of a verdict resting on a derived value: a number only when the interval decides
+    the goal, and attainment only when it is bounded too."""
+    interval = _shown(derived.interval, goal.basis)
+    status, reason = _judge(goal, metric, interval, partial=False)
+    actual = bound = None
+    if status != "pending":
+        if interval.bounded:
+            actual, bound = (interval.lo + interval.hi) / 2, "exact" if interval.lo == interval.hi else "about"
+        elif interval.hi == INF:
+            actual, bound = interval.lo, "at_least" if interval.lo_closed else "more_than"
+        else:
+            actual, bound = interval.hi, "at_most"
+    return dict(status=status, reason=reason, evidence="derived", derived_from=derived.sources,
+                actual=actual, actual_bound=bound, actual_interval=(interval.lo, interval.hi),
+                actual_estimate=derived.estimate,
+                attainment=attainment(actual, goal, metric) if interval.bounded else None)
+
+
 def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figure], as_of: date) -> dict:
     """Decide one goal from the figures available at as_of. Returns the fields of a Verdict."""
     index = figures if isinstance(figures, FigureIndex) else FigureIndex(figures)
     figure = best_figure(index.get(goal.metric, goal.year, goal.basis))
+    if figure is None or figure.partial:
+        derived = derive(goal, metric, index)
+        if derived is not None:
+            return _derived_verdict(goal, metric, derived)
     if figure is not None:
         interval = figure_interval(figure.value, figure.bound)
         status, reason = _judge(goal, metric, interval, figure.partial)
@@ -109,19 +171,6 @@ def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figur
         return dict(status=status, reason=reason, evidence=evidence, figure=figure, actual=figure.value,
                     actual_bound=figure.bound, actual_estimate=figure.estimate,
                     attainment=attainment(figure.value, goal, metric))
-    if goal.basis in ("growth", "increment"):
-        levels = {year: best_figure([f for f in index.get(goal.metric, year, "level") if not f.partial])
-                  for year in (goal.year - 1, goal.year)}
-        before, after = levels[goal.year - 1], levels[goal.year]
-        if before is not None and after is not None:
-            interval = _derive(goal.basis, before, after)
-            if interval is not None:
-                status, reason = _judge(goal, metric, interval, partial=False)
-                actual, bound = _point(interval)
-                return dict(status=status, reason=reason, evidence="derived", derived_from=(before, after),
-                            actual=actual, actual_bound=bound,
-                            actual_estimate=before.estimate or after.estimate,
-                            attainment=attainment(actual, goal, metric))
     overdue = as_of > date(goal.year, 12, 31)
     return dict(status="pending", reason="no-figure" if overdue else "not-due", evidence=None)
 

@@ -11,16 +11,34 @@ from typing import Any
 
 from .model import CheckReport, Problem, Summary, Verdict
 from .quantity import format_number
+from .textsafe import csv_cell, inert
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
-           "attainment", "sources", "source_urls", "quote", "figure_source", "figure_source_url", "figure_year",
-           "figure_quote", "derived_from",
+           "attainment", "actual_interval", "sources", "source_urls", "quote", "figure_source", "figure_source_url",
+           "figure_year", "figure_quote", "derived_from",
            "superseded_by", "revealed", "note", "doubt", "figure_doubt")
 
 OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 BOUND_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "at_most": "≤"}
-STATUS_STYLE = {"hit": "bold green", "miss": "bold red", "pending": "yellow", "superseded": "dim"}
+STATUS_STYLE = {"hit": "bold green", "miss": "bold red", "pending": "yellow", "unreported": "magenta",
+                "superseded": "dim"}
+# What a reader sees for a verdict. The JSON status stays hit / miss / pending / superseded; a goal
+# pending because its year is over and no report gives a figure reads as overdue, apart from not-due.
+STATUS_LABELS = {"hit": {"en": "hit", "zh": "达成"}, "miss": {"en": "miss", "zh": "未达成"},
+                 "pending": {"en": "pending", "zh": "待定"},
+                 "unreported": {"en": "pending · unreported", "zh": "逾期未报"},
+                 "superseded": {"en": "superseded", "zh": "已修订"}}
+
+
+def shown_status(v: Verdict) -> str:
+    """The status a reader sees: the verdict's, or "unreported" for an overdue goal with no figure."""
+    return "unreported" if v.unreported else v.status
+
+
+def status_label(v: Verdict, lang: str = "en") -> str:
+    """"hit", "pending · unreported" (zh 逾期未报), ..."""
+    return STATUS_LABELS[shown_status(v)]["zh" if lang == "zh" else "en"]
 BASIS_ZH = {"level": "", "growth": "增速", "increment": "新增"}
 BASIS_EN = {"level": "", "growth": "growth", "increment": "increase"}
 
@@ -37,6 +55,7 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
         "actual_estimate": v.actual_estimate, "actual_as_of": fig.as_of.isoformat() if fig and fig.as_of else None,
         "evidence": v.evidence,
         "attainment": None if v.attainment is None else round(v.attainment, 4),
+        "actual_interval": _interval_record(v.actual_interval),
         "sources": [s.id for s in v.sources], "source_urls": [s.url or None for s in v.sources],
         "quote": goal.quote,
         "figure_source": fig.source.id if fig else None, "figure_source_url": fig.source.url or None if fig else None,
@@ -50,11 +69,38 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
     }
 
 
+def _interval_record(interval: tuple[float, float] | None) -> dict[str, float | None] | None:
+    """{"lo", "hi"} with null for an open end (JSON has no infinity)."""
+    if interval is None:
+        return None
+    lo, hi = interval
+    return {"lo": None if lo == float("-inf") else round(lo, 4), "hi": None if hi == float("inf") else round(hi, 4)}
+
+
+def interval_text(v: Verdict) -> str:
+    """A derived value's range for people: "1506.61–1520 个", "> -100%…unbounded" reads "≤ 22.4 %"."""
+    if v.actual_interval is None:
+        return ""
+    lo, hi = v.actual_interval
+    unit = f" {v.goal.unit}"
+    if lo == float("-inf") and hi == float("inf"):
+        return "any value"
+    if hi == float("inf"):
+        return f"≥ {format_number(round(lo, 2))}{unit} … unbounded"
+    if lo == float("-inf"):
+        return f"unbounded … ≤ {format_number(round(hi, 2))}{unit}"
+    if lo == hi:
+        return f"{format_number(round(lo, 2))}{unit}"
+    return f"{format_number(round(lo, 2))}–{format_number(round(hi, 2))}{unit}"
+
+
 def summary_record(summary: Summary) -> dict[str, Any]:
-    """Summary counts as a dict."""
+    """Summary counts as a dict: statuses, pending split into not-due and unreported, and the hit
+    rate of planned goals with the revealed goals it leaves out."""
     rate = summary.hit_rate
     return {"hit": summary.hit, "miss": summary.miss, "pending": summary.pending,
-            "superseded": summary.superseded, "hit_rate": None if rate is None else round(rate, 4)}
+            "superseded": summary.superseded, "not_due": summary.not_due, "unreported": summary.unreported,
+            "revealed": summary.revealed, "hit_rate": None if rate is None else round(rate, 4)}
 
 
 def render_json(verdicts: list[Verdict], as_of: date) -> str:
@@ -78,6 +124,9 @@ def render_csv(verdicts: list[Verdict]) -> str:
     for v in verdicts:
         row = verdict_record(v)
         row["sources"] = ";".join(row["sources"])
+        if row["actual_interval"] is not None:
+            lo, hi = row["actual_interval"]["lo"], row["actual_interval"]["hi"]
+            row["actual_interval"] = f"{_csv_cell(lo)}..{_csv_cell(hi)}"  # an open end is left empty: "..22.45"
         row["source_urls"] = ";".join(url or "" for url in row["source_urls"]) if any(row["source_urls"]) else None
         row["derived_from"] = ";".join(f"{d['source']}:{d['year']}={format_number(d['value'])}"
                                        for d in row["derived_from"])
@@ -93,7 +142,7 @@ def _csv_cell(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, float):
         return format_number(value)
-    return value
+    return csv_cell(value)
 
 
 def _by_year(verdicts: Iterable[Verdict]) -> list[tuple[int, list[Verdict]]]:
@@ -156,8 +205,8 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
             sources = ", ".join(s.id for s in v.sources)
             if v.figure is not None and v.figure.source.id not in sources:
                 sources += f" → {v.figure.source.id}"
-            rows.append((name, target_text(v), actual_text(v, lang), pct, v.status, reason_text(v), sources))
-            styles.append(("", "", "", "", STATUS_STYLE[v.status], "", ""))
+            rows.append((name, target_text(v), actual_text(v, lang), pct, status_label(v), reason_text(v), sources))
+            styles.append(("", "", "", "", STATUS_STYLE[shown_status(v)], "", ""))
         out.append(style(f"Goals for {year}", "bold", paint))
         out.append(render_grid(columns, rows, width=width or 200, styles=styles, color=paint))
         out.append(_summary_line(Summary.of(group), f"{year}:"))
@@ -171,29 +220,42 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
 def _summary_line(summary: Summary, label: str) -> str:
     rate = summary.hit_rate
     text = f"{label} {summary.hit} hit, {summary.miss} miss, {summary.pending} pending"
+    open_parts = [f"{n} {word}" for n, word in ((summary.not_due, "not due"), (summary.unreported, "unreported"),
+                                                (summary.pending - summary.not_due - summary.unreported, "other"))
+                  if n]
+    if summary.pending and open_parts != [f"{summary.pending} not due"]:
+        text += f" ({', '.join(open_parts)})"
     if summary.superseded:
         text += f", {summary.superseded} superseded"
     text += f"; hit rate of decided goals: {'—' if rate is None else f'{rate * 100:.0f}%'}"
+    if summary.revealed:
+        text += (f" ({summary.revealed} revealed goal{'s' if summary.revealed > 1 else ''} left out: "
+                 "known only because a report says it was met)")
     return text
 
 
 def _quote_lines(group: list[Verdict], color: bool) -> list[str]:
     """The quotes, notes and doubts behind each verdict of a year (--verbose)."""
-    from .grid import style, visible
+    from .grid import style
 
     lines = []
     for v in group:
-        lines.append(f"  {style(visible(v.id), 'bold', color)}")
+        lines.append(f"  {style(inert(v.id), 'bold', color)}")
         for goal in v.statements:
-            lines.append(visible(f"    goal   {goal.source.id}: 「{goal.quote}」"))
+            lines.append(inert(f"    goal   {goal.source.id}: 「{goal.quote}」"))
         figures = [v.figure] if v.figure else list(v.derived_from)
         for text, label in ((v.goal.note, "note"), (v.goal.doubt, "doubt")):
             if text:
-                lines.append(style(visible(f"      {label}: {text}"), "dim", color))
+                lines.append(style(inert(f"      {label}: {text}"), "dim", color))
+        if v.revealed:
+            lines.append(style("      revealed: known only because a report says it was met; left out of the hit rate",
+                               "dim", color))
+        if v.evidence == "derived":
+            lines.append(inert(f"    derived {interval_text(v)}, from the {len(v.derived_from)} figures below"))
         for fig in figures:
-            lines.append(visible(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」"))
+            lines.append(inert(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」"))
             if fig.doubt:
-                lines.append(style(visible(f"      doubt: {fig.doubt}"), "dim", color))
+                lines.append(style(inert(f"      doubt: {fig.doubt}"), "dim", color))
     return lines
 
 
@@ -203,7 +265,8 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     lines = []
     for row in rows:
         published = row["published"] + (" (approx.)" if row["published_approx"] else "")
-        lines.append((row["id"], row["file"].removeprefix("seeds/"), published, *(str(row[k]) for k in header[3:])))
+        lines.append((inert(row["id"], False), inert(row["file"].removeprefix("seeds/"), False), published,
+                      *(str(row[k]) for k in header[3:])))
     totals = ("total", "", "", *(str(sum(r[k] for r in rows)) for k in header[3:5]), "", "", "", "")
     if markdown:
         out = [f"Goal statuses as of {as_of}.", "", "| " + " | ".join(header) + " |",
@@ -242,7 +305,7 @@ def render_check(report: CheckReport) -> str:
         errors = sum(p.is_error for p in problems)
         counts = ", ".join(text for n, word in ((errors, "error"), (len(problems) - errors, "warning"))
                            if n for text in [_plural(n, word)])
-        lines.append(f"── {file} ({counts})")
+        lines.append(f"── {inert(file, False)} ({counts})")
         lines += [str(p) for p in problems]
         lines.append("")
     s = report.summary
@@ -252,7 +315,7 @@ def render_check(report: CheckReport) -> str:
                  f"(stated {report.goals} times), "
                  f"{_plural(report.figures, 'figure')}; as of {report.as_of}: {s.hit} hit, {s.miss} miss, "
                  f"{s.pending} pending; {_plural(len(report.errors), 'error')}, "
-                 f"{_plural(len(report.warnings), 'warning')} ({report.root})")
+                 f"{_plural(len(report.warnings), 'warning')} ({inert(report.root, False)})")
     return "\n".join(lines) + "\n"
 
 

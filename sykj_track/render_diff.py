@@ -13,6 +13,7 @@ from .diff import Diff, DiffRow, Side
 from .model import Goal
 from .quantity import format_number
 from .render import BASIS_EN, BASIS_ZH
+from .textsafe import csv_cell, markup
 
 DIFF_COLUMNS = ("metric", "name_zh", "name_en", "basis", "a_target", "a_actual", "a_status", "b_target",
                 "b_actual", "b_status", "change", "change_pct", "change_of", "stated_growth", "implied_growth",
@@ -100,7 +101,7 @@ def render_diff_csv(result: Diff) -> str:
     writer.writeheader()
     for row in result.rows:
         stated, implied = _growth_text(row)
-        writer.writerow({
+        writer.writerow({key: csv_cell(value) for key, value in {
             "metric": row.metric.id, "name_zh": row.metric.zh, "name_en": row.metric.en, "basis": row.basis,
             "a_target": _side_text(row.a, "target"), "a_actual": _side_text(row.a, "actual"),
             "a_status": row.a.verdict.status if row.a.verdict else "",
@@ -109,7 +110,7 @@ def render_diff_csv(result: Diff) -> str:
             "change": "" if row.change is None else format_number(round(row.change, 4)),
             "change_pct": "" if row.change_pct is None else f"{row.change_pct:.2f}",
             "change_of": row.change_of, "stated_growth": stated, "implied_growth": implied,
-            "flags": ";".join(row.flags)})
+            "flags": ";".join(row.flags)}.items()})
     return out.getvalue()
 
 
@@ -117,7 +118,7 @@ def _console(out: io.StringIO, color: bool | None, width: int | None) -> Any:
     from rich.console import Console
 
     return Console(file=out, force_terminal=color, no_color=color is False, width=width or 200,
-                   highlight=False, soft_wrap=False)
+                   highlight=False, soft_wrap=False, emoji=False)
 
 
 FLAG_STYLE = {"inconsistent-growth": "bold red", "target-below-prior": "bold red", "consistent-growth": "green",
@@ -127,7 +128,6 @@ FLAG_STYLE = {"inconsistent-growth": "bold red", "target-below-prior": "bold red
 def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, color: bool | None = None,
                       width: int | None = None) -> str:
     """One table of rows; with verbose, the quotes behind each flagged row."""
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
@@ -156,8 +156,9 @@ def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, col
         flags = Text()
         for i, flag in enumerate(row.flags):
             flags.append(("\n" if i else "") + flag, style=FLAG_STYLE.get(flag, ""))
-        table.add_row(name, _side_text(row.a, "target"), _side_text(row.a, "actual"),
-                      _side_text(row.b, "target"), _side_text(row.b, "actual"), change, stated, implied, flags)
+        table.add_row(*(markup(cell) for cell in (name, _side_text(row.a, "target"), _side_text(row.a, "actual"),
+                                                  _side_text(row.b, "target"), _side_text(row.b, "actual"),
+                                                  change, stated, implied)), flags)
     console.print(table)
     counts: dict[str, int] = {}
     for row in result.rows:
@@ -170,10 +171,10 @@ def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, col
             record = diff_row_record(row)
             if not record["quotes"]:
                 continue
-            console.print(f"  [bold]{escape(row.metric.id)}[/bold] ({escape(row.basis)})")
+            console.print(f"  [bold]{markup(row.metric.id)}[/bold] ({markup(row.basis)})")
             for quote in record["quotes"]:
-                console.print(f"    {quote['role']:<16} {escape(quote['source'])} ({quote['year']}): "
-                              f"「{escape(quote['quote'])}」")
+                console.print(f"    {quote['role']:<16} {markup(quote['source'])} ({quote['year']}): "
+                              f"「{markup(quote['quote'])}」")
     return out.getvalue()
 
 
@@ -185,8 +186,6 @@ def render_audit_json(findings: list[Finding]) -> str:
 def render_audit_table(findings: list[Finding], lang: str = "zh", color: bool | None = None,
                        width: int | None = None) -> str:
     """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on."""
-    from rich.markup import escape
-
     out = io.StringIO()
     console = _console(out, color, width)
     if not findings:
@@ -194,16 +193,16 @@ def render_audit_table(findings: list[Finding], lang: str = "zh", color: bool | 
         return out.getvalue()
     for n, finding in enumerate(findings, 1):
         years = "→".join(str(y) for y in finding.years)
-        console.print(f"[bold]{n}. {finding.kind}[/bold]  {escape(finding.metric.name(lang))} "
-                      f"({escape(finding.metric.id)}), {years}")
-        console.print(f"   {escape(finding.arithmetic)}")
+        console.print(f"[bold]{n}. {finding.kind}[/bold]  {markup(finding.metric.name(lang))} "
+                      f"({markup(finding.metric.id)}), {years}")
+        console.print(f"   {markup(finding.arithmetic)}")
         if finding.note:
-            console.print(f"   [dim]{escape(finding.note)}[/dim]")
+            console.print(f"   [dim]{markup(finding.note)}[/dim]")
         if finding.estimate:
             console.print("   [dim]rests on an estimate (预计)[/dim]")
         for role, record in finding.records:
-            console.print(f"   {role:<9} {escape(record.source.id)} ({record.year}) {escape(str(record.where))}: "
-                          f"「{escape(record.quote)}」")
+            console.print(f"   {role:<9} {markup(record.source.id)} ({record.year}) {markup(str(record.where))}: "
+                          f"「{markup(record.quote)}」")
         console.print()
     counts: dict[str, int] = {}
     for finding in findings:

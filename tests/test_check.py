@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 
-from conftest import REPO, figure, goal
+from conftest import SNAPSHOT, figure, goal
 
 AS_OF = "2026-11-22"
 REPORT = "targets/2024-work-report.toml"
@@ -27,8 +27,8 @@ GOAL_QUOTE = 'quote = "全市国家级创新平台达到100个"'
 def copy(tmp_path: Path) -> Path:
     """A copy of the bundled data (targets/ and seeds/)."""
     root = tmp_path / "data"
-    shutil.copytree(REPO / "targets", root / "targets")
-    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(SNAPSHOT / "targets", root / "targets")
+    shutil.copytree(SNAPSHOT / "seeds", root / "seeds")
     return root
 
 

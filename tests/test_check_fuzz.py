@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from sykj_track.cli import main
 from sykj_track.load import FIGURE_TYPES, GOAL_TYPES, METRIC_TYPES, SOURCE_TYPES
 
-from conftest import REPO, DataDir, figure, goal
+from conftest import SNAPSHOT, DataDir, figure, goal
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-TARGET_FILES = sorted(p.name for p in (REPO / "targets").glob("*.toml"))
+TARGET_FILES = sorted(p.name for p in (SNAPSHOT / "targets").glob("*.toml"))
 
 
 def run_check(root: Path) -> None:
@@ -44,8 +44,8 @@ def small_ledger(root: Path) -> DataDir:
 def test_truncated_real_files(name: str, cut: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        shutil.copytree(REPO / "targets", root / "targets")
-        shutil.copytree(REPO / "seeds", root / "seeds")
+        shutil.copytree(SNAPSHOT / "targets", root / "targets")
+        shutil.copytree(SNAPSHOT / "seeds", root / "seeds")
         raw = (root / "targets" / name).read_bytes()
         (root / "targets" / name).write_bytes(raw[:int(len(raw) * cut)])
         run_check(root)
@@ -94,7 +94,7 @@ def test_random_documents_of_the_right_shape(source, goals, figures, metric, see
 def test_random_bytes_as_a_real_seed(seed: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        shutil.copytree(REPO / "targets", root / "targets")
-        shutil.copytree(REPO / "seeds", root / "seeds")
+        shutil.copytree(SNAPSHOT / "targets", root / "targets")
+        shutil.copytree(SNAPSHOT / "seeds", root / "seeds")
         (root / "seeds" / "000_9f6591115d0a2f0a.txt").write_bytes(seed)
         run_check(root)

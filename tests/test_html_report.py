@@ -12,7 +12,7 @@ from sykj_track.html_report import nice_ticks, render_html, svg_chart
 from sykj_track.reconcile import reconcile
 from sykj_track.series import all_series, metric_series
 
-from conftest import REPO, figure, goal
+from conftest import SNAPSHOT, figure, goal
 
 AS_OF = date(2026, 1, 1)
 EVIL = '平台1700个<script>alert("x")</script>&amp;'
@@ -177,7 +177,7 @@ def test_report_cli_to_stdout_and_bad_paths(ledger, tmp_path):
 
 def test_report_on_real_data(tmp_path):
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["--data", str(REPO), "report", "--html", str(out), "--as-of", "2026-11-22"])
+    result = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "report", "--html", str(out), "--as-of", "2026-11-22"])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     from sykj_track.load import load

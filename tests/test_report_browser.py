@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 
-from conftest import REPO, figure, goal
+from conftest import SNAPSHOT, figure, goal
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -97,7 +97,7 @@ def test_real_report_in_chromium(browser, tmp_path):
     from selenium.webdriver.support.ui import Select
 
     out = tmp_path / "report.html"
-    _write_report(REPO, out, "2026-11-22")
+    _write_report(SNAPSHOT, out, "2026-11-22")
     _open(browser, out)
     assert "沈阳市科学技术局" in browser.title
     _screenshot(browser, "report.png")

@@ -11,7 +11,7 @@ from sykj_track.cli import main
 from sykj_track.reconcile import reconcile
 from sykj_track.series import all_series, metric_series
 
-from conftest import REPO, figure, goal
+from conftest import SNAPSHOT, figure, goal
 
 AS_OF = date(2026, 1, 1)
 
@@ -180,7 +180,7 @@ def test_show_help_has_examples():
 # --- real data --------------------------------------------------------------------------------------
 
 def test_show_real_hitech_enterprises():
-    result = CliRunner().invoke(main, ["--data", str(REPO), "show", "高企", "--as-of", "2026-11-22"])
+    result = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "show", "高企", "--as-of", "2026-11-22"])
     assert result.exit_code == 0, result.output
     chart: dict[str, str] = {}
     for line in result.output.splitlines():
@@ -192,7 +192,7 @@ def test_show_real_hitech_enterprises():
 
 
 def test_show_real_tech_contract_value_json():
-    result = CliRunner().invoke(main, ["--data", str(REPO), "show", "tech_contract_value", "--as-of", "2026-11-22",
+    result = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "show", "tech_contract_value", "--as-of", "2026-11-22",
                                        "--format", "json"])
     years = {y["year"]: y for y in json.loads(result.output)["series"][0]["years"]}
     assert years[2022]["status"] == "hit"
