@@ -373,7 +373,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     from . import api
     from .atomicwrite import write_atomic
     from .datadir import DataDirError
-    from .draftout import render_draft_json, render_draft_toml
+    from .extract.output import render_draft_json, render_draft_toml
     from .extract import ExtractError, draft, ledger_keys
 
     try:
