@@ -142,8 +142,11 @@ def test_bad_paths_are_usage_errors(ledger_dir, tmp_path):
         assert "Traceback" not in result.output
 
 
-def test_real_ledger_exports_whole(real_ledger, tmp_path):
+def test_real_ledger_exports_whole(tmp_path):
     """Whatever reports are added, every record lands in the database and every quote has its line."""
+    from sykj_track.load import load
+
+    real_ledger, _ = load(REPO)  # the bundled data itself, which is what is exported (not the frozen snapshot)
     db = tmp_path / "ledger.db"
     export(REPO, db, "--as-of", "2026-01-01")
     assert query(db, "select count(*) from goals") == [(len(real_ledger.goals),)]
