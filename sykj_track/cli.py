@@ -373,7 +373,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     from . import api
     from .atomicwrite import write_atomic
     from .datadir import DataDirError
-    from .draftout import render_draft_json, render_draft_toml
+    from .extract.output import render_draft_json, render_draft_toml
     from .extract import ExtractError, draft, ledger_keys
 
     try:
@@ -671,7 +671,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
 @main.command()
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["increment-mismatch", "growth-mismatch", "target-below-prior",
-                                 "conflicting-figures"]),
+                                 "conflicting-figures", "part-exceeds-total"]),
               help="Only findings of this kind (repeatable).")
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME",
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
@@ -692,6 +692,7 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
       growth-mismatch      同比增长 X% against two levels, or against 新增 X and the new level
       target-below-prior   a goal below a figure already reported for an earlier year
       conflicting-figures  one metric and year reported with values that cannot both be true
+      part-exceeds-total   a part (国家级 of 各级, the registry's part_of) larger than its total
 
     \b
     Examples:

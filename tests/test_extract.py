@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sykj_track.cli import main
-from sykj_track.draftout import render_draft_toml
+from sykj_track.extract.output import render_draft_toml
 from sykj_track.extract import (ExtractError, decode, draft, find_published, find_quantities, ledger_keys,
                                 month_end, paragraphs)
 from sykj_track.load import load

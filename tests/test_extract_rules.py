@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from sykj_track.draftout import render_draft_json, render_draft_toml
+from sykj_track.extract.output import render_draft_json, render_draft_toml
 from sykj_track.extract import draft
 from sykj_track.model import Metric
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+from .layout import open_paren
+from .quantities import Quantity
+
 # Counts of the bureau's own organisation and of its plan's structure: tasks, meetings, party branches,
 # officials and the honours they won, evaluation indicators, quotas.
 _ADMIN_NOUN = re.compile(
@@ -50,11 +53,6 @@ _POSSESSIVE = re.compile(r"^[\u4e00-\u9fff]{4,}(?:基地|中心|实验室|研究
 _DOCUMENTS = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:政策措施|政策文件|意见|方案|文件|办法|通知|规划)")
 
 
-def _open_paren(text: str) -> bool:
-    """Whether `text` leaves a parenthesis open (the number is inside it)."""
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
-
-
 def _in_title(text: str) -> bool:
     return text.count("《") > text.count("》")
 
@@ -74,7 +72,7 @@ def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], 
     after = sentence[end:clause[1]]
     if _in_title(sentence[:start]):
         return "part of a document title"
-    if _COMPARISON.search(before) or _open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
+    if _COMPARISON.search(before) or open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
         return "a comparison with another average"
     if matched:
         return None
@@ -96,6 +94,20 @@ def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], 
     # 占全省的42.1% is a measure of its own; 企业372家、占59.9% only splits the count before it.
     if unit in ("%", "％") and re.match(r"占(?!全省|全国|全市|地区生产总值|GDP)", item):
         return "the share a count just given makes of a total"
-    if _open_paren(sentence[:start]) or re.search(r"其中|包括", sentence[:start]):
+    if open_paren(sentence[:start]) or re.search(r"其中|包括", sentence[:start]):
         return "a breakdown of a total"
     return None
+
+
+def counts_a_list(before: str, q: Quantity) -> bool:
+    """"智能芯片、智能语音、智能图像、智能器件4个核心产业" counts the items just listed: a description,
+    not an achievement or a goal."""
+    if q.number != q.number.to_integral_value() or q.number > 20 or not before:
+        return False
+    tail = re.split(r"[，,；;：:（(]", before)[-1]
+    items = len(re.findall(r"、", tail)) + 1 + len(re.findall(r"(?<=[\u4e00-\u9fff”])(?:和|及|与)(?=[\u4e00-\u9fff“])", tail))
+    if items < 2:
+        return False
+    return int(q.number) == items or tail.endswith("等") and int(q.number) >= items
+
+

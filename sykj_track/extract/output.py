@@ -7,7 +7,7 @@ from typing import Any
 
 import tomli_w
 
-from .extract import Draft, Item
+from .records import Draft, Item
 
 
 def _number(value) -> int | float:

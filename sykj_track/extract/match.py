@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Metric
+from ..quantity import QuantityError, parse_unit
+from .layout import CLAUSE_END, tidy
+from .quantities import Quantity
+
 _NOISE = re.compile(r"[“”\"‘’《》()（）、\s·•]|等")
 _LEADING = re.compile(r"^(?:其中|包括|全市|我市|全年|共有|共|累计达到|目前|各级各类|各级|各类|共计)+")
 _CUT = re.compile(r"(?:达到|达|实现|为|是|有|约|近|超过|突破)+$")
@@ -152,3 +157,71 @@ def specialise(found: str, metric: str, names: list[tuple[str, str]], context: s
         if extra and all(part in context and len(part) >= 2 and not _LEVEL_WORD.fullmatch(part) for part in extra):
             best, best_len = other, len(name)
     return best
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    metric: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    metric: str
+
+
+class MetricIndex:
+    """The registry's names and aliases, longest first, for finding measures in a sentence."""
+
+    def __init__(self, metrics: dict[str, Metric]):
+        self.metrics = metrics
+        names: dict[str, str] = {}
+        for metric in metrics.values():
+            for text in (metric.zh, *metric.aliases):
+                text = tidy(text)
+                if len(text) >= 2:
+                    names.setdefault(text, metric.id)
+        self.names = sorted((Name(t, m) for t, m in names.items()), key=lambda n: -len(n.text))
+
+    def hits(self, sentence: str) -> list[Hit]:
+        """Non-overlapping mentions of metrics in `sentence`, longer names winning."""
+        taken = [False] * len(sentence)
+        hits = []
+        for name in self.names:
+            start = sentence.find(name.text)
+            while start != -1:
+                end = start + len(name.text)
+                if not any(taken[start:end]):
+                    hits.append(Hit(start, end, name.metric))
+                    for i in range(start, end):
+                        taken[i] = True
+                start = sentence.find(name.text, end)
+        return sorted(hits, key=lambda h: h.start)
+
+
+def fits(metric: Metric, unit: str, basis: str) -> bool:
+    """Whether a number in `unit` can measure `metric` on `basis` (a % never counts firms)."""
+    if basis == "growth":
+        return True
+    try:
+        got, want = parse_unit(unit), parse_unit(metric.unit)
+    except QuantityError:
+        return False
+    if basis == "increment" and metric.kind == "ratio" and got.dimension == "points":
+        return True
+    return got.dimension is None or got.dimension == want.dimension
+
+
+def respectively(sentence: str, quantities: list[Quantity], hits: list[Hit]) -> dict[int, Hit]:
+    """分别: "A、B规模分别达到1000亿元、700亿元" pairs the names before 分别 with the numbers after, in order."""
+    at = sentence.find("分别")
+    if at == -1:
+        return {}
+    start = max(sentence.rfind(ch, 0, at) for ch in CLAUSE_END) + 1
+    names = [h for h in hits if start <= h.start and h.end <= at]
+    numbers = [q for q in quantities if q.start > at]
+    if len(names) < 2 or len(names) != len(numbers):
+        return {}
+    return {q.start: hit for q, hit in zip(numbers, names)}

@@ -1,0 +1,115 @@
+"""Cues: the words that make a number a goal or a figure, its bound, its basis, an estimate or a
+partial year (力争/确保 a goal; 预计 an estimate; 截至9月底 a cut-off; 突破/以上/余/约 a bound)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import Published, month_end, relative_year
+from .layout import Section
+from .quantities import Quantity
+
+# ---------------------------------------------------------------------------------------- wording
+
+GOAL_CUES = re.compile(r"力争|确保|争取(?:达到|实现|突破|超过|到|在|\d)|计划(?:到|在|于|年底|今年|明年|实现|达到|新增|\d)|目标(?:是|为)|将(?:达|实现|突破|超过|新增)|"
+                        r"预期达到|(?<!已于)年底前|到\d{4}年|努力实现|每年")
+PAST_CUES = re.compile(r"已经|已|累计|同比|较上年|比上年|截至|截止|目前|现有|共有|达到了|实现了|取得|荣获|获批|获得|入选")
+STRETCH = re.compile(r"力争|争取")
+BASE = re.compile(r"确保")
+GROWTH = re.compile(r"(?:增长|增速|增幅|提高|提升|上升|增加)(?:率)?(?:了)?(?:超过|超|达到|达|近|约)?$")
+INCREMENT = re.compile(r"新增|净增|新建|新组建|新培育|新认定|新备案|新引进|新设立|新获批|增加(?!至|到)|新布局|年度新增")
+MORE_THAN = re.compile(r"(?:突破|超过|超出|超|逾|高于|大于|多于)$")
+AT_LEAST = re.compile(r"(?:不低于|不少于|至少)$")
+AT_MOST = re.compile(r"(?:不超过|不高于|控制在|低于|少于)$")
+ABOUT_BEFORE = re.compile(r"(?:近|约|接近|大约)$")
+SKIP_CONTEXT = re.compile(r"最高|最多|给予|奖励|补助|补贴|资助|一次性|每年|每家|每个|每项|每人|党员|党支部|干部|编制|处室|科室")
+AS_OF = re.compile(r"截[至止](?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|末)?")
+NOW = re.compile(r"截[至止]目前|目前|今年以来")
+
+
+def kind_and_year(section: Section, mode: str, published: date, year: int | None, goal_cue: bool,
+                   past_cue: bool, before: str, upto: str) -> tuple[str, int]:
+    """Goal or figure, and the year it speaks of.
+
+    Under a dated heading the heading's year rules (a summary of 2024 reports 2024, a plan for 2025
+    sets goals for 2025); without one, a report from early in a year reports the year before and sets
+    goals for its own year. A year written in the sentence wins; one before the section's is a lagged
+    figure (错年统计), one after the publication year a goal.
+    """
+    this_year = bool(re.search(r"年底前|全年|今年|本年", upto))
+    if section.year is not None:
+        figure_year = section.year
+        goal_year = section.year + 1 if section.mode == "summary" and not this_year else section.year
+    else:
+        figure_year = published.year - 1 if published.month <= 3 and not this_year else published.year
+        goal_year = published.year
+    if mode == "plan":
+        kind = "goal"
+        if year is not None and year < goal_year and not goal_cue or \
+                not goal_cue and re.search(r"现有|目前|已经|截至|截止", before):
+            kind = "figure"
+    else:
+        kind = "goal" if goal_cue and (year is None or year > figure_year or STRETCH.search(upto)) else "figure"
+    if year is not None and year > published.year and not past_cue:
+        kind = "goal"
+    if year is None:
+        relative = relative_year(upto, goal_year if kind == "goal" else figure_year)
+        year = relative if relative is not None else goal_year if kind == "goal" else figure_year
+    return kind, year
+
+
+def bound_from(before: str, after: str) -> tuple[str, str]:
+    """(figure bound, goal op) from the words around a number."""
+    if after.startswith(("以上", "多")) or AT_LEAST.search(before):
+        return ("at_least", ">=") if after.startswith("以上") or AT_LEAST.search(before) else ("more_than", ">")
+    if after.startswith("余"):
+        return "more_than", ">"
+    if MORE_THAN.search(before):
+        return "more_than", ">"
+    if AT_MOST.search(before) or after.startswith(("以下", "以内")):
+        return "at_most", "<="
+    if ABOUT_BEFORE.search(before) or after.startswith("左右"):
+        return "about", ">="
+    return "exact", ">="
+
+
+def basis_of(quantity: Quantity, before: str, clause_before: str) -> str:
+    if quantity.unit in ("个百分点", "百分点"):
+        return "increment"
+    if quantity.unit == "%" and GROWTH.search(before):
+        return "growth"
+    if INCREMENT.search(clause_before) and not re.search(r"累计|总数|总量|达到|全市.{0,8}达", clause_before[clause_before.rfind("新增") if "新增" in clause_before else 0:]):
+        return "increment"
+    return "level"
+
+
+def tier_of(sentence: str, position: int) -> str:
+    """确保达到80家、力争突破100家: in a sentence with both, 确保 marks the base goal, 力争 the stretch."""
+    if not (BASE.search(sentence) and STRETCH.search(sentence)):
+        return ""
+    cues = list(re.finditer(r"确保|力争|争取", sentence[:position]))
+    if not cues:
+        return ""
+    return "base" if cues[-1].group() == "确保" else "stretch"
+
+
+def as_of(before: str, year: int, published: Published) -> date | None:
+    """The date a partial-year figure runs to: 截至9月底 -> 09-30, 截至11月30日, 截至目前 -> publication."""
+    matches = list(AS_OF.finditer(before))
+    if matches:
+        match = matches[-1]
+        y = int(match.group(1)) if match.group(1) else year
+        month = int(match.group(2))
+        if not 1 <= month <= 12 or y != year:
+            return None
+        if match.group(3):
+            try:
+                return date(y, month, int(match.group(3)))
+            except ValueError:
+                return None
+        return month_end(y, month)
+    if NOW.search(before) and published.date.year == year and not published.approx \
+            and published.date.month < 12:
+        return published.date
+    return None

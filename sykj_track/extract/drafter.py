@@ -1,0 +1,416 @@
+"""The draft: every sentence's quantities given a metric, a kind, a year and a quote.
+
+Nothing here reads files or the clock; `draft()` takes the report's bytes, the registry and the
+records already in targets/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from ..model import Figure, Goal, Metric
+from ..quantity import QuantityError, convert, parse_unit
+from .cues import GOAL_CUES, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
+from .dates import YEAR, Published, find_published, year_in
+from .decoding import ExtractError, decode
+from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
+                     paragraphs, section_of, sentences, tidy)
+from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
+from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_before, suggest_id
+from .quantities import Quantity, find_quantities
+from .records import Draft, Item, ProposedMetric, Skipped
+from .skip import counts_a_list, not_a_measure
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A quantity where it stands: its sentence, the bounds of its clause, and its basis."""
+
+    sentence: str
+    quantity: Quantity
+    clause: tuple[int, int]
+    basis: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a quantity was matched to: a registry metric (known) or a proposed one, the words it was
+    matched on, how sure the match is, and where the quote's subject starts in the sentence."""
+
+    metric: str
+    known: bool
+    subject: str
+    confidence: float
+    subject_at: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The part of the report a sentence is in: its section and the mode of undated text."""
+
+    section: Section
+    default_mode: str
+
+
+class _Drafter:
+    def __init__(self, text: str, index: MetricIndex, published: Published, city: str, default_agency: str):
+        self.index = index
+        self.published = published
+        self.city = city
+        self.default_agency = default_agency
+        self.text = text
+        self.skipped: list[Skipped] = []
+        self.carried_year: int | None = None  # a year opening a sentence, for the parts after its semicolons
+        self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
+
+    def run(self) -> list[Item]:
+        paras = paragraphs(self.text)
+        default_mode = document_mode(paras)
+        section = Section("unknown", None, self.default_agency)
+        items: list[Item] = []
+        for number, para in enumerate(paras):
+            if number == 0 and len(para) <= 60 or HEADING.match(para) and len(para) <= 60:
+                section = section_of(para, section)
+                if len(para) <= 40:
+                    continue
+            speaker = agency_speaking(para, self.city)
+            if speaker:
+                section = replace(section, agency=speaker)
+            # A sentence setting goals (计划年底前, 力争) makes the rest of its paragraph a plan too.
+            planning = False
+            self.paragraph_before = ""
+            self.carried_year = None
+            for sentence in sentences(para):
+                items += self.sentence(sentence, section, "plan" if planning else default_mode)
+                self.paragraph_before += sentence
+                # "2020年全市R&D经费投入192.9亿元；R&D投入强度达到2.94%": a year opening a sentence
+                # holds across its semicolons, up to the full stop
+                opening = YEAR.search(sentence[:8])
+                if sentence.endswith(("；", ";")):
+                    self.carried_year = int(opening.group(1)) if opening else self.carried_year
+                else:
+                    self.carried_year = None
+                planning = planning or bool(GOAL_CUES.search(sentence)) and section.mode == "unknown"
+        return items
+
+    def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:
+        quantities = find_quantities(sentence)
+        if not quantities:
+            return []
+        hits = self.index.hits(sentence)
+        paired = respectively(sentence, quantities, hits)
+        paired.update({k: v for k, v in self.list_pairs(sentence, quantities).items() if k not in paired})
+        items = []
+        last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
+        previous: tuple[Quantity, str] | None = None
+        for q in quantities:
+            clause = clause_bounds(sentence, q.start)
+            before = sentence[clause[0]:q.start]
+            if SKIP_CONTEXT.search(before) and q.unit.endswith("元") or re.search(r"[一二三四五六七八九十]、$", before):
+                continue
+            if counts_a_list(before, q):
+                continue
+            basis = basis_of(q, before, sentence[clause[0]:q.start])
+            if previous is not None and re.fullmatch(r"[、和及与]", sentence[previous[0].end:q.start]):
+                basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
+            previous = (q, basis)
+            metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
+            if metric is not None and how in ("before", "after", "respectively"):
+                # the words that make a name specific stand close before it
+                metric = self.specialise(sentence[subject_start[0]:subject_start[1]], metric, q, basis,
+                                         sentence[max(0, subject_start[0] - 30):q.end])
+            reason = not_a_measure(sentence, q.start, q.end, clause, metric is not None and how != "previous", q.unit)
+            if reason:
+                self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
+                continue
+            if metric is None:
+                subject = subject_before(before) or subject_after(sentence, q, clause)
+                if not subject or len(subject) < 2:
+                    continue
+                metric_id, known = suggest_id(subject, q.unit), False
+                confidence = 0.3
+            else:
+                metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
+                confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6, "fuzzy": 0.5,
+                              "list": 0.6}[how]
+                if basis != "growth":
+                    last_metric = (metric, subject_start[0])
+                elif last_metric is None:
+                    last_metric = (metric, subject_start[0])
+            item = self.classify(Spot(sentence, q, clause, basis),
+                                 Measure(metric_id, known, subject, confidence,
+                                         subject_start[0] if metric else clause[0]),
+                                 Frame(section, default_mode))
+            if item is not None:
+                items.append(item)
+        return items
+
+    def match(self, sentence: str, q: Quantity, hits: list[Hit], clause: tuple[int, int], basis: str,
+              paired: dict[int, Hit], last: tuple[str, int] | None):
+        """The metric a quantity measures: a name right after it (3个国家级科技创新平台), else the
+        nearest name before it in its clause, else the measure of the clause before (同比增长15%)."""
+        metrics = self.index.metrics
+        if q.start in paired and fits(metrics[paired[q.start].metric], q.unit, basis):
+            hit = paired[q.start]
+            return hit.metric, (hit.start, hit.end), "respectively"
+        following = [h for h in hits if q.end <= h.start < min(clause[1], q.end + 12)
+                     and not re.search(r"[、（(和与及]", sentence[q.end:h.start])
+                     and not find_quantities(sentence[q.end:h.start])]
+        if following and fits(metrics[following[0].metric], q.unit, basis) and basis != "growth":
+            hit = following[0]
+            return hit.metric, (hit.start, hit.end), "after"
+        # a name inside a parenthesis is an aside, never the subject of a number outside it, nor a
+        # name outside the subject of a number inside (联盟成员总数达到621家(企业372家)
+        preceding = [h for h in hits if clause[0] <= h.start and h.end <= q.start
+                     and open_paren(sentence[:h.start]) == open_paren(sentence[:q.start])
+                     and not open_paren(sentence[h.end:q.start]) and not re.search(r"[)）]", sentence[h.end:q.start])]
+        for hit in reversed(preceding):
+            if fits(metrics[hit.metric], q.unit, basis):
+                return hit.metric, (hit.start, hit.end), "before"
+        own = [h for h in hits if clause[0] <= h.start < clause[1]]
+        continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start]))
+        if last is not None and continues and basis != "growth" and metrics[last[0]].unit != q.unit:
+            # 组建新型研发机构,覆盖20个产业细分领域,总数达到52家: the earlier name counted in 家
+            same = [h for h in hits if h.end <= clause[0] and metrics[h.metric].unit == q.unit]
+            if same:
+                return same[-1].metric, (same[-1].start, same[-1].end), "previous"
+        if last is not None and (basis == "growth" or continues) and fits(metrics[last[0]], q.unit, basis):
+            # 同比增长15%, 新增320家: a clause without a name of its own speaks of the previous one's
+            return last[0], (last[1], last[1]), "previous"
+        if basis == "growth" or q.unit in ("%",) and sentence[clause[0]:q.start].endswith(("比重", "占比")):
+            earlier = [h for h in hits if h.end <= clause[0]]
+            for hit in reversed(earlier):
+                if fits(metrics[hit.metric], q.unit, basis):
+                    return hit.metric, (hit.start, hit.end), "previous"
+        return self.fuzzy(sentence, q, clause, basis)
+
+    def list_pairs(self, sentence: str, quantities: list[Quantity]) -> dict[int, Hit]:
+        """Numbers in a row (236家和338家, 分别增长23.6%、27.6%) paired with the items of the list before
+        them (科技小巨人和高新技术企业培育库企业), each item completed with the list's shared tail."""
+        pairs: dict[int, Hit] = {}
+        runs: list[list[Quantity]] = []
+        for q in quantities:
+            if runs and re.fullmatch(r"[、和及与]", sentence[runs[-1][-1].end:q.start]):
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        for run in runs:
+            if len(run) < 2:
+                continue
+            clause = clause_bounds(sentence, run[0].start)
+            subject = sentence[clause[0]:run[0].start]
+            subject = re.sub(r"(?:分别)(?:增长|达到|达|为|实现|提高|增加)?$", "", subject)
+            subject = VERBS.sub("", subject)
+            phrases = list_phrases(subject, len(run))
+            if phrases is None:
+                continue
+            if "等" not in subject:
+                for tail in tails(phrases[-1]):
+                    trial = [p + tail for p in phrases[:-1]] + [phrases[-1]]
+                    if self.closest(trial[0], run[0].unit, "level", sentence[:run[0].start], strict=True):
+                        phrases = trial
+                        break
+            basis = basis_of(run[0], sentence[clause[0]:run[0].start], sentence[clause[0]:run[0].start])
+            for q, phrase in zip(run, phrases):
+                metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+                if metric is not None:
+                    pairs[q.start] = Hit(clause[0], run[0].start, metric)
+        return pairs
+
+    def fuzzy(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str):
+        """The registry name closest to the words around the number (the number taken out), or to a
+        breakdown's level plus its total's subject; (None, ..) when nothing fits well."""
+        others = [p for p in find_quantities(sentence) if clause[0] <= p.start < clause[1] and p.start != q.start]
+        left_start = max([clause[0], *(p.end for p in others if p.end <= q.start)])
+        right_end = min([clause[1], *(p.start for p in others if p.start >= q.end)])
+        left, right = sentence[left_start:q.start], sentence[q.end:right_end]
+        phrase = breakdown_phrase(sentence, q.start, left) or left + right
+        metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+        if metric is None:
+            return None, (clause[0], clause[0]), ""
+        return metric, (left_start, q.start), "fuzzy"
+
+    def specialise(self, found: str, metric: str, q: Quantity, basis: str, before: str) -> str:
+        """`specialise` over the registry names whose unit fits."""
+        metrics = self.index.metrics
+        names = [(n.text, n.metric) for n in self.index.names if fits(metrics[n.metric], q.unit, basis)]
+        return specialise(found, metric, names, before)
+
+    def closest(self, phrase: str, unit: str, basis: str, before: str, strict: bool = False) -> str | None:
+        """`closest` over the registry names whose unit fits."""
+        metrics = self.index.metrics
+        names = [(n.text, n.metric) for n in self.index.names if fits(metrics[n.metric], unit, basis)]
+        return closest(phrase, names, self.paragraph_before + before, strict)
+
+    def classify(self, spot: Spot, measure: Measure, frame: Frame) -> Item | None:
+        """Kind, year, bound/op, estimate and as-of of one quantity, and its quote."""
+        sentence, q, clause, basis = spot.sentence, spot.quantity, spot.clause, spot.basis
+        section, confidence = frame.section, measure.confidence
+        before = sentence[clause[0]:q.start]
+        after = sentence[q.end:q.end + 4]
+        upto = sentence[:q.end + 4]
+        published = self.published.date
+        year, explicit = year_in(sentence, q.start, clause)
+        if not explicit and self.carried_year is not None:
+            year, explicit = self.carried_year, True
+        goal_cue = bool(GOAL_CUES.search(upto))
+        past_cue = bool(PAST_CUES.search(sentence[clause[0]:q.end + 2]))
+        estimate = bool(re.search(r"预计|预期", sentence[:q.start]))
+        mode = section.mode if section.mode != "unknown" else frame.default_mode
+        kind, year = kind_and_year(section, mode, published, year if explicit else None, goal_cue, past_cue,
+                                    before, upto)
+        explicit = explicit and year is not None
+        bound, op = bound_from(before, after)
+        if q.more:
+            bound, op = "more_than", ">"
+        if q.number_max is not None:
+            op, bound = "between", "exact"
+        if q.ordinal or q.unit == "位":
+            op = "<=" if op == ">=" else op
+        cut_off = as_of(sentence[:q.start], year, self.published) if kind == "figure" else None
+        tier = tier_of(sentence, q.start) if kind == "goal" else ""
+        quote = _quote(sentence, clause, measure.subject_at)
+        if not _number_in(q, quote):
+            return None
+        if not explicit and section.mode == "unknown":
+            confidence -= 0.1
+        return Item(kind=kind, metric=measure.metric, year=year, value=q.number, unit=q.unit, basis=basis, quote=quote,
+                    op=op if kind == "goal" else None, bound=bound if kind == "figure" else None,
+                    estimate=estimate and kind == "figure", as_of=cut_off, value_max=q.number_max,
+                    confidence=round(max(0.05, min(confidence, 0.95)), 2), known_metric=measure.known,
+                    agency=section.agency, tier=tier, subject=measure.subject)
+
+
+def _number_in(q: Quantity, quote: str) -> bool:
+    from ..validate import squeeze
+
+    text = squeeze(quote)
+    return f"{q.number:f}" in text or f"{q.number.normalize():f}" in text or not str(q.number)[0].isdigit() or \
+        any(ch in text for ch in "一二两三四五六七八九十百千") and q.number == q.number.to_integral_value()
+
+
+def _quote(sentence: str, clause: tuple[int, int], subject_at: int) -> str:
+    start = min(clause[0], subject_at) if subject_at >= 0 else clause[0]
+    if subject_at < clause[0]:
+        start = max(sentence.rfind(ch, 0, subject_at) for ch in CLAUSE_END) + 1
+    return sentence[start:clause[1]].strip().rstrip("。；;，,")
+
+
+# ---------------------------------------------------------------------------------------- entry point
+
+def _value_in_metric_unit(value: Decimal, unit: str, metric: Metric, basis: str) -> float | None:
+    target = "%" if basis == "growth" else metric.unit
+    try:
+        if basis == "increment" and metric.kind == "ratio" and parse_unit(unit).dimension == "points":
+            target = unit
+        return convert(value, unit, target)
+    except QuantityError:
+        return None
+
+
+def recorded_key(kind: str, metric: str, year: int, basis: str, value: float) -> tuple:
+    """The identity of a goal or figure when comparing drafts with the ledger: kind, metric, year,
+    basis and the value in the metric's unit (rounded so 2.5万家 and 25000家 agree)."""
+    return kind, metric, year, basis, round(value, 6)
+
+
+def ledger_keys(goals: tuple[Goal, ...] | list[Goal], figures: tuple[Figure, ...] | list[Figure]) -> dict[tuple, str]:
+    """Keys of recorded goals and figures, each with the id of the first source recording it."""
+    keys: dict[tuple, str] = {}
+    for g in goals:
+        keys.setdefault(recorded_key("goal", g.metric, g.year, g.basis, g.target), g.source.id)
+    for f in figures:
+        keys.setdefault(recorded_key("figure", f.metric, f.year, f.basis, f.value), f.source.id)
+    return keys
+
+
+def item_key(item: Item, metrics: dict[str, Metric]) -> tuple | None:
+    """The comparison key of a drafted item (None for a proposed metric or a unit that does not fit)."""
+    metric = metrics.get(item.metric)
+    if metric is None:
+        return None
+    value = _value_in_metric_unit(item.value, item.unit, metric, item.basis)
+    return None if value is None else recorded_key(item.kind, item.metric, item.year, item.basis, value)
+
+
+def _title(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return tidy(line)[:80]
+    return ""
+
+
+def suggest_source_id(title: str, published: Published, summary_year: int | None) -> str:
+    """An id like 2024-work-report: the year the report looks back on, and what kind of report it is."""
+    kind = "work-report" if re.search(r"工作(?:总结|报告|情况|完成情况|要点|安排|思路)", title) else \
+        "press-conference" if re.search(r"发布会", title) else "report"
+    year = summary_year or published.date.year
+    return f"{year}-{kind}"
+
+
+def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | None = None,
+          seed_file: str = "seeds/report.txt", source_id: str | None = None, city: str = "沈阳市",
+          agency: str | None = None, published: date | None = None) -> Draft:
+    """Draft the goals and figures of a report.
+
+    `data` is the report's bytes; `metrics` the registry; `recorded` the keys of what targets/ already
+    holds (see ledger_keys). `published` overrides the date found in the text. Raises ExtractError when
+    the bytes are not text or no date can be found or inferred.
+    """
+    decoded = decode(data)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    found = find_published(text)
+    if published is not None:
+        found = Published(published, False, "--published")
+    if found is None:
+        raise ExtractError("no publication date in the text and no year to infer one from; "
+                           "pass --published YYYY-MM-DD")
+    title = _title(text)
+    agency = agency or _agency_of(text, city) or ""
+    index = MetricIndex(metrics)
+    drafter = _Drafter(text, index, found, city, agency)
+    items = drafter.run()
+    items = _finish(items, metrics, recorded or {})
+    first = section_of(title, Section("unknown", None, agency))
+    summary_year = first.year if first.mode == "summary" else None
+    if summary_year is None:
+        years = [i.year for i in items if i.kind == "figure"]
+        summary_year = max(set(years), key=years.count) if years else None
+    proposed = {}
+    for item in items:
+        if not item.known_metric and item.metric not in proposed:
+            proposed[item.metric] = ProposedMetric(item.metric, item.subject, base_unit(item.unit),
+                                                   kind_of_metric(item.unit, item.basis))
+    source = {"id": source_id or suggest_source_id(title, found, summary_year), "file": seed_file,
+              "title": title, "agency": agency, "published": found.date, "published_approx": found.approx}
+    return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how,
+                 tuple(drafter.skipped))
+
+
+def _agency_of(text: str, city: str) -> str | None:
+    head = "\n".join(text.splitlines()[:4])
+    match = re.search(r"来源[:：]\s*(\S*?局)", head) or re.search(r"^(\S*?局)", tidy(head))
+    if match:
+        name = match.group(1)
+        return name if name.startswith(city) else None
+    return None
+
+
+def _finish(items: list[Item], metrics: dict[str, Metric], recorded: dict[tuple, str]) -> list[Item]:
+    """Drop repeats within the report and mark what targets/ already holds."""
+    seen: set[tuple] = set()
+    result = []
+    for item in items:
+        identity = (item.kind, item.metric, item.year, item.basis, item.value, item.unit, item.op, item.bound,
+                    item.estimate, item.agency)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        key = item_key(item, metrics)
+        if key is not None and key in recorded:
+            item = replace(item, already_recorded=True, note=f"already recorded in targets/{recorded[key]}.toml")
+        result.append(item)
+    return result

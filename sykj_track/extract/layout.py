@@ -1,0 +1,124 @@
+"""Layout: paragraphs, sentences and clauses of a report, and the sections its headings open.
+
+A heading "2024年工作情况" opens a summary of 2024, "2025年工作安排" a plan for 2025; a heading
+without a year keeps the section it is in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------------------------------- text layout
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节]分?)")
+SUMMARY_WORDS = re.compile(r"(\d{4})\s*年(?:度)?(?:[^，,。；;]{0,6})(?:工作)?(?:情况|总结|完成情况|回顾|成效|主要成绩)")
+PLAN_WORDS = re.compile(r"(\d{4})\s*年(?:度)?(?:[^，,。；;]{0,6})(?:工作)?(?:安排|目标|思路|计划|打算|重点|任务|要点)")
+_KEEP_SPACE = re.compile(r"(?<=[A-Za-z])\s+(?=[A-Za-z])|(?<=\d)[ \t]+(?=\d)")
+
+
+def tidy(line: str) -> str:
+    """Drop the spaces a PDF puts inside numbers and words (2022 年, 8416 项, 新 增), keeping those
+    between two Latin words or two numbers. Only whitespace is removed, so a quote taken from the
+    tidied text is still found in the original by `check`, which ignores whitespace."""
+    parts, last = [], 0
+    for match in _KEEP_SPACE.finditer(line):
+        parts.append(re.sub(r"\s+", "", line[last:match.start()]))
+        parts.append(" ")
+        last = match.end()
+    parts.append(re.sub(r"\s+", "", line[last:]))
+    return "".join(parts)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The report's paragraphs, tidied. Text copied from a PDF breaks lines inside sentences; when most
+    lines are short and do not end a sentence, lines are joined up to a blank line or a heading."""
+    lines = [line.strip() for line in text.splitlines()]
+    filled = [line for line in lines if line]
+    if not filled:
+        return []
+    unended = sum(1 for line in filled if not line.endswith(("。", "；", ";", "！", "？", "：", ":")))
+    wrapped = len(filled) >= 8 and sorted(map(len, filled))[len(filled) // 2] <= 30 and unended > len(filled) * 0.6
+    result: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line or (wrapped and HEADING.match(line)) or not wrapped:
+            if current:
+                result.append(tidy("".join(current)))
+                current = []
+            if line:
+                current.append(line)
+            if not wrapped and current:
+                result.append(tidy("".join(current)))
+                current = []
+            continue
+        current.append(line)
+        if line.endswith(("。", "！", "？")) and wrapped and len(line) < 12:
+            # a short line closing a sentence is the end of a paragraph in wrapped text
+            result.append(tidy("".join(current)))
+            current = []
+    if current:
+        result.append(tidy("".join(current)))
+    return [p for p in result if p]
+
+
+# ---------------------------------------------------------------------------------------- sections
+
+@dataclass(frozen=True)
+class Section:
+    """What the text under a heading speaks of: a summary of `year` or a plan for `year`."""
+
+    mode: str  # "summary" | "plan" | "unknown"
+    year: int | None
+    agency: str
+
+
+def section_of(heading: str, previous: Section) -> Section:
+    """The section a heading opens; a heading without a year keeps the current one."""
+    summary = SUMMARY_WORDS.search(heading)
+    plan = PLAN_WORDS.search(heading)
+    if summary and plan:  # a title "2024年工作总结及2025年工作安排": the summary comes first
+        return Section("summary", int(summary.group(1)), previous.agency)
+    if plan:
+        return Section("plan", int(plan.group(1)), previous.agency)
+    if summary:
+        return Section("summary", int(summary.group(1)), previous.agency)
+    return previous
+
+
+_AGENCY_SPEAKS = re.compile(r"(?:沈阳)?市([\u4e00-\u9fff]{2,12}?局)(?:相关)?(?:负责人|局长|副局长)?(?:介绍|表示|指出)")
+_AGENCY_SHORT = {"科技局": "科学技术局", "工信局": "工业和信息化局"}
+
+
+def agency_speaking(paragraph: str, city: str) -> str | None:
+    """The agency a press-conference paragraph gives the floor to (市工业和信息化局相关负责人介绍)."""
+    match = _AGENCY_SPEAKS.search(paragraph[:60])
+    if not match:
+        return None
+    name = match.group(1)
+    return city + _AGENCY_SHORT.get(name, name)
+
+
+CLAUSE_END = "，,；;：:。！？!?"
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    start = max(sentence.rfind(ch, 0, position) for ch in CLAUSE_END) + 1
+    ends = [i for i in (sentence.find(ch, position) for ch in CLAUSE_END) if i != -1]
+    return start, min(ends) if ends else len(sentence)
+
+
+def sentences(paragraph: str) -> list[str]:
+    parts = re.split(r"(?<=[。！？!?；;])", paragraph)
+    return [p for p in parts if p.strip()]
+
+
+def open_paren(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def document_mode(paras: list[str]) -> str:
+    """Whether text outside any dated section mostly looks back (summary) or forward (plan)."""
+    forward = sum(len(re.findall(r"力争|确保|争取|将|计划|目标|推动|加快|要|年底前", p)) for p in paras)
+    backward = sum(len(re.findall(r"已|累计|同比|截至|目前|达到|实现|取得|荣获|获批", p)) for p in paras)
+    return "plan" if forward > backward * 1.5 else "summary"
