@@ -714,5 +714,65 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
         click.echo(render_audit_table(findings, lang=lang, color=color, width=width), nl=False, color=color)
 
 
+
+# ---------------------------------------------------------------- export and changes: for other tools
+
+@main.command()
+@click.option("--sqlite", "sqlite_path", metavar="FILE", required=True,
+              help="Write the ledger to FILE as an SQLite database (replaced if it exists).")
+@click.option("--metadata", "metadata_path", metavar="FILE",
+              help="Where to write Datasette's metadata (default: metadata.json beside the database).")
+@_as_of_option("Judge the verdicts with what was published by DATE (default: today).")
+@click.pass_context
+def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_of: date | None) -> None:
+    """The ledger as one SQLite database, to explore with Datasette or sqlite-utils.
+
+    Tables: sources, metrics, goals, figures, verdicts (as of --as-of), findings (the audit's) and
+    finding_records, joined by foreign keys. Every goal and figure has its quote, the file:line of
+    its record and the seed line of its quote. Quotes, notes and titles have full-text search that
+    works in Chinese (SQLite's trigram tokenizer: search three characters or more). A metadata.json
+    for Datasette (titles, column descriptions, source, licence) is written beside the database.
+
+    \b
+    Examples:
+      sykj-track export --sqlite ledger.db
+      datasette ledger.db -m metadata.json          (pip install 'sykj-track[datasette]')
+      sqlite-utils search ledger.db goals 高新技术企业
+      sqlite-utils ledger.db "select year, name_zh, status from verdicts where status = 'miss'"
+      sykj-track export --sqlite ledger-2023.db --as-of 2023-06-30 --metadata ledger-2023.json
+    """
+    from pathlib import Path
+
+    from . import api
+    from .export import ExportError, export_sqlite
+
+    target = Path(sqlite_path)
+    meta = Path(metadata_path) if metadata_path else target.parent / "metadata.json"
+    for path, option in ((target, "--sqlite"), (meta, "--metadata")):
+        if path.is_dir():
+            raise click.BadParameter(f"{path} is a directory; name a file, e.g. {path / 'ledger.db'}.",
+                                     param_hint=option)
+        if not path.parent.is_dir():
+            raise click.BadParameter(f"no directory {path.parent} to write {path.name} into; create it first.",
+                                     param_hint=option)
+    if meta.resolve() == target.resolve():
+        raise click.BadParameter("the database and its metadata would be one file; name another --metadata.",
+                                 param_hint="--metadata")
+    ledger = _load(ctx)
+    _warn_about(ctx, ledger)
+    when = as_of or api.default_as_of()
+    result = api.reconcile(ledger, when)
+    title = ledger.identity.title or "sykj-track ledger"
+    try:
+        done = export_sqlite(ledger, result, api.audit(ledger), target, meta, title=title,
+                             source=ledger.identity.who or "the reports in seeds/")
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
+    counts = ", ".join(f"{n} {table}" for table, n in done.counts.items())
+    click.echo(f"wrote {done.database} ({counts}; verdicts as of {when}) and {done.metadata}.\n"
+               f"Browse it: datasette {done.database} -m {done.metadata}", err=True)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
