@@ -71,6 +71,19 @@ def _cache(ctx: click.Context):
     return ctx.obj["cache"]
 
 
+def _write_hint(exc: OSError) -> str:
+    """What to do about a failed write, by its cause."""
+    import errno
+
+    hints = {errno.ENOSPC: "free some space on that disk", errno.EDQUOT: "free some space (disk quota)",
+             errno.EROFS: "the file system is read-only; write to another directory",
+             errno.EACCES: "you may not write there; check the directory's permissions",
+             errno.EPERM: "you may not write there; check the directory's permissions",
+             errno.ENAMETOOLONG: "the file name is too long; choose a shorter one (e.g. --id 2026-work-report)"}
+    hint = hints.get(exc.errno or 0)
+    return f" ({hint})" if hint else ""
+
+
 def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
     """The error for a metric name that matches nothing, with the closest names as suggestions."""
     import difflib
@@ -413,11 +426,22 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         raise click.UsageError("--write needs a ledger to write to, and there is none here: the data in use "
                                f"is the copy installed with the tool ({ledger.root}). Run it inside a "
                                "checkout or a ledger made by `sykj-track init DIR`, or pass --data DIR.")
+    from .load import IDENTITY_FILE, METRICS_FILE
+
     suffix = ".json" if fmt == "json" else ".toml"
     target = ledger.root / "targets" / f"{result.source['id']}{suffix}"
-    if target.exists() and not force:
-        raise click.ClickException(f"{target} exists; pass --force to replace it, or --id to choose another id.")
-    write_atomic(target, text)
+    if target.name in (METRICS_FILE, IDENTITY_FILE) or result.source["id"] in ("metrics", "ledger"):
+        raise click.BadParameter(f"{result.source['id']!r} names the ledger's own "
+                                 f"{'metric registry' if result.source['id'] == 'metrics' else 'identity file'}, "
+                                 "not a report; choose another id (e.g. 2026-work-report).", param_hint="--id")
+    try:
+        write_atomic(target, text, replace=force)
+    except FileExistsError:
+        raise click.ClickException(f"{target} exists; pass --force to replace it, or --id to choose another "
+                                   "id.") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}"
+                                   f"{_write_hint(exc)}") from None
     click.echo(f"wrote {target}: {summary}", err=True)
     if not (ledger.root / seed_file).is_file():
         click.echo(f"note: copy the report to {ledger.root / seed_file}; `check` looks for the quotes there.",
@@ -564,7 +588,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     try:
         write_atomic(target, page)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}") from None
+        raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}{_write_hint(exc)}") from None
     counts = Summary.of(result.verdicts)
     click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
                f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
