@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
-from .cues import GOAL_CUES, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
+from .cues import GOAL_CUES, HORIZON, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
 from .dates import YEAR, Published, find_published, year_in
 from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
@@ -63,7 +63,8 @@ class _Drafter:
         self.default_agency = default_agency
         self.text = text
         self.skipped: list[Skipped] = []
-        self.carried_year: int | None = None  # a year opening a sentence, for the parts after its semicolons
+        self.carried_year: int | None = None
+        self.horizon: int | None = None  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
@@ -74,6 +75,7 @@ class _Drafter:
         for number, para in enumerate(paras):
             if number == 0 and len(para) <= 60 or HEADING.match(para) and len(para) <= 60:
                 section = section_of(para, section)
+                self.horizon = None
                 if len(para) <= 40:
                     continue
             speaker = agency_speaking(para, self.city)
@@ -94,6 +96,11 @@ class _Drafter:
                 else:
                     self.carried_year = None
                 planning = planning or bool(GOAL_CUES.search(sentence)) and section.mode == "unknown"
+                # "到2027年，…。同时，…突破500家": in a section of goals, the horizon a sentence sets
+                # holds for the goals after it that name no year, up to the next heading
+                horizons = HORIZON.findall(sentence)
+                if horizons and (section.mode == "plan" or planning):
+                    self.horizon = int(horizons[-1])
         return items
 
     def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:
@@ -235,15 +242,11 @@ class _Drafter:
 
     def specialise(self, found: str, metric: str, q: Quantity, basis: str, before: str) -> str:
         """`specialise` over the registry names whose unit fits."""
-        metrics = self.index.metrics
-        names = [(n.text, n.metric) for n in self.index.names if fits(metrics[n.metric], q.unit, basis)]
-        return specialise(found, metric, names, before)
+        return specialise(found, metric, self.index.fitting(q.unit, basis), before)
 
     def closest(self, phrase: str, unit: str, basis: str, before: str, strict: bool = False) -> str | None:
         """`closest` over the registry names whose unit fits."""
-        metrics = self.index.metrics
-        names = [(n.text, n.metric) for n in self.index.names if fits(metrics[n.metric], unit, basis)]
-        return closest(phrase, names, self.paragraph_before + before, strict)
+        return closest(phrase, self.index.fitting(unit, basis), self.paragraph_before + before, strict)
 
     def classify(self, spot: Spot, measure: Measure, frame: Frame) -> Item | None:
         """Kind, year, bound/op, estimate and as-of of one quantity, and its quote."""
@@ -256,6 +259,9 @@ class _Drafter:
         year, explicit = year_in(sentence, q.start, clause)
         if not explicit and self.carried_year is not None:
             year, explicit = self.carried_year, True
+        if not explicit and self.horizon is not None and section.mode == "plan" and \
+                not PAST_CUES.search(sentence[clause[0]:q.end + 2]):
+            year, explicit = self.horizon, True
         goal_cue = bool(GOAL_CUES.search(upto))
         past_cue = bool(PAST_CUES.search(sentence[clause[0]:q.end + 2]))
         estimate = bool(re.search(r"预计|预期", sentence[:q.start]))

@@ -1,0 +1,58 @@
+"""extract on reports of any bureau: headings without a year, five-year periods, goal horizons, tables,
+follow-on rates, cut-offs and inputs. Every sentence here is invented for the test; none is from a
+real report, so each checks a rule, not a text."""
+
+from __future__ import annotations
+
+from sykj_track.extract import draft
+from sykj_track.extract.layout import Section, five_year_end, section_of
+from sykj_track.model import Metric
+
+EMPTY: dict[str, Metric] = {}
+
+
+def items(text: str, registry: dict = EMPTY):
+    return draft(text.encode(), registry).items
+
+
+def one(text: str, value: str, registry: dict = EMPTY):
+    found = [i for i in items(text, registry) if f"{i.value.normalize():f}" == value]
+    assert len(found) == 1, items(text, registry)
+    return found[0]
+
+
+UNKNOWN = Section("unknown", None, "")
+
+
+def test_headings_without_a_year_say_review_or_goals():
+    assert section_of("三、工作进展情况", UNKNOWN).mode == "summary"
+    assert section_of("二、发展目标", UNKNOWN).mode == "plan"
+    assert section_of("（二）社会反响", UNKNOWN) == UNKNOWN
+
+
+def test_a_span_of_years_in_a_title_names_no_year():
+    section = section_of("某市创新型企业培育行动方案（2024—2028年）要点", UNKNOWN)
+    assert section.year is None
+
+
+def test_five_year_periods():
+    assert five_year_end("“十二五”期间") == 2015
+    assert five_year_end("十五五规划") == 2030
+    section = section_of("一、“十四五”时期发展基础", UNKNOWN)
+    assert (section.mode, section.year) == ("summary", 2025)
+
+
+def test_figures_under_a_review_heading_are_of_the_publication_year():
+    text = "某县发展概况\n发布日期：2031-11-02\n\n一、行动计划（2030—2034年）主要目标\n到2034年，示范工厂达到90家。\n\n" \
+           "二、推进情况\n全县示范工厂达到41家。\n"
+    goal = one(text, "90")
+    figure = one(text, "41")
+    assert (goal.kind, goal.year) == ("goal", 2034)
+    assert (figure.kind, figure.year) == ("figure", 2031)
+
+
+def test_a_horizon_holds_for_the_goals_after_it_up_to_the_next_heading():
+    text = "某县规划\n发布日期：2031-05-02\n\n一、主要目标\n到2033年，示范工厂达到90家。\n" \
+           "同时，孵化载体面积突破12万平方米。\n\n二、工作进展\n全县示范工厂达到41家。\n"
+    assert (one(text, "12").kind, one(text, "12").year) == ("goal", 2033)
+    assert (one(text, "41").kind, one(text, "41").year) == ("figure", 2031)
