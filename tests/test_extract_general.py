@@ -56,3 +56,56 @@ def test_a_horizon_holds_for_the_goals_after_it_up_to_the_next_heading():
            "同时，孵化载体面积突破12万平方米。\n\n二、工作进展\n全县示范工厂达到41家。\n"
     assert (one(text, "12").kind, one(text, "12").year) == ("goal", 2033)
     assert (one(text, "41").kind, one(text, "41").year) == ("figure", 2031)
+
+
+TABLE = """某区创新指标一览
+发布日期：2032-04-10
+
+序号
+指标
+2029
+2030
+2031
+2031年同比增长率
+全省排名
+
+1
+孵化载体数量（个）
+120
+[135]
+150
+11.1%
+6
+
+2
+技术经纪人（名）
+80
+86
+95
+-5.2%
+
+说明：以上数据以统计部门公布为准。
+"""
+
+
+def test_a_table_with_one_cell_per_line_is_read_by_columns():
+    found = {(i.subject, i.year, i.basis, i.unit, f"{i.value.normalize():f}", i.estimate) for i in items(TABLE)}
+    assert found == {
+        ("孵化载体数量", 2029, "level", "个", "120", False),
+        ("孵化载体数量", 2030, "level", "个", "135", True),
+        ("孵化载体数量", 2031, "level", "个", "150", False),
+        ("孵化载体数量", 2031, "growth", "%", "11.1", False),
+        ("孵化载体数量", 2031, "level", "位", "6", False),
+        ("技术经纪人", 2029, "level", "名", "80", False),
+        ("技术经纪人", 2030, "level", "名", "86", False),
+        ("技术经纪人", 2031, "level", "名", "95", False),
+        ("技术经纪人", 2031, "growth", "%", "-5.2", False),  # the missing last cell (its rank) is empty
+    }
+
+
+def test_table_quotes_are_in_the_text_and_hold_their_number():
+    flat = "".join(TABLE.split())
+    for item in items(TABLE):
+        last_cell = item.quote.split()[-1]
+        assert "".join(item.quote.split()) in flat
+        assert last_cell.strip("[]%") == f"{item.value.normalize():f}", item.quote

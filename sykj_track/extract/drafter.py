@@ -23,6 +23,7 @@ from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_b
 from .quantities import Quantity, find_quantities
 from .records import Draft, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
+from .table import Table, find_tables
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,14 @@ class _Drafter:
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
-        paras = paragraphs(self.text)
+        lines = self.text.splitlines()
+        tables = find_tables([tidy(line.strip()) for line in lines])
+        items: list[Item] = [item for table in tables for item in self.table_items(table)]
+        for table in tables:  # a table's cells are not prose
+            lines[table.first_line:table.last_line + 1] = [""] * (table.last_line + 1 - table.first_line)
+        paras = paragraphs("\n".join(lines))
         default_mode = document_mode(paras)
         section = Section("unknown", None, self.default_agency)
-        items: list[Item] = []
         for number, para in enumerate(paras):
             if number == 0 and len(para) <= 60 or HEADING.match(para) and len(para) <= 60:
                 section = section_of(para, section)
@@ -101,6 +106,20 @@ class _Drafter:
                 horizons = HORIZON.findall(sentence)
                 if horizons and (section.mode == "plan" or planning):
                     self.horizon = int(horizons[-1])
+        return items
+
+    def table_items(self, table: Table) -> list[Item]:
+        """The figures of a one-cell-per-line table: each cell on the measure its row names."""
+        items = []
+        for cell in table.cells:
+            hits = [h for h in self.index.hits(cell.label)
+                    if fits(self.index.metrics[h.metric], cell.unit or "个", cell.basis)]
+            metric = hits[-1].metric if hits else self.closest(cell.label, cell.unit or "个", cell.basis, "")
+            unit = cell.unit if cell.unit else self.index.metrics[metric].unit if metric else "个"
+            items.append(Item(kind="figure", metric=metric or suggest_id(cell.label, unit), year=cell.year,
+                              value=cell.value, unit=unit, basis=cell.basis, quote=cell.quote, bound="exact",
+                              estimate=cell.estimate, confidence=0.7 if metric else 0.4,
+                              known_metric=metric is not None, agency=self.default_agency, subject=cell.label))
         return items
 
     def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:
