@@ -109,3 +109,19 @@ def test_table_quotes_are_in_the_text_and_hold_their_number():
         last_cell = item.quote.split()[-1]
         assert "".join(item.quote.split()) in flat
         assert last_cell.strip("[]%") == f"{item.value.normalize():f}", item.quote
+
+
+SUMMARY = "某市科技工作情况\n发布日期：2031-06-20\n\n一、2030年工作情况\n"
+
+
+def test_a_rate_in_a_follow_on_clause_is_quoted_with_its_measure():
+    rate = one(SUMMARY + "全市数字贸易额达到88亿元，同比增长9.4%，位居全省前列。\n", "9.4")
+    assert rate.quote.startswith("全市数字贸易额达到88亿元") and rate.basis == "growth"
+    points = one(SUMMARY + "企业研发费用占营收比重为3.2%，比上年提高0.4个百分点。\n", "0.4")
+    assert "研发费用占营收比重" in points.quote
+
+
+def test_a_rate_stays_with_the_measure_the_registry_does_not_know():
+    text = SUMMARY + "全市数字贸易额达到88亿元，同比增长9.4%。\n"
+    level, rate = one(text, "88"), one(text, "9.4")
+    assert not level.known_metric and rate.metric == level.metric

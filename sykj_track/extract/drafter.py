@@ -19,7 +19,7 @@ from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
                      paragraphs, section_of, sentences, tidy)
 from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
-from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_before, suggest_id
+from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_before, subjectless, suggest_id
 from .quantities import Quantity, find_quantities
 from .records import Draft, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
@@ -131,6 +131,7 @@ class _Drafter:
         paired.update({k: v for k, v in self.list_pairs(sentence, quantities).items() if k not in paired})
         items = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
+        last_proposed: tuple[str, str] | None = None  # the same, for a measure the registry does not know
         previous: tuple[Quantity, str] | None = None
         for q in quantities:
             clause = clause_bounds(sentence, q.start)
@@ -152,12 +153,17 @@ class _Drafter:
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
                 continue
-            if metric is None:
+            if metric is None and last_proposed is not None and subjectless(before):
+                # 同比增长12.5% after a measure the registry does not know: that measure's growth
+                metric_id, known, subject = *last_proposed, False
+                confidence = 0.3
+            elif metric is None:
                 subject = subject_before(before) or subject_after(sentence, q, clause)
                 if not subject or len(subject) < 2:
                     continue
                 metric_id, known = suggest_id(subject, q.unit), False
                 confidence = 0.3
+                last_proposed = (metric_id, subject)
             else:
                 metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
                 confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6, "fuzzy": 0.5,
@@ -318,9 +324,14 @@ def _number_in(q: Quantity, quote: str) -> bool:
 
 
 def _quote(sentence: str, clause: tuple[int, int], subject_at: int) -> str:
+    """The clause holding the number, reaching back to the clause naming its measure: a rate in a
+    follow-on clause (…交易额达到12亿元，同比增长9%) is quoted with the clause before, so the quote says
+    what grew."""
     start = min(clause[0], subject_at) if subject_at >= 0 else clause[0]
     if subject_at < clause[0]:
         start = max(sentence.rfind(ch, 0, subject_at) for ch in CLAUSE_END) + 1
+    while start > 0 and subjectless(sentence[start:clause[1]]):
+        start = max(sentence.rfind(ch, 0, start - 1) for ch in CLAUSE_END) + 1
     return sentence[start:clause[1]].strip().rstrip("。；;，,")
 
 
