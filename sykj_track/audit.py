@@ -1,6 +1,6 @@
 """Where the ledger contradicts itself: the reports' own numbers checked against each other.
 
-A pure function of the ledger: no I/O, no clock. Four kinds of finding:
+A pure function of the ledger: no I/O, no clock. Five kinds of finding:
 
 - increment-mismatch: a stated increase (新增 X) against the levels of the year and the year before
   (prior level + X ≠ new level), or an increase goal against a level goal and the last level;
@@ -8,7 +8,9 @@ A pure function of the ledger: no I/O, no clock. Four kinds of finding:
   and the level it ends at, or a growth goal against a level goal and the last level;
 - target-below-prior: a level goal below a figure the reports had already given for an earlier year;
 - conflicting-figures: two figures of one metric and year that cannot both be true (and a running
-  total of a flow that is larger early in the year than later).
+  total of a flow that is larger early in the year than later);
+- part-exceeds-total: a part (a metric with part_of) larger than its total of the same year (see
+  sykj_track.parts).
 
 Every check works on the intervals of intervals.py, so a finding is never a rounding artefact.
 Partial-year growth and increments are left out: 同比 there compares the same part of the year
@@ -29,7 +31,8 @@ from .intervals import (agree, growth_between, growth_of_increment, increment_be
 from .model import Figure, Goal, Ledger, Metric
 from .quantity import format_number
 
-KINDS = ("increment-mismatch", "growth-mismatch", "target-below-prior", "conflicting-figures")
+KINDS = ("increment-mismatch", "growth-mismatch", "target-below-prior", "conflicting-figures",
+         "part-exceeds-total")
 
 
 @dataclass(frozen=True)
@@ -255,5 +258,8 @@ def audit(ledger: Ledger) -> list[Finding]:
     index = _index(ledger.figures)
     findings = [*_stated_findings(ledger, index), *_plan_findings(ledger, index), *_below_prior_findings(ledger, index),
                 *_conflicts(ledger, index)]
+    from .parts import parts_exceeding_total  # a part against its total (the registry's part_of)
+
+    findings += parts_exceeding_total(ledger)
     return sorted(findings, key=lambda f: (KINDS.index(f.kind), f.metric.id, f.years,
                                            [str(r.where) for _, r in f.records]))

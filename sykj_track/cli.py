@@ -96,6 +96,19 @@ def _cache(ctx: click.Context):
     return ctx.obj["cache"]
 
 
+def _write_hint(exc: OSError) -> str:
+    """What to do about a failed write, by its cause."""
+    import errno
+
+    hints = {errno.ENOSPC: "free some space on that disk", errno.EDQUOT: "free some space (disk quota)",
+             errno.EROFS: "the file system is read-only; write to another directory",
+             errno.EACCES: "you may not write there; check the directory's permissions",
+             errno.EPERM: "you may not write there; check the directory's permissions",
+             errno.ENAMETOOLONG: "the file name is too long; choose a shorter one (e.g. --id 2026-work-report)"}
+    hint = hints.get(exc.errno or 0)
+    return f" ({hint})" if hint else ""
+
+
 def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
     """The error for a metric name that matches nothing, with the closest names as suggestions."""
     import difflib
@@ -273,7 +286,13 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         _emit(_csv(render_csv(verdicts), excel))
     else:
         color, width = _terminal()
-        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width), nl=False,
+        seeds = None
+        if verbose:  # a quote's place in its seed is looked up only when the quotes are shown
+            from .quotes import SeedTexts
+
+            seeds = SeedTexts(ledger.root)
+        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
+                   nl=False,
                    color=color)
 
 
@@ -452,11 +471,22 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         raise click.UsageError("--write needs a ledger to write to, and there is none here: the data in use "
                                f"is the copy installed with the tool ({ledger.root}). Run it inside a "
                                "checkout or a ledger made by `sykj-track init DIR`, or pass --data DIR.")
+    from .load import IDENTITY_FILE, METRICS_FILE
+
     suffix = ".json" if fmt == "json" else ".toml"
     target = ledger.root / "targets" / f"{result.source['id']}{suffix}"
-    if target.exists() and not force:
-        raise click.ClickException(f"{target} exists; pass --force to replace it, or --id to choose another id.")
-    write_atomic(target, text)
+    if target.name in (METRICS_FILE, IDENTITY_FILE) or result.source["id"] in ("metrics", "ledger"):
+        raise click.BadParameter(f"{result.source['id']!r} names the ledger's own "
+                                 f"{'metric registry' if result.source['id'] == 'metrics' else 'identity file'}, "
+                                 "not a report; choose another id (e.g. 2026-work-report).", param_hint="--id")
+    try:
+        write_atomic(target, text, replace=force)
+    except FileExistsError:
+        raise click.ClickException(f"{target} exists; pass --force to replace it, or --id to choose another "
+                                   "id.") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}"
+                                   f"{_write_hint(exc)}") from None
     click.echo(f"wrote {target}: {summary}", err=True)
     if not (ledger.root / seed_file).is_file():
         click.echo(f"note: copy the report to {ledger.root / seed_file}; `check` looks for the quotes there.",
@@ -516,8 +546,10 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table (with a chart) for reading; json for other tools.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="After the chart, every quote: its report, its place in the seed (file:line) and the sentence around it.")
 @click.pass_context
-def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> None:
+def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, verbose: bool) -> None:
     """One metric year by year: its goals, the figures reported, the verdicts, and a chart.
 
     METRIC is an id (hitech_enterprises), a Chinese name or an alias (高新技术企业, 高企).
@@ -529,6 +561,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
     Examples:
       sykj-track show 高新技术企业
       sykj-track show tech_contract_value --as-of 2023-06-30
+      sykj-track show 高企 -v                   with every quote and the sentence around it
       sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
     """
     from . import api
@@ -552,6 +585,15 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
     color, width = _terminal(default_width=80)
     click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
                nl=False, color=color)
+    if verbose:
+        from .quotes import SeedTexts
+        from .render import render_quotes
+
+        records = [(kind if s.basis == "level" else f"{kind} ({s.basis})", record)
+                   for s in series.series for point in s.points
+                   for kind, record in ([("goal", g) for v in point.verdicts for g in v.statements]
+                                        + [("figure", f) for f in point.figures])]
+        click.echo("\nQuotes\n" + render_quotes(records, SeedTexts(ledger.root)), nl=False)
 
 
 @main.command()
@@ -603,7 +645,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     try:
         write_atomic(target, page)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}") from None
+        raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}{_write_hint(exc)}") from None
     counts = Summary.of(result.verdicts)
     click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
                f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
@@ -704,14 +746,18 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
         _emit(_csv(render_diff_csv(result), excel))
     else:
         color, width = _terminal()
-        click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width), nl=False,
+        from .quotes import SeedTexts
+
+        seeds = SeedTexts(ledger.root) if verbose else None  # looked up only when the quotes are shown
+        click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
+                   nl=False,
                    color=color)
 
 
 @main.command()
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["increment-mismatch", "growth-mismatch", "target-below-prior",
-                                 "conflicting-figures"]),
+                                 "conflicting-figures", "part-exceeds-total"]),
               help="Only findings of this kind (repeatable).")
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME",
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
@@ -719,9 +765,10 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
               help="table for reading; json or csv (one row per quote) for other tools.")
 @EXCEL_OPTION
 @LANG_OPTION
+@click.option("-v", "--verbose", is_flag=True, help="Show the sentence around each quote in its report.")
 @click.pass_context
 def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, excel: bool,
-          lang: str | None) -> None:
+          lang: str | None, verbose: bool) -> None:
     """Every place where the reports' numbers contradict each other, with the quotes.
 
     A finding is raised only when no values within the rounding of the published numbers and
@@ -733,12 +780,16 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
       growth-mismatch      同比增长 X% against two levels, or against 新增 X and the new level
       target-below-prior   a goal below a figure already reported for an earlier year
       conflicting-figures  one metric and year reported with values that cannot both be true
+      part-exceeds-total   a part (国家级 of 各级, the registry's part_of) larger than its total
 
     \b
     Examples:
       sykj-track audit
       sykj-track audit --kind growth-mismatch
+      sykj-track audit -v                     each quote with the sentence around it
       sykj-track audit --format json | jq '.findings[] | .arithmetic'
+
+    Each quote is given with its place in the report (seeds/FILE:LINE) and in the ledger (targets/FILE:LINE).
     """
     from . import api
     from .render.diffs import render_audit_csv, render_audit_json, render_audit_table
@@ -754,8 +805,71 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
         _emit(_csv(render_audit_csv(findings), excel))
     else:
         color, width = _terminal()
-        click.echo(render_audit_table(findings, lang=lang, color=color, width=width), nl=False, color=color)
+        from .quotes import SeedTexts
 
+        click.echo(render_audit_table(findings, lang=lang, color=color, width=width, seeds=SeedTexts(ledger.root),
+                                      verbose=verbose), nl=False, color=color)
+
+
+
+# ---------------------------------------------------------------- export and changes: for other tools
+
+@main.command()
+@click.option("--sqlite", "sqlite_path", metavar="FILE", required=True,
+              help="Write the ledger to FILE as an SQLite database (replaced if it exists).")
+@click.option("--metadata", "metadata_path", metavar="FILE",
+              help="Where to write Datasette's metadata (default: metadata.json beside the database).")
+@_as_of_option("Judge the verdicts with what was published by DATE (default: today).")
+@click.pass_context
+def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_of: date | None) -> None:
+    """The ledger as one SQLite database, to explore with Datasette or sqlite-utils.
+
+    Tables: sources, metrics, goals, figures, verdicts (as of --as-of), findings (the audit's) and
+    finding_records, joined by foreign keys. Every goal and figure has its quote, the file:line of
+    its record and the seed line of its quote. Quotes, notes and titles have full-text search that
+    works in Chinese (SQLite's trigram tokenizer: search three characters or more). A metadata.json
+    for Datasette (titles, column descriptions, source, licence) is written beside the database.
+
+    \b
+    Examples:
+      sykj-track export --sqlite ledger.db
+      datasette ledger.db -m metadata.json          (pip install 'sykj-track[datasette]')
+      sqlite-utils search ledger.db goals 高新技术企业
+      sqlite-utils ledger.db "select year, name_zh, status from verdicts where status = 'miss'"
+      sykj-track export --sqlite ledger-2023.db --as-of 2023-06-30 --metadata ledger-2023.json
+    """
+    from pathlib import Path
+
+    from . import api
+    from .export import ExportError, export_sqlite
+
+    target = Path(sqlite_path)
+    meta = Path(metadata_path) if metadata_path else target.parent / "metadata.json"
+    for path, option in ((target, "--sqlite"), (meta, "--metadata")):
+        if path.is_dir():
+            raise click.BadParameter(f"{path} is a directory; name a file, e.g. {path / 'ledger.db'}.",
+                                     param_hint=option)
+        if not path.parent.is_dir():
+            raise click.BadParameter(f"no directory {path.parent} to write {path.name} into; create it first.",
+                                     param_hint=option)
+    if meta.resolve() == target.resolve():
+        raise click.BadParameter("the database and its metadata would be one file; name another --metadata.",
+                                 param_hint="--metadata")
+    ledger = _load(ctx)
+    _warn_about(ctx, ledger)
+    when = as_of or api.default_as_of()
+    result = api.reconcile(ledger, when)
+    title = ledger.identity.title or "sykj-track ledger"
+    try:
+        done = export_sqlite(ledger, result, api.audit(ledger), target, meta, title=title,
+                             source=ledger.identity.who or "the reports in seeds/")
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
+    counts = ", ".join(f"{n} {table}" for table, n in done.counts.items())
+    click.echo(f"wrote {done.database} ({counts}; verdicts as of {when}) and {done.metadata}.\n"
+               f"Browse it: datasette {done.database} -m {done.metadata}", err=True)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -32,7 +32,7 @@ METRICS_FILE = "metrics.toml"
 # The fields of each record and the type of each. A quantity is a number or a string like "2.5万家".
 QUANTITY = "quantity"
 METRIC_TYPES: dict[str, Any] = {"zh": str, "en": str, "unit": str, "kind": str, "better": str,
-                                "aliases": list, "note": str, "increments": str}
+                                "aliases": list, "note": str, "increments": str, "part_of": str}
 SOURCE_TYPES: dict[str, Any] = {"id": str, "file": str, "title": str, "agency": str, "published": date,
                                 "published_approx": bool, "note": str, "url": str, "archive_url": str,
                                 "retrieved": date, "sha256": str}
@@ -227,8 +227,39 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
         metrics[metric_id] = Metric(
             id=metric_id, zh=entry["zh"], en=entry["en"], unit=entry["unit"], kind=entry["kind"],
             better=entry["better"], aliases=tuple(entry.get("aliases", ())), note=entry.get("note", ""),
-            increments=entry.get("increments", "gross"))
+            increments=entry.get("increments", "gross"), part_of=entry.get("part_of", ""))
+    problems += _parts(metrics, toml)
     return metrics
+
+
+def _parts(metrics: dict[str, Metric], toml: _TomlFile) -> list[Problem]:
+    """`part_of` names another metric, counted in the same kind of unit, and no chain of parts loops."""
+    problems = []
+    for metric in metrics.values():
+        if not metric.part_of:
+            continue
+        where = toml.where(f"metric.{metric.id}", 0, "part_of")
+        total = metrics.get(metric.part_of)
+        if total is None:
+            close = difflib.get_close_matches(metric.part_of, list(metrics), n=3)
+            hint = f"did you mean {', '.join(close)}?" if close else "name the id of the total's [metric.<id>]"
+            problems.append(Problem(where, f"part_of names no metric: {metric.part_of!r}", hint))
+            continue
+        try:
+            convert(Decimal(1), metric.unit, total.unit)
+        except QuantityError:
+            problems.append(Problem(where, f"{metric.id} ({metric.unit}) cannot be a part of {total.id} ({total.unit})",
+                                    "a part is counted in the unit of its total (家 of 家, 亿元 of 亿元)"))
+            continue
+        chain, current = [metric.id], total
+        while current is not None:
+            if current.id in chain:
+                problems.append(Problem(where, f"part_of goes round in a circle: {' -> '.join([*chain, current.id])}",
+                                        "a part names its total; a total names nothing, or a larger total"))
+                break
+            chain.append(current.id)
+            current = metrics.get(current.part_of) if current.part_of else None
+    return problems
 
 
 def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, place: Callable[[], Where]

@@ -75,6 +75,7 @@ class Metric:
     better: str
     aliases: tuple[str, ...] = ()
     note: str = ""
+    part_of: str = ""  # the id of the metric this one is a part of (国家级 of 各级): never larger than it
     # "net" when a reported increase (净增) is this year's level minus last year's, so a level and its
     # increase imply last year's level; "gross" (the default) when an increase may count new entries
     # while others lapse (高新技术企业 新增 counts new certifications), which implies nothing.

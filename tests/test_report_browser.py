@@ -154,3 +154,63 @@ def test_hostile_quote_stays_text(browser, data, tmp_path):
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text
     assert _console_errors(browser) == []
+
+
+# Markup that would run code or restyle the page if any field reached the HTML unescaped: a script, an
+# event handler, a tag that ends a script block, a style block and a broken-out attribute.
+PWN = "window.__pwned=(window.__pwned||0)+1"
+PAYLOADS = (f"<script>{PWN}</script>", f"<img src=x onerror=\"{PWN}\">", f"</script><script>{PWN}</script>",
+            f"<svg onload=\"{PWN}\"></svg>", "</style><style>body{display:none!important}</style>",
+            f"\" onmouseover=\"{PWN}\" style=\"display:none", f"' onfocus='{PWN}' autofocus='",
+            "}body{visibility:hidden}/*", "\u202e")
+EVIL = "".join(PAYLOADS)
+
+
+def test_payloads_in_every_field_stay_text(browser, data, tmp_path):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    import tomli_w
+
+    (data.root / "targets" / "ledger.toml").write_text(
+        tomli_w.dumps({"name": EVIL, "agency": "局" + EVIL, "region": "市" + EVIL}), encoding="utf-8")
+    data.metric("platforms", unit="个", zh="平台" + EVIL, note="note" + EVIL, aliases=["别名" + EVIL])
+    data.metric("firms", unit="家", zh="企业" + EVIL)
+    seed = f"2023年平台达到1600个{EVIL}。平台1700个{EVIL}。企业达到50家{EVIL}。企业40家{EVIL}。"
+    url = f"https://example.org/\"><script>{PWN}</script>"
+    data.source("plan", date(2021, 12, 31), seed, title="title" + EVIL, url=url, archive_url=url, goals=[
+        goal("platforms", 2023, 1600, f"2023年平台达到1600个{EVIL}", unit="个", note="n" + EVIL, doubt="d" + EVIL),
+        goal("firms", 2023, 50, f"企业达到50家{EVIL}")])
+    data.source("news", date(2024, 3, 8), seed, title="t" + EVIL, figures=[
+        figure("platforms", 2023, 1700, f"平台1700个{EVIL}", unit="个", doubt="fd" + EVIL),
+        figure("firms", 2023, 40, f"企业40家{EVIL}")])
+    out = tmp_path / "evil.html"
+    _write_report(data.root, out, "2026-01-01")
+    _open(browser, out)
+    for row in browser.find_elements(By.CSS_SELECTOR, "#goal-table tr.goal"):
+        row.click()  # open every detail row, so that everything in them is rendered
+    browser.execute_script("document.querySelectorAll('a, [tabindex]').forEach(e => "
+                           "{e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); e.focus && e.focus()})")
+    assert browser.execute_script("return window.__pwned") is None
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text
+    # Only the page's own script and style blocks; no element from the data; the page is displayed.
+    assert browser.execute_script("return document.scripts.length") == 1
+    assert browser.execute_script("return document.querySelectorAll('style').length") == 1
+    assert browser.find_elements(By.CSS_SELECTOR, "img, svg:not(.chart) [onload], [onerror], [onmouseover], "
+                                                  "[onfocus], [onload]") == []
+    assert browser.execute_script("return getComputedStyle(document.body).display") != "none"
+    assert browser.execute_script("return getComputedStyle(document.body).visibility") == "visible"
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert f"<script>{PWN}</script>" in text and "\\u202e" in text
+    hrefs = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a[href^=http]")]
+    assert hrefs and all(h.startswith("https://example.org/") for h in hrefs)
+    assert _console_errors(browser) == []
+
+
+def test_a_javascript_url_is_an_error_in_check(data):
+    data.metric("platforms", unit="个")
+    data.source("plan", date(2021, 12, 31), "平台达到1600个。", url="javascript:alert(document.cookie)",
+                goals=[goal("platforms", 2023, 1600, "平台达到1600个", unit="个")])
+    result = CliRunner().invoke(main, ["--data", str(data.root), "check", "--as-of", "2026-01-01"])
+    assert result.exit_code == 1 and "is not an http(s) address" in result.output, result.output

@@ -183,7 +183,7 @@ def test_a_corrupt_or_truncated_cache_entry_is_a_miss(data, tmp_path):
                 figures=[figure("platforms", 2024, 90, "全市创新平台达到100个", unit="个")])
     cache = Cache(tmp_path / "cache")
     first, _ = load(data.root, cache)
-    entries = list((tmp_path / "cache").glob("*.pickle"))
+    entries = list((tmp_path / "cache").glob("*.json"))
     assert entries
     for entry in entries:
         entry.write_bytes(entry.read_bytes()[:10])

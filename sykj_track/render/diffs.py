@@ -10,10 +10,12 @@ from typing import Any
 from ..intervals import INF, point, show_growth
 from ..audit import Finding, finding_record, record_dict, written
 from ..diff import Diff, DiffRow, Side
-from ..model import Goal
+from ..model import Figure, Goal
+from ..quotes import SeedTexts
 from ..quantity import format_number
 from ..i18n import t
 from .labels import basis_label
+from .verdicts import quote_place, sentence_lines
 from ..textsafe import csv_cell
 
 DIFF_COLUMNS = ("metric", "name_zh", "name_en", "basis", "a_target", "a_actual", "a_status", "b_target",
@@ -43,17 +45,23 @@ def side_record(side: Side) -> dict[str, Any]:
     }
 
 
-def diff_row_record(row: DiffRow) -> dict[str, Any]:
-    """One diff row as a JSON-ready dict: the keys of `diff --format json`."""
-    quotes = []
+def row_records(row: DiffRow) -> list[tuple[str, Goal | Figure]]:
+    """The goals and figures a diff row rests on, each with its role (a.target, b.actual, prior, ...)."""
+    found: list[tuple[str, Goal | Figure]] = []
     for label, side in (("a", row.a), ("b", row.b)):
         for role, record in (("target", side.goal), ("actual", side.actual)):
             if record is not None:
-                quotes.append(record_dict(f"{label}.{role}", record))
+                found.append((f"{label}.{role}", record))
     if row.stated_growth is not None:
-        quotes.append(record_dict("b.stated_growth", row.stated_growth))
+        found.append(("b.stated_growth", row.stated_growth))
     if row.prior is not None:
-        quotes.append(record_dict("prior", row.prior))
+        found.append(("prior", row.prior))
+    return found
+
+
+def diff_row_record(row: DiffRow) -> dict[str, Any]:
+    """One diff row as a JSON-ready dict: the keys of `diff --format json`."""
+    quotes = [record_dict(role, record) for role, record in row_records(row)]
     implied = row.implied_growth
     stated = row.stated_growth
     return {
@@ -75,8 +83,14 @@ def diff_row_record(row: DiffRow) -> dict[str, Any]:
 def render_diff_json(result: Diff) -> str:
     """{"years": [A, B], "as_of": ..., "rows": [...]}."""
     payload = {"years": [result.year_a, result.year_b], "as_of": result.as_of.isoformat(),
+               "lacks": [{"year": year, "what": what, "text": lacks_text(year, what)} for year, what in result.lacks],
                "rows": [diff_row_record(r) for r in result.rows]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def lacks_text(year: int, what: str, lang: str = "en") -> str:
+    """What the ledger lacks for a year, said once above the table instead of flagging every row."""
+    return t("diff.lacks_goals" if what == "goals" else "diff.lacks_figures", lang, year=year)
 
 
 def _side_text(side: Side, what: str) -> str:
@@ -120,13 +134,16 @@ FLAG_STYLE = {"inconsistent-growth": "bold red", "target-below-prior": "bold red
 
 
 def render_diff_table(result: Diff, lang: str = "en", verbose: bool = False, color: bool | None = None,
-                      width: int | None = None) -> str:
-    """One table of rows (stacked below ~100 columns); with verbose, the quotes behind each row."""
+                      width: int | None = None, seeds: SeedTexts | None = None) -> str:
+    """One table of rows (stacked below ~100 columns); with verbose, the quotes behind each row (with
+    `seeds`, each quote's place in its seed and the sentence around it)."""
     from ..textsafe import inert
     from .tables import Col, console, draw, text_of
 
     out = console(width or 200, bool(color))
     a, b = result.year_a, result.year_b
+    for year, what in result.lacks:
+        out.print(lacks_text(year, what, lang), style="yellow")
     if not result.rows:
         out.print(t("diff.none", lang, a=a, b=b, date=result.as_of))
         return text_of(out)
@@ -161,12 +178,14 @@ def render_diff_table(result: Diff, lang: str = "en", verbose: bool = False, col
               + (sep.join(f"{n} {t(f'flag.{flag}', lang)}" for flag, n in counts.items()) or t("diff.no_flags", lang)))
     if verbose:
         for row in result.rows:
-            record = diff_row_record(row)
-            if not record["quotes"]:
+            records = row_records(row)
+            if not records:
                 continue
             out.print(inert(f"  {row.metric.id} ({row.basis})"), style="bold")
-            for quote in record["quotes"]:
-                out.print(inert(f"    {quote['role']:<16} {quote['source']} ({quote['year']}): 「{quote['quote']}」"))
+            for role, record in records:
+                out.print(inert(f"    {role:<16} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
+                for line in sentence_lines(record, seeds, " " * 21):
+                    out.print(line, style="dim")
     return text_of(out)
 
 
@@ -176,8 +195,9 @@ def render_audit_json(findings: list[Finding]) -> str:
 
 
 def render_audit_table(findings: list[Finding], lang: str = "en", color: bool | None = None,
-                       width: int | None = None) -> str:
-    """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on."""
+                       width: int | None = None, seeds: SeedTexts | None = None, verbose: bool = False) -> str:
+    """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on, each with its
+    place (the seed's file:line with `seeds`, and the TOML record's); verbose adds the sentence around."""
     from ..textsafe import inert
     from .tables import console, text_of
 
@@ -195,7 +215,11 @@ def render_audit_table(findings: list[Finding], lang: str = "en", color: bool | 
         if finding.estimate:
             out.print(f"   {t('audit.estimate', lang)}", style="dim")
         for role, record in finding.records:
-            out.print(inert(f"   {role:<9} {record.source.id} ({record.year}) {record.where}: 「{record.quote}」"))
+            out.print(inert(f"   {role:<9} {quote_place(record, seeds)} ({record.year}) {record.where}: "
+                            f"「{record.quote}」"))
+            if verbose:
+                for line in sentence_lines(record, seeds, " " * 13):
+                    out.print(line, style="dim")
         out.print()
     counts: dict[str, int] = {}
     for finding in findings:

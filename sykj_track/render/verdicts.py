@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any
 
 from ..i18n import count, t
-from ..model import CheckReport, Problem, Summary, Verdict
+from ..model import CheckReport, Figure, Goal, Problem, Summary, Verdict
+from ..quotes import SeedTexts, squeeze
 from ..quantity import format_number
 from ..textsafe import csv_cell, inert
 from .labels import (STATUS_STYLE, actual_text, interval_text, metric_label, reason_text, shown_status, sources_text,
@@ -125,9 +126,11 @@ def with_bom(text: str) -> str:
 
 
 def render_table(verdicts: list[Verdict], as_of: date, lang: str = "en", verbose: bool = False,
-                 color: bool | None = None, width: int | None = None) -> str:
+                 color: bool | None = None, width: int | None = None, seeds: SeedTexts | None = None) -> str:
     """Tables, one per target year, each followed by its counts; totals at the end. Below about 100
-    columns each goal is a block of lines instead of a table row."""
+    columns each goal is a block of lines instead of a table row. With verbose, the quotes behind
+    each verdict; with `seeds` too, each quote's place in its seed (file:line) and the sentence
+    around it."""
     from .tables import Col, console, draw, text_of
 
     if not verdicts:
@@ -147,7 +150,7 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "en", verbose
         draw(out, columns, rows, title=t("status.title", lang, year=year))
         out.print(summary_line(Summary.of(group), t("summary.year", lang, year=year), lang))
         if verbose:
-            for line, style in quote_lines(group, lang):
+            for line, style in quote_lines(group, lang, seeds):
                 out.print(line, style=style or None)
         out.print()
     out.print(summary_line(Summary.of(verdicts), t("summary.all", lang, date=as_of), lang))
@@ -172,13 +175,53 @@ def summary_line(summary: Summary, label: str, lang: str = "en") -> str:
     return text
 
 
-def quote_lines(group: list[Verdict], lang: str = "en") -> list[tuple[str, str]]:
-    """(line, style) pairs: the quotes, notes and doubts behind each verdict (--verbose)."""
+def quote_place(record: Goal | Figure, seeds: SeedTexts | None) -> str:
+    """Where a quote stands: "seeds/x.txt:12" when the seed can be searched, else the report's id."""
+    if seeds is None:
+        return record.source.id
+    return f"{record.source.id} {seeds.cite(record.source.file, record.quote)}"
+
+
+def sentence_lines(record: Goal | Figure, seeds: SeedTexts | None, indent: str) -> list[str]:
+    """The sentence around a quote, when it says more than the quote itself."""
+    if seeds is None:
+        return []
+    sentence = seeds.sentence(record.source.file, record.quote)
+    if not sentence or squeeze(sentence) == squeeze(record.quote):
+        return []
+    return [inert(f"{indent}… {sentence}")]
+
+
+def render_quotes(records: Iterable[tuple[str, Goal | Figure]], seeds: SeedTexts | None = None,
+                  lang: str = "en") -> str:
+    """Labelled quotes ("goal", "figure", with a basis after them), one per line with the report, its
+    place in the seed and the year, each followed by the sentence around it: `show --verbose`."""
+    lines = []
+    for label, record in records:
+        lines.append(inert(f"  {_role(label, lang):<6} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
+        lines += sentence_lines(record, seeds, " " * 9)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _role(label: str, lang: str) -> str:
+    """"goal", "figure (growth)" in `lang`."""
+    word, _, basis = label.partition(" (")
+    text = t(f"quote.{word}", lang) if word in ("goal", "figure") else word
+    if basis:
+        text += f" ({t('basis.' + basis.rstrip(')'), lang) or basis.rstrip(')')})"
+    return text
+
+
+def quote_lines(group: list[Verdict], lang: str = "en", seeds: SeedTexts | None = None) -> list[tuple[str, str]]:
+    """(line, style) pairs: the quotes, notes and doubts behind each verdict (--verbose), each quote
+    with its place in the seed and the sentence around it."""
+    pad = " " * 11
     lines: list[tuple[str, str]] = []
     for v in group:
         lines.append((f"  {inert(v.id)}", "bold"))
         for goal in v.statements:
-            lines.append((inert(f"    {t('quote.goal', lang)}   {goal.source.id}: 「{goal.quote}」"), ""))
+            lines.append((inert(f"    {t('quote.goal', lang):<6} {quote_place(goal, seeds)}: 「{goal.quote}」"), ""))
+            lines += [(text, "dim") for text in sentence_lines(goal, seeds, pad)]
         figures = [v.figure] if v.figure else list(v.derived_from)
         for text, key in ((v.goal.note, "quote.note"), (v.goal.doubt, "quote.doubt")):
             if text:
@@ -189,7 +232,8 @@ def quote_lines(group: list[Verdict], lang: str = "en") -> list[tuple[str, str]]
             lines.append((inert("    " + t("quote.derived", lang, range=interval_text(v, lang),
                                              n=len(v.derived_from))), ""))
         for fig in figures:
-            lines.append((inert(f"    {t('quote.figure', lang)} {fig.source.id} ({fig.year}): 「{fig.quote}」"), ""))
+            lines.append((inert(f"    {t('quote.figure', lang)} {quote_place(fig, seeds)} ({fig.year}): 「{fig.quote}」"), ""))
+            lines += [(text, "dim") for text in sentence_lines(fig, seeds, pad)]
             if fig.doubt:
                 lines.append((inert(f"      {t('quote.doubt', lang)}: {fig.doubt}"), "dim"))
     return lines

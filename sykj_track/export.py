@@ -1,0 +1,334 @@
+"""The ledger as one SQLite database, for Datasette and sqlite-utils, with a metadata file beside it.
+
+Tables (foreign keys in brackets):
+
+    sources    one row per report: file, title, agency, published, url, archive_url, retrieved, sha256
+    metrics    one row per measure: Chinese and English names, unit, kind, aliases
+    goals      every goal statement [metric -> metrics, source -> sources, verdict -> verdicts]
+    figures    every reported figure [metric -> metrics, source -> sources]
+    verdicts   the verdict of every goal as of the export date [metric, goal, figure, superseded_by_goal]
+    findings   audit findings [metric]; finding_records pairs each with the goals and figures it rests on
+
+Every goal and figure carries its quote, the file:line of its record in targets/ and the line its
+quote stands on in the seed. Quotes, notes and titles are searchable with SQLite's trigram tokenizer:
+the default tokenizer splits on spaces and punctuation, so a Chinese sentence would be one token and
+高新技术企业 would find nothing inside it.
+
+sqlite-utils is imported here only, so the rest of the tool starts without it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .model import Figure, Goal, Ledger, Reconciliation
+
+TRIGRAM_SQLITE = (3, 34, 0)  # the first SQLite with the trigram tokenizer
+LICENSE = "MIT"
+LICENSE_URL = "https://opensource.org/licenses/MIT"
+PROJECT_URL = "https://pypi.org/project/sykj-track/"
+
+# Per table: its title, what a row is, and each column's meaning (Datasette shows them as headers' help).
+TABLES: dict[str, dict[str, Any]] = {
+    "sources": {
+        "title": "Reports (报告)",
+        "description": "One row per published report; the text itself is the file in seeds/.",
+        "columns": {
+            "id": "Source id, also the name of its file in targets/",
+            "file": "The report's text in the ledger, as published (seeds/...)",
+            "title": "Title of the report",
+            "agency": "The body that published it",
+            "published": "Publication date (YYYY-MM-DD)",
+            "published_approx": "1 when the publication date is an estimate (see note)",
+            "url": "Where the report was published",
+            "archive_url": "An archived copy of the report",
+            "retrieved": "When the text was retrieved",
+            "sha256": "SHA-256 of the seed file as retrieved",
+            "note": "Remarks on the source",
+            "record": "file:line of the [source] table in targets/",
+        },
+    },
+    "metrics": {
+        "title": "Measures (指标)",
+        "description": "Every measure goals and figures are recorded in.",
+        "columns": {
+            "id": "Metric id (snake_case English)",
+            "zh": "Chinese name",
+            "en": "English name",
+            "unit": "The unit values are converted to (growth goals are in %)",
+            "kind": "stock, flow, ratio or rank",
+            "better": "higher or lower",
+            "aliases": "Other wordings the reports use (JSON list)",
+            "note": "What the measure is and is not",
+        },
+    },
+    "goals": {
+        "title": "Goals (目标)",
+        "description": "Every goal as a report states it; a goal stated by two reports has two rows.",
+        "columns": {
+            "id": "Row number",
+            "verdict": "The verdict this statement belongs to (empty when its report appeared after the export's as-of)",
+            "metric": "Metric id",
+            "source": "The report stating the goal",
+            "agency": "The body the goal is set for",
+            "year": "Target year",
+            "basis": "level, growth (in %) or increment",
+            "op": ">=, >, <=, < or between",
+            "target": "Target in the metric's unit (in % for growth)",
+            "target_max": "Upper end for op between",
+            "unit": "Unit of target",
+            "written": "The target as the report writes it",
+            "revealed": "1 when the goal is known only from a later report",
+            "quote": "The report's words, verbatim",
+            "seed_line": "seeds/file:line where the quote stands",
+            "record": "targets/file:line of the record",
+            "note": "Remarks",
+            "doubt": "Why the reading may be wrong, when it may",
+        },
+    },
+    "figures": {
+        "title": "Reported figures (实绩)",
+        "description": "Every figure a report gives for a year.",
+        "columns": {
+            "id": "Row number",
+            "metric": "Metric id",
+            "source": "The report giving the figure",
+            "year": "The year the figure is for",
+            "basis": "level, growth (in %) or increment",
+            "value": "Value in the metric's unit (in % for growth)",
+            "unit": "Unit of value",
+            "written": "The value as the report writes it",
+            "bound": "exact, more_than (突破), at_least (以上), about (约) or at_most",
+            "estimate": "1 for an estimate (预计)",
+            "as_of": "For a partial-year figure, the day it runs to (截至)",
+            "quote": "The report's words, verbatim",
+            "seed_line": "seeds/file:line where the quote stands",
+            "record": "targets/file:line of the record",
+            "note": "Remarks",
+            "doubt": "Why the reading may be wrong, when it may",
+        },
+    },
+    "verdicts": {
+        "title": "Verdicts (结论)",
+        "description": "hit, miss or pending for every goal, judged with the reports published by as_of.",
+        "columns": {
+            "id": "Goal id: year:metric:basis (plus the agency when it is not the ledger's own)",
+            "as_of": "The date the verdict is judged at",
+            "metric": "Metric id",
+            "name_zh": "Chinese name of the metric",
+            "name_en": "English name of the metric",
+            "agency": "The body the goal is set for",
+            "year": "Target year",
+            "basis": "level, growth (in %) or increment",
+            "op": "The goal's operator",
+            "target": "Target",
+            "target_max": "Upper end for op between",
+            "unit": "Unit of target and actual",
+            "status": "hit, miss, pending or superseded",
+            "reason": "Why pending: not-due, no-figure, partial, inconclusive (revised for superseded)",
+            "evidence": "final, estimate, partial or derived (from two levels)",
+            "actual": "The figure the verdict rests on",
+            "actual_bound": "Its bound",
+            "actual_estimate": "1 when it is an estimate",
+            "attainment": "actual / target (target / actual when lower is better)",
+            "quote": "The goal's words",
+            "goal": "The goal statement in force",
+            "figure": "The figure the verdict rests on",
+            "figure_quote": "The figure's words",
+            "superseded_by_goal": "For a superseded goal, the statement that revised it",
+            "sources": "Every report stating the goal (JSON list)",
+        },
+    },
+    "findings": {
+        "title": "Audit findings (核对)",
+        "description": "Where the reports' own numbers contradict each other (sykj-track audit).",
+        "columns": {
+            "id": "Row number",
+            "kind": "increment-mismatch, growth-mismatch, target-below-prior or conflicting-figures",
+            "metric": "Metric id",
+            "years": "The years involved (JSON list)",
+            "arithmetic": "The sum that does not add up",
+            "estimate": "1 when an estimate (预计) is involved",
+            "note": "Remarks",
+        },
+    },
+    "finding_records": {
+        "title": "Statements behind the findings",
+        "description": "Each finding's goals and figures, with their role in the arithmetic.",
+        "columns": {
+            "finding": "The finding",
+            "role": "before, after, increment, growth, goal, prior, first or second",
+            "goal": "The goal, when the statement is a goal",
+            "figure": "The figure, when the statement is a figure",
+            "written": "The number as written",
+        },
+    },
+}
+SEARCHABLE = {"sources": ["title", "note"], "goals": ["quote", "note"], "figures": ["quote", "note"],
+              "findings": ["arithmetic", "note"]}
+
+
+class ExportError(Exception):
+    """The database cannot be built here (an SQLite without the trigram tokenizer)."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What export_sqlite wrote."""
+
+    database: Path
+    metadata: Path
+    counts: dict[str, int]
+
+
+def trigram_supported() -> bool:
+    """True when this Python's SQLite has the FTS5 trigram tokenizer."""
+    return sqlite3.sqlite_version_info >= TRIGRAM_SQLITE
+
+
+def build_database(ledger: Ledger, result: Reconciliation, findings: list) -> bytes:
+    """The whole database, built in memory, as the bytes of an SQLite file."""
+    if not trigram_supported():
+        raise ExportError(f"this Python's SQLite is {sqlite3.sqlite_version}; full-text search in Chinese "
+                          f"needs the trigram tokenizer of SQLite {'.'.join(map(str, TRIGRAM_SQLITE))} or "
+                          "newer. Use a newer Python (python.org and uv builds bundle a recent SQLite).")
+    import sqlite_utils
+
+    from .quotes import SeedTexts
+
+    conn = sqlite3.connect(":memory:")
+    db = sqlite_utils.Database(conn)
+    seeds = SeedTexts(ledger.root)
+    goal_ids = {id(g): n for n, g in enumerate(ledger.goals, start=1)}
+    figure_ids = {id(f): n for n, f in enumerate(ledger.figures, start=1)}
+    verdict_of = {id(g): v.id for v in result.verdicts for g in v.statements}
+
+    def seed_line(record: Goal | Figure) -> str | None:
+        found = seeds.locate(record.source.file, record.quote)
+        return found.where(record.source.file) if found else None
+
+    _table(db, "sources", ({
+        "id": s.id, "file": s.file, "title": s.title, "agency": s.agency, "published": s.published.isoformat(),
+        "published_approx": s.published_approx, "url": s.url or None, "archive_url": s.archive_url or None,
+        "retrieved": s.retrieved.isoformat() if s.retrieved else None, "sha256": s.sha256 or None,
+        "note": s.note or None, "record": str(s.where)} for s in ledger.sources))
+    _table(db, "metrics", ({
+        "id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better,
+        "aliases": list(m.aliases), "note": m.note or None} for m in ledger.metrics.values()))
+    _table(db, "figures", ({
+        "id": figure_ids[id(f)], "metric": f.metric, "source": f.source.id, "year": f.year, "basis": f.basis,
+        "value": f.value, "unit": f.unit, "written": f.written, "bound": f.bound, "estimate": f.estimate,
+        "as_of": f.as_of.isoformat() if f.as_of else None, "quote": f.quote, "seed_line": seed_line(f),
+        "record": str(f.where), "note": f.note or None, "doubt": f.doubt or None} for f in ledger.figures),
+        [("metric", "metrics", "id"), ("source", "sources", "id")])
+    _table(db, "goals", ({
+        "id": goal_ids[id(g)], "verdict": verdict_of.get(id(g)), "metric": g.metric, "source": g.source.id,
+        "agency": g.agency, "year": g.year, "basis": g.basis, "op": g.op, "target": g.target,
+        "target_max": g.target_max, "unit": g.unit, "written": g.written, "revealed": g.revealed,
+        "quote": g.quote, "seed_line": seed_line(g), "record": str(g.where), "note": g.note or None,
+        "doubt": g.doubt or None} for g in ledger.goals),
+        [("metric", "metrics", "id"), ("source", "sources", "id")])
+    _table(db, "verdicts", (_verdict_row(v, result.as_of, goal_ids, figure_ids) for v in result.verdicts),
+           [("metric", "metrics", "id"), ("goal", "goals", "id"), ("figure", "figures", "id"),
+            ("superseded_by_goal", "goals", "id")])
+    db["goals"].add_foreign_key("verdict", "verdicts", "id")  # goals and verdicts point at each other
+    _insert_findings(db, findings, goal_ids, figure_ids)
+    for table, columns in SEARCHABLE.items():
+        db[table].enable_fts(columns, tokenize="trigram")
+    for table, column in (("goals", "year"), ("goals", "metric"), ("figures", "metric"), ("verdicts", "status")):
+        db[table].create_index([column])
+    conn.commit()
+    data = conn.serialize()
+    conn.close()
+    return data
+
+
+NUMBERS = {"year": int, "target": float, "target_max": float, "value": float, "actual": float,
+           "attainment": float, "published_approx": int, "revealed": int, "estimate": int,
+           "actual_estimate": int, "goal": int, "figure": int, "superseded_by_goal": int, "finding": int}
+NUMBERED = ("goals", "figures", "findings")  # tables whose id is a row number
+
+
+def _column_types(table: str) -> dict[str, type]:
+    """Every column declared with its type, so a column empty in every row still has one."""
+    return {name: int if (name == "id" and table in NUMBERED) else NUMBERS.get(name, str)
+            for name in TABLES[table]["columns"]}
+
+
+def _table(db, name: str, rows, foreign_keys: list[tuple[str, str, str]] = ()) -> None:
+    """Create table `name` with every column of TABLES declared (in that order), then fill it."""
+    db[name].create(_column_types(name), pk="id" if "id" in TABLES[name]["columns"] else None,
+                    foreign_keys=list(foreign_keys))
+    db[name].insert_all(rows)
+
+
+def _verdict_row(v, as_of: date, goal_ids: dict[int, int], figure_ids: dict[int, int]) -> dict[str, Any]:
+    goal, fig = v.goal, v.figure
+    return {"id": v.id, "as_of": as_of.isoformat(), "metric": goal.metric, "name_zh": v.metric.zh,
+            "name_en": v.metric.en, "agency": goal.agency, "year": goal.year, "basis": goal.basis, "op": goal.op,
+            "target": goal.target, "target_max": goal.target_max, "unit": goal.unit, "status": v.status,
+            "reason": v.reason, "evidence": v.evidence, "actual": v.actual, "actual_bound": v.actual_bound,
+            "actual_estimate": v.actual_estimate, "attainment": v.attainment, "quote": goal.quote,
+            "goal": goal_ids[id(goal)], "figure": figure_ids[id(fig)] if fig is not None else None,
+            "figure_quote": fig.quote if fig is not None else None,
+            "superseded_by_goal": goal_ids[id(v.superseded_by)] if v.superseded_by is not None else None,
+            "sources": [s.id for s in v.sources]}
+
+
+def _insert_findings(db, findings: list, goal_ids: dict[int, int], figure_ids: dict[int, int]) -> None:
+    from .audit import written
+
+    _table(db, "findings", (), [("metric", "metrics", "id")])
+    _table(db, "finding_records", (), [("finding", "findings", "id"), ("goal", "goals", "id"),
+                                       ("figure", "figures", "id")])
+    for number, finding in enumerate(findings, start=1):
+        db["findings"].insert({"id": number, "kind": finding.kind, "metric": finding.metric.id,
+                               "years": list(finding.years), "arithmetic": finding.arithmetic,
+                               "estimate": finding.estimate, "note": finding.note or None})
+        db["finding_records"].insert_all(
+            {"finding": number, "role": role,
+             "goal": goal_ids.get(id(record)) if isinstance(record, Goal) else None,
+             "figure": figure_ids.get(id(record)) if isinstance(record, Figure) else None,
+             "written": written(record)} for role, record in finding.records)
+
+
+def datasette_metadata(database: str, title: str, as_of: date, source: str) -> dict[str, Any]:
+    """Datasette's metadata for the exported database `database` (its file name without .db)."""
+    tables = {name: {"title": spec["title"], "description": spec["description"], "columns": spec["columns"]}
+              for name, spec in TABLES.items()}
+    tables["goals"]["sort"] = "year"
+    tables["verdicts"]["sort"] = "year"
+    return {
+        "title": title,
+        "description": f"Goals, reported figures and verdicts as of {as_of.isoformat()}; every number with "
+                       "the quote it comes from. Search the quotes in Chinese (e.g. 高新技术企业).",
+        "license": LICENSE, "license_url": LICENSE_URL, "source": source, "source_url": PROJECT_URL,
+        "databases": {database: {
+            "title": title, "tables": tables,
+            "queries": {"misses": {
+                "title": "Misses of a year (未完成的目标)",
+                "sql": "select verdicts.year, verdicts.name_zh, verdicts.op, verdicts.target, verdicts.unit, "
+                       "verdicts.actual, verdicts.actual_bound, verdicts.quote, verdicts.figure_quote "
+                       "from verdicts where status = 'miss' and year = :year order by name_zh"}},
+        }},
+    }
+
+
+def export_sqlite(ledger: Ledger, result: Reconciliation, findings: list, path: Path,
+                  metadata_path: Path, title: str, source: str) -> Exported:
+    """Write the database to `path` and Datasette's metadata to `metadata_path`, each atomically
+    (a reader sees the old file or the new one, never half of one; an existing file is replaced)."""
+    from .atomicwrite import write_atomic
+
+    data = build_database(ledger, result, findings)
+    write_atomic(path, data)
+    metadata = datasette_metadata(path.stem, title, result.as_of, source)
+    write_atomic(metadata_path, json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
+    counts = {"sources": len(ledger.sources), "metrics": len(ledger.metrics), "goals": len(ledger.goals),
+              "figures": len(ledger.figures), "verdicts": len(result.verdicts), "findings": len(findings)}
+    return Exported(path, metadata_path, counts)
