@@ -37,8 +37,9 @@ def _as_of_option(help_text: str = "Judge with what was published by DATE (defau
     return click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date, help=help_text)
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                           help="Language of metric names in the table.")
+LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                           help="Language of metric names in the table. Default: the ledger's `lang` "
+                                "(targets/ledger.toml), else zh.")
 
 
 def _load(ctx: click.Context):
@@ -238,6 +239,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     from .render import render_csv, render_json, render_table
 
     ledger = _load(ctx)
+    lang = lang or ledger.identity.lang
     metric_ids = _metric_ids(ledger, metric_names)
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
@@ -670,6 +672,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
         raise click.BadParameter("A and B are the same year; compare two different years, e.g. 2024 2025.",
                                  param_hint="A B")
     ledger = _load(ctx)
+    lang = lang or ledger.identity.lang
     when = as_of or api.default_as_of()
     known = years_with_data(ledger, when)
     missing = [y for y in (year_a, year_b) if y not in known]
@@ -701,8 +704,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table for reading; json for other tools.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of metric names.")
+@LANG_OPTION
 @click.pass_context
 def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, lang: str) -> None:
     """Every place where the reports' numbers contradict each other, with the quotes.
@@ -728,6 +730,7 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
     from .render_diff import render_audit_json, render_audit_table
 
     ledger = _load(ctx)
+    lang = lang or ledger.identity.lang
     metric_ids = _metric_ids(ledger, metric_names)
     findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
                 and (not metric_ids or f.metric.id in metric_ids)]
