@@ -53,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "basis.title.level": ("总量", "level"),
     "basis.title.growth": ("增速（同比增长）", "growth rate (同比增长)"),
     "basis.title.increment": ("新增量", "increase (新增)"),
+    "label.revealed": ("事后披露", "revealed"),
     "figure.estimate": ("预计", "est."),
     "figure.to": ("截至{date}", "to {date}"),
     "interval.any": ("任意值", "any value"),

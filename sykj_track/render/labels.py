@@ -38,6 +38,8 @@ def metric_label(v: Verdict, lang: str, agency: bool = True) -> str:
     basis = basis_label(v.goal.basis, lang)
     if basis:
         name += f"（{basis}）" if lang == "zh" else f" ({basis})"
+    if v.revealed:  # known only because a report says it was met: left out of the hit rate
+        name += f"（{t('label.revealed', lang)}）" if lang == "zh" else f" ({t('label.revealed', lang)})"
     if agency and v.outside:
         name += f" [{v.goal.agency}]"
     return name
