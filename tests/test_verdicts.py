@@ -247,7 +247,7 @@ def test_revealed_goals_and_overdue_goals_are_marked_in_tables_show_and_html(m):
         figures=[figure("contracts", 2023, 480, "成交额480亿元", unit="亿元")])
     ledger = m.load()
     verdicts = list(reconcile(ledger, AS_OF).verdicts)
-    assert "（事后披露）" in render_table(verdicts, AS_OF) and "(revealed)" in render_table(verdicts, AS_OF, lang="en")
+    assert "（事后披露）" in render_table(verdicts, AS_OF, lang="zh") and "(revealed)" in render_table(verdicts, AS_OF, lang="en")
     page = render_html(verdicts, [], ledger.sources, AS_OF)
     assert "逾期未报" in page and "s-unreported" in page and "事后披露" in page
     run = CliRunner().invoke(main, ["--data", str(m.root), "show", "contracts", "--as-of", "2026-06-30"])
