@@ -574,12 +574,15 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
 @main.command()
 @click.argument("metric_name", metavar="METRIC")
 @_as_of_option()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table (with a chart) for reading; json for other tools.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table (with a chart) for reading; json or csv (one row per goal or figure) for other tools.")
 @click.option("-v", "--verbose", is_flag=True,
               help="After the chart, every quote: its report, its place in the seed (file:line) and the sentence around it.")
+@EXCEL_OPTION
+@LANG_OPTION
 @click.pass_context
-def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, verbose: bool) -> None:
+def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, excel: bool, lang: str | None,
+         verbose: bool) -> None:
     """One metric year by year: its goals, the figures reported, the verdicts, and a chart.
 
     METRIC is an id (hitech_enterprises), a Chinese name or an alias (高新技术企业, 高企).
@@ -595,10 +598,11 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
       sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
     """
     from . import api
-    from .render.chart import render_show, render_show_json
+    from .render.chart import render_show, render_show_csv, render_show_json
     from .series import metric_series
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     found = api.resolve_metric(ledger, metric_name)
     if not found:
         raise _no_such_metric(ledger, metric_name, "METRIC")
@@ -606,16 +610,20 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
         names = "".join(f"\n  {m:<36} {ledger.metrics[m].zh}" for m in found)
         raise click.BadParameter(f"{metric_name!r} matches {len(found)} metrics; name one:{names}",
                                  param_hint="METRIC")
-    _warn_about(ctx, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     series = metric_series(ledger, api.reconcile(ledger, when), found[0])
     if fmt == "json":
         _emit(render_show_json(series, when))
         return
+    if fmt == "csv":
+        _emit(_csv(render_show_csv(series), excel))
+        return
     color, width = _terminal(default_width=80)
-    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
-               nl=False, color=color)
+    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty(),
+                           lang=lang), nl=False, color=color)
     if verbose:
+        from .i18n import t
         from .quotes import SeedTexts
         from .render import render_quotes
 
@@ -623,7 +631,8 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
                    for s in series.series for point in s.points
                    for kind, record in ([("goal", g) for v in point.verdicts for g in v.statements]
                                         + [("figure", f) for f in point.figures])]
-        click.echo("\nQuotes\n" + render_quotes(records, SeedTexts(ledger.root)), nl=False)
+        click.echo(f"\n{t('show.quotes_title', lang)}\n" + render_quotes(records, SeedTexts(ledger.root), lang),
+                   nl=False)
 
 
 @main.command()

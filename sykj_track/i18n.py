@@ -181,6 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.figure": ("数据", "figure"),
     # --- show ---------------------------------------------------------------------------------------
     "show.unit_line": ("单位 {unit} · {kind} · {better} · 截至{date}", "unit {unit} · {kind} · {better} · as of {date}"),
+    "metric_kind.stock": ("存量", "stock"),
+    "metric_kind.flow": ("流量", "flow"),
+    "metric_kind.ratio": ("比率", "ratio"),
+    "metric_kind.rank": ("排名", "rank"),
     "show.better.higher": ("越高越好", "higher is better"),
     "show.better.lower": ("越低越好", "lower is better"),
     "show.none": ("截至{date}发布的报告中没有该指标的目标或数据。",
@@ -197,7 +201,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.legend_bar": ("█ 数据（浅色：预计或部分年度）   ┃ 目标", "█ figure (faint: 预计 or part of the year)   ┃ target"),
     "show.legend_colour": ("绿 达成 · 红 未达成 · 黄 待定 · 青 当年无目标",
                            "green hit · red miss · yellow pending · cyan no goal that year"),
-    "show.quotes": ("引文", "quotes"),
+    "show.quotes_title": ("引文", "Quotes"),
     # --- report (HTML) ------------------------------------------------------------------------------
     "report.empty_path": ("--html 需要文件名，例如 report.html（或用 - 输出到标准输出）。",
                           "--html needs a file name, e.g. report.html (or - for stdout)."),
