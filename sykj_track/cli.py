@@ -639,8 +639,9 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
 @click.option("--html", "html_path", metavar="FILE", required=True,
               help="Write the report to FILE as one self-contained HTML page ('-' for stdout).")
 @_as_of_option()
+@LANG_OPTION
 @click.pass_context
-def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
+def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | None) -> None:
     """The whole picture as one HTML page to read in a browser or send to a colleague.
 
     The page holds the summary per year (hit / miss / pending, hit rate), every goal in a table you
@@ -661,33 +662,37 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     from .atomicwrite import write_atomic
     from .audit import finding_record
     from .render.html import render_html
+    from .i18n import t
     from .model import Summary
+    from .quotes import SeedTexts
     from .series import all_series
 
-    ledger = _load(ctx)
-    _warn_about(ctx, ledger)
+    if not html_path.strip():
+        raise click.BadParameter(t("report.empty_path", _lang(lang)), param_hint="--html")
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     findings = [finding_record(f) for f in api.audit(ledger)]
     page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
-                       identity=ledger.identity)
+                       identity=ledger.identity, seeds=SeedTexts(ledger.root), lang=lang)
     if html_path == "-":
         _emit(page)
         return
     target = Path(html_path)
     if target.is_dir():
-        raise click.BadParameter(f"{html_path} is a directory; name a file, e.g. {target / 'report.html'}.",
+        raise click.BadParameter(t("report.is_dir", lang, path=html_path, example=target / "report.html"),
                                  param_hint="--html")
     if not target.parent.is_dir():
-        raise click.BadParameter(f"no directory {target.parent} to write {target.name} into; create it first.",
-                                 param_hint="--html")
+        raise click.BadParameter(t("report.no_dir", lang, dir=target.parent, name=target.name), param_hint="--html")
     try:
         write_atomic(target, page)
     except OSError as exc:
         raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}{_write_hint(exc)}") from None
     counts = Summary.of(result.verdicts)
-    click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
-               f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
+    click.echo(t("report.wrote", lang, path=target, kb=len(page.encode()) // 1024, n=len(result.verdicts), date=when,
+                 hit=counts.hit, miss=counts.miss, pending=counts.pending), err=True)
 
 
 # ---------------------------------------------------------------- diff and audit
