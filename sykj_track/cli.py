@@ -798,5 +798,61 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     click.echo(f"wrote {done.database} ({counts}; verdicts as of {when}) and {done.metadata}.\n"
                f"Browse it: datasette {done.database} -m {done.metadata}", err=True)
 
+
+@main.command()
+@click.option("--since", metavar="DATE", required=True, callback=_parse_date,
+              help="Verdicts as of DATE are the starting point (e.g. 2023-01-01).")
+@click.option("--until", metavar="DATE", callback=_parse_date,
+              help="...compared with verdicts as of DATE (default: today).")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]),
+              help="Only changes of this kind (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "atom"]), default="text", show_default=True,
+              help="text for reading; json for JSON Lines (one change per line); atom for a feed.")
+@LANG_OPTION
+@click.pass_context
+def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[str, ...], fmt: str,
+            lang: str) -> None:
+    """Goals whose verdict changed between two dates, with the report that changed it and its quote.
+
+    Each goal is judged as of --since and as of --until (only reports published by each date
+    count), and every difference is listed once, as its net change:
+
+    \b
+    new        a goal first stated by a report published in between
+    decided    pending -> hit or miss (a report gave the figure)
+    reversed   hit -> miss or miss -> hit
+    reopened   hit or miss -> pending
+    revised    a later report restated the goal with another target
+    evidence   same verdict, on another figure (an estimate confirmed by the final figure)
+    overdue    the goal's year ended and no report gives a figure
+
+    \b
+    Examples:
+      sykj-track changes --since 2023-01-01 --until 2023-06-30    what the 2023 newspaper changed
+      sykj-track changes --since 2025-01-01 --kind decided --kind reversed
+      sykj-track changes --since 2018-01-01 --format json | jq -c 'select(.after.status == "miss")'
+      sykj-track changes --since 2018-01-01 --format atom > changes.xml         a feed to subscribe to
+
+    The Atom entry ids depend only on the change (goal, kind, new verdict, report), so a feed
+    regenerated with other dates repeats no entry a reader has seen.
+    """
+    from . import api
+    from .changes import changes as find_changes
+    from .render_changes import render_changes_atom, render_changes_jsonl, render_changes_text
+
+    when = until or api.default_as_of()
+    if when <= since:
+        raise click.BadParameter(f"--until {when} is not after --since {since}; give an earlier --since.",
+                                 param_hint="--since/--until")
+    ledger = _load(ctx)
+    found = [c for c in find_changes(ledger, since, when) if not kinds or c.kind in kinds]
+    if fmt == "json":
+        _emit(render_changes_jsonl(found))
+    elif fmt == "atom":
+        _emit(render_changes_atom(found, since, when, ledger.identity.title, lang=lang))
+    else:
+        click.echo(render_changes_text(found, since, when, lang=lang), nl=False)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
