@@ -9,8 +9,12 @@ the growth the report states, and flags:
 - consistent-growth / inconsistent-growth: stated against implied growth, on the intervals of
   intervals.py (rounding and bounds), only when B is the year after A (同比 is year on year);
 - target-below-prior: B's target is below a figure already reported for A or an earlier year;
-- new-goal / dropped-goal: a goal in B and none in A, or the other way round;
-- status-change: both years have a verdict, and they differ.
+- new-goal / dropped-goal: a goal in B and none in A, or the other way round, flagged only when the
+  other year has goals at all: when the ledger holds no plan for a year (or no figures), the diff says
+  so once (`lacks`) instead of flagging every row;
+- status-change: both years have a decided verdict (hit or miss), and they differ.
+
+Rows with a flag that asks for a look come first (consistent-growth does not ask for one).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from .reconcile import best_figure, reconcile
 
 FLAGS = ("consistent-growth", "inconsistent-growth", "target-below-prior", "new-goal", "dropped-goal",
          "status-change")
+LACKS = ("goals", "figures")
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class Diff:
     year_b: int
     as_of: date
     rows: tuple[DiffRow, ...]
-
+    lacks: tuple[tuple[int, str], ...] = ()  # (year, "goals" | "figures") the ledger has none of
 
 def years_with_data(ledger: Ledger, as_of: date) -> list[int]:
     """Years that have a goal or a figure in a report published by as_of."""
@@ -109,14 +114,25 @@ def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[s
     known = {s.id for s in ledger.sources if s.published <= as_of}
     figures = [f for f in ledger.figures if f.source.id in known]
     verdicts = list(result.verdicts)
+    # A goal revealed afterwards (超额完成…目标) is no plan: a year with only such goals lacks its plan.
+    planned = [v.goal for v in verdicts if not v.revealed]
+    lacks = tuple((year, what) for year in dict.fromkeys((year_a, year_b))
+                  for what, records in (("goals", planned), ("figures", figures))
+                  if not any(r.year == year for r in records))
     rows = []
     for metric_id, basis in _rows_wanted(verdicts, figures, (year_a, year_b)):
         if metrics and metric_id not in metrics:
             continue
         a, b = (_side(verdicts, figures, metric_id, year, basis) for year in (year_a, year_b))
         b_growth = _side(verdicts, figures, metric_id, year_b, "growth")
-        rows.append(_row(ledger.metrics[metric_id], basis, a, b, b_growth, figures, year_a))
-    return Diff(year_a, year_b, as_of, tuple(rows))
+        rows.append(_row(ledger.metrics[metric_id], basis, a, b, b_growth, figures, year_a, lacks))
+    rows.sort(key=lambda row: not needs_a_look(row))  # stable: metric order within each group
+    return Diff(year_a, year_b, as_of, tuple(rows), lacks)
+
+
+def needs_a_look(row: DiffRow) -> bool:
+    """True when the row has a flag other than consistent-growth."""
+    return any(flag != "consistent-growth" for flag in row.flags)
 
 
 def _side(verdicts: list[Verdict], figures: list[Figure], metric_id: str, year: int, basis: str) -> Side:
@@ -126,7 +142,7 @@ def _side(verdicts: list[Verdict], figures: list[Figure], metric_id: str, year: 
 
 
 def _row(metric: Metric, basis: str, a: Side, b: Side, b_growth: Side, figures: list[Figure],
-         year_a: int) -> DiffRow:
+         year_a: int, lacks: tuple[tuple[int, str], ...] = ()) -> DiffRow:
     change = change_pct = None
     change_of = ""
     ha, hb = a.headline(), b.headline()
@@ -156,11 +172,16 @@ def _row(metric: Metric, basis: str, a: Side, b: Side, b_growth: Side, figures: 
         prior = below_prior(b.goal, metric, level_figures, max_year=year_a)
         if prior is not None:
             flags.append("target-below-prior")
-    if b.goal is not None and a.goal is None:
+    # A year with no goals at all is a plan the ledger lacks, not a goal dropped or added.
+    # A goal revealed afterwards was never a plan: it is neither added nor dropped.
+    a_plan, b_plan = (side.verdict is not None and not side.verdict.revealed for side in (a, b))
+    if b_plan and not a_plan and (a.year, "goals") not in lacks:
         flags.append("new-goal")
-    if a.goal is not None and b.goal is None:
+    if a_plan and not b_plan and (b.year, "goals") not in lacks:
         flags.append("dropped-goal")
-    if a.verdict is not None and b.verdict is not None and a.verdict.status != b.verdict.status:
+    decided = ("hit", "miss")
+    if (a.verdict is not None and b.verdict is not None and a.verdict.status in decided
+            and b.verdict.status in decided and a.verdict.status != b.verdict.status):
         flags.append("status-change")
     return DiffRow(metric, basis, a, b, change, change_pct, change_of, implied, implied_from, stated, prior,
                    tuple(flags))

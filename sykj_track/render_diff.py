@@ -74,8 +74,17 @@ def diff_row_record(row: DiffRow) -> dict[str, Any]:
 def render_diff_json(result: Diff) -> str:
     """{"years": [A, B], "as_of": ..., "rows": [...]}."""
     payload = {"years": [result.year_a, result.year_b], "as_of": result.as_of.isoformat(),
+               "lacks": [{"year": year, "what": what, "text": lacks_text(year, what)} for year, what in result.lacks],
                "rows": [diff_row_record(r) for r in result.rows]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def lacks_text(year: int, what: str) -> str:
+    """What the ledger lacks for a year, said once above the table instead of flagging every row."""
+    if what == "goals":
+        return (f"The ledger records no goals for {year} (no plan for {year} is recorded): rows are not flagged "
+                f"new-goal or dropped-goal against it.")
+    return f"The ledger records no figures of {year} (no report of {year}'s results is recorded yet)."
 
 
 def _side_text(side: Side, what: str) -> str:
@@ -134,6 +143,8 @@ def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, col
     out = io.StringIO()
     console = _console(out, color, width)
     a, b = result.year_a, result.year_b
+    for year, what in result.lacks:
+        console.print(f"[yellow]{markup(lacks_text(year, what))}[/yellow]")
     if not result.rows:
         console.print(f"No goals or figures for {a} or {b} match (as of {result.as_of}).")
         return out.getvalue()

@@ -41,7 +41,7 @@ def test_stated_growth_against_the_growth_the_plan_implies(plan, prior, target, 
                     goals=[goal("firms", 2025, target, f"达到{target}家"),
                            goal("firms", 2025, rate, f"同比增长{rate}%", unit="%", basis="growth")]).load()
     row = rows(ledger)[("firms", "level")]
-    assert row.flags == (flag, "new-goal")
+    assert row.flags == (flag,)  # no new-goal: the ledger holds no plan for 2024 at all
     assert (row.change, row.change_of, row.implied_from) == (target - prior, "actual→target", "target")
     assert row.stated_growth.target == rate
     assert ("firms", "growth") not in rows(ledger)  # the growth goal rides on the level row
@@ -88,10 +88,47 @@ def test_new_dropped_and_status_change(plan):
     assert (events.a.verdict.status, events.b.verdict.status) == ("hit", "hit")
     assert events.flags == ()  # hit in both years: no status change; no growth stated
     assert rows(ledger, 2023, 2024)[("firms", "level")].flags == ("new-goal",)
-    # 2022 missed (4200 < 4500); 2024 is pending as of mid-2026 with no figure
-    changed = rows(ledger, 2022, 2024)[("firms", "level")]
-    assert (changed.a.verdict.status, changed.b.verdict.status) == ("miss", "pending")
+    # 2022 missed (4200 < 4500); 2024 is pending as of mid-2026 with no figure: nothing has changed yet
+    unchanged = rows(ledger, 2022, 2024)[("firms", "level")]
+    assert (unchanged.a.verdict.status, unchanged.b.verdict.status) == ("miss", "pending")
+    assert "status-change" not in unchanged.flags
+    report(plan, published=date(2025, 3, 1), source="later", figures=[figure("firms", 2024, 5100, "达到5100家")])
+    changed = rows(plan.load(), 2022, 2024)[("firms", "level")]
+    assert (changed.a.verdict.status, changed.b.verdict.status) == ("miss", "hit")
     assert "status-change" in changed.flags
+
+
+def test_a_year_the_ledger_has_no_plan_or_no_figures_for_is_said_once(plan):
+    # Results of 2024 and goals of 2025 (no plan for 2024, no figures of 2025): nothing is new or dropped.
+    ledger = report(plan, figures=[figure("firms", 2024, 110, "现有110家"), figure("events", 2024, 900, "活动900场",
+                                                                                  unit="场")],
+                    goals=[goal("firms", 2025, 115, "达到115家")]).load()
+    result = diff(ledger, 2024, 2025, AS_OF)
+    assert result.lacks == ((2024, "goals"), (2025, "figures"))
+    assert not any({"new-goal", "dropped-goal"} & set(r.flags) for r in result.rows)
+    # With a plan for 2024 in the ledger, a goal only in 2025 is new again.
+    report(plan, published=date(2024, 1, 10), source="plan2024", goals=[goal("events", 2024, 800, "活动800场", unit="场")])
+    again = diff(plan.load(), 2024, 2025, AS_OF)
+    assert again.lacks == ((2025, "figures"),)
+    by_metric = {r.metric.id: r for r in again.rows}
+    assert by_metric["firms"].flags == ("new-goal",) and by_metric["events"].flags == ("dropped-goal",)
+
+
+def test_rows_that_ask_for_a_look_come_first(plan):
+    ledger = report(plan, figures=[figure("firms", 2024, 200, "现有200家"), figure("events", 2024, 1052, "活动1052场",
+                                                                                  unit="场")],
+                    goals=[goal("firms", 2025, 220, "达到220家"), goal("firms", 2025, 10, "同比增长10%", unit="%",
+                                                                     basis="growth"),
+                           goal("events", 2025, 1000, "活动1000场", unit="场")]).load()
+    order = [(r.metric.id, r.flags) for r in diff(ledger, 2024, 2025, AS_OF).rows]
+    assert order == [("events", ("target-below-prior",)), ("firms", ("consistent-growth",))]
+
+
+def test_the_table_says_what_the_ledger_lacks_above_the_rows(cli_data):
+    table = run(cli_data, "diff", "2024", "2025", "--as-of", "2026-06-30")
+    assert table.output.splitlines()[0].startswith("The ledger records no goals for 2024")
+    payload = json.loads(run(cli_data, "diff", "2024", "2025", "--as-of", "2026-06-30", "--format", "json").output)
+    assert [(x["year"], x["what"]) for x in payload["lacks"]] == [(2024, "goals"), (2025, "figures")]
 
 
 def test_years_with_data_respects_as_of(plan):
@@ -125,7 +162,7 @@ def test_cli_json_has_the_documented_shape(cli_data):
                 "quotes"):
         assert key in row
     assert row["a"]["actual"] == 110 and row["b"]["target"] == 115 and row["change"] == 5
-    assert row["flags"] == ["inconsistent-growth", "new-goal"]
+    assert row["flags"] == ["inconsistent-growth"]
     assert row["implied_growth"]["value"] == pytest.approx(4.55, abs=0.01)
     assert {q["role"] for q in row["quotes"]} == {"a.actual", "b.target", "b.stated_growth"}
 
@@ -135,7 +172,7 @@ def test_cli_table_csv_metric_and_only_flagged(cli_data):
     assert table.exit_code == 0 and "inconsistent-growth" in table.output and "「现有110家」" in table.output
     out = run(cli_data, "diff", "2024", "2025", "--as-of", "2026-06-30", "--format", "csv", "--metric", "路演活动")
     (row,) = list(csv.DictReader(io.StringIO(out.output)))
-    assert (row["metric"], row["flags"]) == ("events", "target-below-prior;new-goal")
+    assert (row["metric"], row["flags"]) == ("events", "target-below-prior")
     flagged = run(cli_data, "diff", "2024", "2025", "--as-of", "2026-06-30", "--only-flagged", "--format", "json")
     assert all(r["flags"] for r in json.loads(flagged.output)["rows"])
 
