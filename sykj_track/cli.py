@@ -13,6 +13,7 @@ from datetime import date
 import click
 
 FORMATS = ("table", "json", "csv")
+FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 2 (usage error)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -212,10 +213,13 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
               help="table for reading; json or csv for other tools.")
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
+@click.option("--fail-on", "fail_on", type=click.Choice(["miss", "pending", "superseded"]), multiple=True,
+              help=f"Exit {FAIL_ON_EXIT} when a goal shown has this status (repeatable), for pipelines that "
+                   "should go red on a miss.")
 @click.pass_context
 def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, ...], statuses: tuple[str, ...],
            reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, lang: str,
-           verbose: bool) -> None:
+           verbose: bool, fail_on: tuple[str, ...]) -> None:
     """Every goal: hit, miss or pending, with the figure and the quotes that decide it.
 
     \b
@@ -233,6 +237,10 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     Examples:
       sykj-track status --reason no-figure     overdue goals no report gives a figure for
       sykj-track status --status pending --reason inconclusive
+      sykj-track status --year 2022 --fail-on miss   exit 3 if a 2022 goal was missed
+
+    Exit status: 0 done, 1 the data does not load, 2 usage error, 3 a goal shown has a status
+    given to --fail-on (the table is printed all the same).
     """
     from . import api
     from .render import render_csv, render_json, render_table
@@ -251,13 +259,19 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         color, width = _terminal()
         click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width), nl=False,
                    color=color)
+    failing = [v for v in verdicts if v.status in fail_on]
+    if failing:
+        click.echo(f"{len(failing)} goal(s) with status {' or '.join(fail_on)}: "
+                   f"{', '.join(v.id for v in failing[:5])}{' ...' if len(failing) > 5 else ''}", err=True)
+        sys.exit(FAIL_ON_EXIT)
 
 
 @main.command()
 @_as_of_option("Count goals overdue at DATE (default: today). E.g. 2026-01-01.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for reading; json for other tools.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for reading; json for other tools; github for annotations on the offending lines "
+                   "in GitHub Actions (::error file=…,line=…::message).")
 @click.option("-v", "--verbose", is_flag=True, help="List each overdue goal instead of counting them.")
 @click.pass_context
 def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbose: bool) -> None:
@@ -280,6 +294,7 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
       sykj-track check                      what CI runs
       sykj-track check --strict -v          warnings fail too, each overdue goal listed
       sykj-track check --format json | jq '.errors[] | "\\(.file):\\(.line) \\(.message)"'
+      sykj-track check --format github      in GitHub Actions: each problem on its line
 
     Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
     """
@@ -296,6 +311,10 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
                        cache=cache)
     if fmt == "json":
         _emit(render_check_json(report))
+    elif fmt == "github":
+        from .render_ci import render_check_github
+
+        _emit(render_check_github(report))
     else:
         click.echo(render_check(report), nl=False)
     sys.exit(0 if report.ok else 1)
