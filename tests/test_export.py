@@ -145,7 +145,7 @@ def test_bad_paths_are_usage_errors(ledger_dir, tmp_path):
 
 def test_real_ledger_exports_whole(tmp_path):
     """Whatever reports are added, every record lands in the database and every quote has its line."""
-    real_ledger, problems = load(REPO)
+    real_ledger, problems = load(SNAPSHOT)
     assert problems == []
     db = tmp_path / "ledger.db"
     export(REPO, db, "--as-of", "2026-01-01")
