@@ -18,6 +18,7 @@ BASE_UNITS: dict[str, str] = {
     "家": "count", "个": "count", "项": "count", "名": "count", "人": "count", "户": "count",
     "场": "count", "套": "count", "件": "count", "份": "count", "所": "count", "只": "count",
     "支": "count", "次": "count", "场次": "count", "家（次）": "count", "家(次)": "count",
+    "人年": "count",  # full-time equivalents of R&D staff
     "元": "money",
     "%": "percent", "％": "percent",
     "百分点": "points", "个百分点": "points",

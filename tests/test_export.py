@@ -22,7 +22,7 @@ from sykj_track.cli import main
 from sykj_track.export import TABLES, trigram_supported
 from sykj_track.load import load
 
-from conftest import SNAPSHOT, figure, goal
+from conftest import REPO, figure, goal
 
 pytestmark = pytest.mark.skipif(not trigram_supported(), reason="this SQLite has no trigram tokenizer")
 
@@ -144,11 +144,11 @@ def test_bad_paths_are_usage_errors(ledger_dir, tmp_path):
 
 
 def test_real_ledger_exports_whole(tmp_path):
-    """The frozen snapshot of the bundled ledger: every record lands in the database, every quote has its line."""
-    real_ledger, problems = load(SNAPSHOT)
+    """Whatever reports are added, every record lands in the database and every quote has its line."""
+    real_ledger, problems = load(REPO)
     assert problems == []
     db = tmp_path / "ledger.db"
-    export(SNAPSHOT, db, "--as-of", "2026-01-01")
+    export(REPO, db, "--as-of", "2026-01-01")
     assert query(db, "select count(*) from goals") == [(len(real_ledger.goals),)]
     assert query(db, "select count(*) from figures") == [(len(real_ledger.figures),)]
     assert query(db, "select count(*) from sources") == [(len(real_ledger.sources),)]

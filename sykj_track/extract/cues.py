@@ -25,6 +25,7 @@ AT_MOST = re.compile(r"(?:不超过|不高于|控制在|低于|少于)$")
 ABOUT_BEFORE = re.compile(r"(?:近|约|接近|大约)$")
 SKIP_CONTEXT = re.compile(r"最高|最多|给予|奖励|补助|补贴|资助|一次性|每年|每家|每个|每项|每人|党员|党支部|干部|编制|处室|科室")
 AS_OF = re.compile(r"截[至止](?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|末)?")
+HORIZON = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})年(?:底|末|前)?")
 NOW = re.compile(r"截[至止]目前|目前|今年以来")
 
 

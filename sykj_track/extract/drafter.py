@@ -13,16 +13,17 @@ from decimal import Decimal
 
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
-from .cues import GOAL_CUES, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
+from .cues import GOAL_CUES, HORIZON, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
 from .dates import YEAR, Published, find_published, year_in
 from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
                      paragraphs, section_of, sentences, tidy)
 from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
-from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_before, suggest_id
+from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_before, subjectless, suggest_id
 from .quantities import Quantity, find_quantities
 from .records import Draft, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
+from .table import Table, find_tables
 
 
 @dataclass(frozen=True)
@@ -63,17 +64,23 @@ class _Drafter:
         self.default_agency = default_agency
         self.text = text
         self.skipped: list[Skipped] = []
-        self.carried_year: int | None = None  # a year opening a sentence, for the parts after its semicolons
+        self.carried_year: int | None = None
+        self.horizon: int | None = None  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
-        paras = paragraphs(self.text)
+        lines = self.text.splitlines()
+        tables = find_tables([tidy(line.strip()) for line in lines])
+        items: list[Item] = [item for table in tables for item in self.table_items(table)]
+        for table in tables:  # a table's cells are not prose
+            lines[table.first_line:table.last_line + 1] = [""] * (table.last_line + 1 - table.first_line)
+        paras = paragraphs("\n".join(lines))
         default_mode = document_mode(paras)
         section = Section("unknown", None, self.default_agency)
-        items: list[Item] = []
         for number, para in enumerate(paras):
             if number == 0 and len(para) <= 60 or HEADING.match(para) and len(para) <= 60:
                 section = section_of(para, section)
+                self.horizon = None
                 if len(para) <= 40:
                     continue
             speaker = agency_speaking(para, self.city)
@@ -94,6 +101,25 @@ class _Drafter:
                 else:
                     self.carried_year = None
                 planning = planning or bool(GOAL_CUES.search(sentence)) and section.mode == "unknown"
+                # "到2027年，…。同时，…突破500家": in a section of goals, the horizon a sentence sets
+                # holds for the goals after it that name no year, up to the next heading
+                horizons = HORIZON.findall(sentence)
+                if horizons and (section.mode == "plan" or planning):
+                    self.horizon = int(horizons[-1])
+        return items
+
+    def table_items(self, table: Table) -> list[Item]:
+        """The figures of a one-cell-per-line table: each cell on the measure its row names."""
+        items = []
+        for cell in table.cells:
+            hits = [h for h in self.index.hits(cell.label)
+                    if fits(self.index.metrics[h.metric], cell.unit or "个", cell.basis)]
+            metric = hits[-1].metric if hits else self.closest(cell.label, cell.unit or "个", cell.basis, "")
+            unit = cell.unit if cell.unit else self.index.metrics[metric].unit if metric else "个"
+            items.append(Item(kind="figure", metric=metric or suggest_id(cell.label, unit), year=cell.year,
+                              value=cell.value, unit=unit, basis=cell.basis, quote=cell.quote, bound="exact",
+                              estimate=cell.estimate, confidence=0.7 if metric else 0.4,
+                              known_metric=metric is not None, agency=self.default_agency, subject=cell.label))
         return items
 
     def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:
@@ -105,6 +131,7 @@ class _Drafter:
         paired.update({k: v for k, v in self.list_pairs(sentence, quantities).items() if k not in paired})
         items = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
+        last_proposed: tuple[str, str] | None = None  # the same, for a measure the registry does not know
         previous: tuple[Quantity, str] | None = None
         for q in quantities:
             clause = clause_bounds(sentence, q.start)
@@ -126,12 +153,17 @@ class _Drafter:
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
                 continue
-            if metric is None:
+            if metric is None and last_proposed is not None and subjectless(before):
+                # 同比增长12.5% after a measure the registry does not know: that measure's growth
+                metric_id, known, subject = *last_proposed, False
+                confidence = 0.3
+            elif metric is None:
                 subject = subject_before(before) or subject_after(sentence, q, clause)
                 if not subject or len(subject) < 2:
                     continue
                 metric_id, known = suggest_id(subject, q.unit), False
                 confidence = 0.3
+                last_proposed = (metric_id, subject)
             else:
                 metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
                 confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6, "fuzzy": 0.5,
@@ -235,15 +267,11 @@ class _Drafter:
 
     def specialise(self, found: str, metric: str, q: Quantity, basis: str, before: str) -> str:
         """`specialise` over the registry names whose unit fits."""
-        metrics = self.index.metrics
-        names = [(n.text, n.metric) for n in self.index.names if fits(metrics[n.metric], q.unit, basis)]
-        return specialise(found, metric, names, before)
+        return specialise(found, metric, self.index.fitting(q.unit, basis), before)
 
     def closest(self, phrase: str, unit: str, basis: str, before: str, strict: bool = False) -> str | None:
         """`closest` over the registry names whose unit fits."""
-        metrics = self.index.metrics
-        names = [(n.text, n.metric) for n in self.index.names if fits(metrics[n.metric], unit, basis)]
-        return closest(phrase, names, self.paragraph_before + before, strict)
+        return closest(phrase, self.index.fitting(unit, basis), self.paragraph_before + before, strict)
 
     def classify(self, spot: Spot, measure: Measure, frame: Frame) -> Item | None:
         """Kind, year, bound/op, estimate and as-of of one quantity, and its quote."""
@@ -256,6 +284,9 @@ class _Drafter:
         year, explicit = year_in(sentence, q.start, clause)
         if not explicit and self.carried_year is not None:
             year, explicit = self.carried_year, True
+        if not explicit and self.horizon is not None and section.mode == "plan" and \
+                not PAST_CUES.search(sentence[clause[0]:q.end + 2]):
+            year, explicit = self.horizon, True
         goal_cue = bool(GOAL_CUES.search(upto))
         past_cue = bool(PAST_CUES.search(sentence[clause[0]:q.end + 2]))
         estimate = bool(re.search(r"预计|预期", sentence[:q.start]))
@@ -293,9 +324,14 @@ def _number_in(q: Quantity, quote: str) -> bool:
 
 
 def _quote(sentence: str, clause: tuple[int, int], subject_at: int) -> str:
+    """The clause holding the number, reaching back to the clause naming its measure: a rate in a
+    follow-on clause (…交易额达到12亿元，同比增长9%) is quoted with the clause before, so the quote says
+    what grew."""
     start = min(clause[0], subject_at) if subject_at >= 0 else clause[0]
     if subject_at < clause[0]:
         start = max(sentence.rfind(ch, 0, subject_at) for ch in CLAUSE_END) + 1
+    while start > 0 and subjectless(sentence[start:clause[1]]):
+        start = max(sentence.rfind(ch, 0, start - 1) for ch in CLAUSE_END) + 1
     return sentence[start:clause[1]].strip().rstrip("。；;，,")
 
 

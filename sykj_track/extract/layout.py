@@ -73,16 +73,42 @@ class Section:
     agency: str
 
 
+# Headings that say what their section does without a year: a review of results so far, or goals.
+_REVIEW_HEADING = re.compile(r"(?:推进|进展|完成|实施|落实|工作|运行|发展)情况|工作进展|进展成效|工作成效|主要成效|主要成绩|"
+                             r"取得成效|发展基础|发展现状|现状|基础|背景|回顾|述职|成绩单")
+_GOAL_HEADING = re.compile(r"(?:主要|发展|总体|工作|预期|任务)目标|目标任务|主要指标|工作安排|下一步|今后|计划|打算|展望")
+# 十三五 (the 13th five-year period) ends in 2020: from the 6th on, the k-th period ends in 1955 + 5k.
+_FIVE_YEAR = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
+_YEAR_RANGE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*\d{4}\s*年")
+
+
+def five_year_end(text: str) -> int | None:
+    """The last year of the five-year period a text names (十三五 -> 2020), or None."""
+    match = _FIVE_YEAR.search(text)
+    if not match:
+        return None
+    return 1955 + 5 * (10 + "一二三四五六七八九".index(match.group(1)) + 1)
+
+
 def section_of(heading: str, previous: Section) -> Section:
-    """The section a heading opens; a heading without a year keeps the current one."""
-    summary = SUMMARY_WORDS.search(heading)
-    plan = PLAN_WORDS.search(heading)
+    """The section a heading opens: "2024年工作情况" a summary of 2024, "2025年工作安排" a plan for
+    2025, "推进情况" or "发展基础" a review of unstated year, "主要目标" goals of unstated year, a
+    "十三五时期…基础" heading a review of the period's last year. A span of years (2023—2027年) names
+    no single year. A heading that says none of these keeps the current section."""
+    text = _YEAR_RANGE.sub("", heading)
+    summary = SUMMARY_WORDS.search(text)
+    plan = PLAN_WORDS.search(text)
     if summary and plan:  # a title "2024年工作总结及2025年工作安排": the summary comes first
         return Section("summary", int(summary.group(1)), previous.agency)
     if plan:
         return Section("plan", int(plan.group(1)), previous.agency)
     if summary:
         return Section("summary", int(summary.group(1)), previous.agency)
+    period = five_year_end(text)
+    if _REVIEW_HEADING.search(text) and not _GOAL_HEADING.search(text):
+        return Section("summary", period, previous.agency)
+    if _GOAL_HEADING.search(text):
+        return Section("plan", period, previous.agency)
     return previous
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Metric
 from ..quantity import QuantityError, parse_unit
@@ -21,19 +22,22 @@ _LEADING = re.compile(r"^(?:其中|包括|全市|我市|全年|共有|共|累计
 _CUT = re.compile(r"(?:达到|达|实现|为|是|有|约|近|超过|突破)+$")
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """A name or phrase without quotes, brackets and list marks, levels written short (国家级 -> 国家)."""
     text = _NOISE.sub("", text)
     return re.sub(r"(国家|省|市|区|县)级", r"\1", text)
 
 
-def _levels(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _levels(text: str) -> frozenset[str]:
     """The administrative levels a text names; 市 only as 市级 (全市, 城市, 市场 name no level)."""
-    return {level for level in ("国家", "国际", "省", "市级") if level in text}
+    return frozenset(level for level in ("国家", "国际", "省", "市级") if level in text)
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def _dice(a: str, b: str) -> float:
@@ -184,6 +188,15 @@ class MetricIndex:
                 if len(text) >= 2:
                     names.setdefault(text, metric.id)
         self.names = sorted((Name(t, m) for t, m in names.items()), key=lambda n: -len(n.text))
+        self._fitting: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+    def fitting(self, unit: str, basis: str) -> list[tuple[str, str]]:
+        """(name, metric id) of the registry names whose unit fits a number in `unit` on `basis`;
+        computed once per unit and basis (a report has few)."""
+        key = (unit, basis)
+        if key not in self._fitting:
+            self._fitting[key] = [(n.text, n.metric) for n in self.names if fits(self.metrics[n.metric], unit, basis)]
+        return self._fitting[key]
 
     def hits(self, sentence: str) -> list[Hit]:
         """Non-overlapping mentions of metrics in `sentence`, longer names winning."""

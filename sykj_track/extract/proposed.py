@@ -55,3 +55,18 @@ def base_unit(unit: str) -> str:
     if unit in ("万亿", "亿", "万"):
         return "亿元" if unit != "万" else "个"
     return "亿元" if unit == "元" else unit
+
+
+# What a clause may hold besides its subject: dates, comparisons, verbs of change, bounds, numbers.
+_NOT_A_SUBJECT = re.compile(
+    r"(?:19|20)\d{2}年(?:度)?|[一二三四1-9]季度|上半年|下半年|全年|今年|去年|同比|环比|比上年|较上年|比去年|较去年|"
+    r"与上年相比|增幅|增速|增长率|增长|增加|提高|提升|上升|下降|回落|跃升|升至|降至|达到|达|为|至|到|了|"
+    r"力争|确保|争取|预计|有望|分别|其中|年均|超过|突破|以上|左右|近|约|第|位|名|"
+    r"[\d.%％]+|[个百分点万亿千元家项件人名]+|[，,；;：:、（）()“”\s]")
+
+
+def subjectless(clause: str) -> bool:
+    """Whether a clause names no measure of its own (同比增长12%, 增幅达到9.5%, 比上年提高0.3个百分点,
+    到2030年达到150家): what is left without dates, verbs of change, bounds and numbers is under two
+    characters."""
+    return len(_NOT_A_SUBJECT.sub("", clause)) < 2

@@ -1,0 +1,127 @@
+"""extract on reports of any bureau: headings without a year, five-year periods, goal horizons, tables,
+follow-on rates, cut-offs and inputs. Every sentence here is invented for the test; none is from a
+real report, so each checks a rule, not a text."""
+
+from __future__ import annotations
+
+from sykj_track.extract import draft
+from sykj_track.extract.layout import Section, five_year_end, section_of
+from sykj_track.model import Metric
+
+EMPTY: dict[str, Metric] = {}
+
+
+def items(text: str, registry: dict = EMPTY):
+    return draft(text.encode(), registry).items
+
+
+def one(text: str, value: str, registry: dict = EMPTY):
+    found = [i for i in items(text, registry) if f"{i.value.normalize():f}" == value]
+    assert len(found) == 1, items(text, registry)
+    return found[0]
+
+
+UNKNOWN = Section("unknown", None, "")
+
+
+def test_headings_without_a_year_say_review_or_goals():
+    assert section_of("三、工作进展情况", UNKNOWN).mode == "summary"
+    assert section_of("二、发展目标", UNKNOWN).mode == "plan"
+    assert section_of("（二）社会反响", UNKNOWN) == UNKNOWN
+
+
+def test_a_span_of_years_in_a_title_names_no_year():
+    section = section_of("某市创新型企业培育行动方案（2024—2028年）要点", UNKNOWN)
+    assert section.year is None
+
+
+def test_five_year_periods():
+    assert five_year_end("“十二五”期间") == 2015
+    assert five_year_end("十五五规划") == 2030
+    section = section_of("一、“十四五”时期发展基础", UNKNOWN)
+    assert (section.mode, section.year) == ("summary", 2025)
+
+
+def test_figures_under_a_review_heading_are_of_the_publication_year():
+    text = "某县发展概况\n发布日期：2031-11-02\n\n一、行动计划（2030—2034年）主要目标\n到2034年，示范工厂达到90家。\n\n" \
+           "二、推进情况\n全县示范工厂达到41家。\n"
+    goal = one(text, "90")
+    figure = one(text, "41")
+    assert (goal.kind, goal.year) == ("goal", 2034)
+    assert (figure.kind, figure.year) == ("figure", 2031)
+
+
+def test_a_horizon_holds_for_the_goals_after_it_up_to_the_next_heading():
+    text = "某县规划\n发布日期：2031-05-02\n\n一、主要目标\n到2033年，示范工厂达到90家。\n" \
+           "同时，孵化载体面积突破12万平方米。\n\n二、工作进展\n全县示范工厂达到41家。\n"
+    assert (one(text, "12").kind, one(text, "12").year) == ("goal", 2033)
+    assert (one(text, "41").kind, one(text, "41").year) == ("figure", 2031)
+
+
+TABLE = """某区创新指标一览
+发布日期：2032-04-10
+
+序号
+指标
+2029
+2030
+2031
+2031年同比增长率
+全省排名
+
+1
+孵化载体数量（个）
+120
+[135]
+150
+11.1%
+6
+
+2
+技术经纪人（名）
+80
+86
+95
+-5.2%
+
+说明：以上数据以统计部门公布为准。
+"""
+
+
+def test_a_table_with_one_cell_per_line_is_read_by_columns():
+    found = {(i.subject, i.year, i.basis, i.unit, f"{i.value.normalize():f}", i.estimate) for i in items(TABLE)}
+    assert found == {
+        ("孵化载体数量", 2029, "level", "个", "120", False),
+        ("孵化载体数量", 2030, "level", "个", "135", True),
+        ("孵化载体数量", 2031, "level", "个", "150", False),
+        ("孵化载体数量", 2031, "growth", "%", "11.1", False),
+        ("孵化载体数量", 2031, "level", "位", "6", False),
+        ("技术经纪人", 2029, "level", "名", "80", False),
+        ("技术经纪人", 2030, "level", "名", "86", False),
+        ("技术经纪人", 2031, "level", "名", "95", False),
+        ("技术经纪人", 2031, "growth", "%", "-5.2", False),  # the missing last cell (its rank) is empty
+    }
+
+
+def test_table_quotes_are_in_the_text_and_hold_their_number():
+    flat = "".join(TABLE.split())
+    for item in items(TABLE):
+        last_cell = item.quote.split()[-1]
+        assert "".join(item.quote.split()) in flat
+        assert last_cell.strip("[]%") == f"{item.value.normalize():f}", item.quote
+
+
+SUMMARY = "某市科技工作情况\n发布日期：2031-06-20\n\n一、2030年工作情况\n"
+
+
+def test_a_rate_in_a_follow_on_clause_is_quoted_with_its_measure():
+    rate = one(SUMMARY + "全市数字贸易额达到88亿元，同比增长9.4%，位居全省前列。\n", "9.4")
+    assert rate.quote.startswith("全市数字贸易额达到88亿元") and rate.basis == "growth"
+    points = one(SUMMARY + "企业研发费用占营收比重为3.2%，比上年提高0.4个百分点。\n", "0.4")
+    assert "研发费用占营收比重" in points.quote
+
+
+def test_a_rate_stays_with_the_measure_the_registry_does_not_know():
+    text = SUMMARY + "全市数字贸易额达到88亿元，同比增长9.4%。\n"
+    level, rate = one(text, "88"), one(text, "9.4")
+    assert not level.known_metric and rate.metric == level.metric
