@@ -257,7 +257,13 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         _emit(render_csv(verdicts))
     else:
         color, width = _terminal()
-        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width), nl=False,
+        seeds = None
+        if verbose:  # a quote's place in its seed is looked up only when the quotes are shown
+            from .quotes import SeedTexts
+
+            seeds = SeedTexts(ledger.root)
+        click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
+                   nl=False,
                    color=color)
     failing = [v for v in verdicts if v.status in fail_on]
     if failing:
@@ -520,8 +526,10 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table (with a chart) for reading; json for other tools.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="After the chart, every quote: its report, its place in the seed (file:line) and the sentence around it.")
 @click.pass_context
-def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> None:
+def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, verbose: bool) -> None:
     """One metric year by year: its goals, the figures reported, the verdicts, and a chart.
 
     METRIC is an id (hitech_enterprises), a Chinese name or an alias (高新技术企业, 高企).
@@ -533,6 +541,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
     Examples:
       sykj-track show 高新技术企业
       sykj-track show tech_contract_value --as-of 2023-06-30
+      sykj-track show 高企 -v                   with every quote and the sentence around it
       sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
     """
     from . import api
@@ -556,6 +565,15 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str) -> 
     color, width = _terminal(default_width=80)
     click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
                nl=False, color=color)
+    if verbose:
+        from .quotes import SeedTexts
+        from .render import render_quotes
+
+        records = [(kind if s.basis == "level" else f"{kind} ({s.basis})", record)
+                   for s in series.series for point in s.points
+                   for kind, record in ([("goal", g) for v in point.verdicts for g in v.statements]
+                                        + [("figure", f) for f in point.figures])]
+        click.echo("\nQuotes\n" + render_quotes(records, SeedTexts(ledger.root)), nl=False)
 
 
 @main.command()
@@ -707,7 +725,11 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
         _emit(render_diff_csv(result))
     else:
         color, width = _terminal()
-        click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width), nl=False,
+        from .quotes import SeedTexts
+
+        seeds = SeedTexts(ledger.root) if verbose else None  # looked up only when the quotes are shown
+        click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
+                   nl=False,
                    color=color)
 
 
@@ -722,8 +744,10 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
               help="table for reading; json for other tools.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of metric names.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the sentence around each quote in its report.")
 @click.pass_context
-def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, lang: str) -> None:
+def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, lang: str,
+          verbose: bool) -> None:
     """Every place where the reports' numbers contradict each other, with the quotes.
 
     A finding is raised only when no values within the rounding of the published numbers and
@@ -741,7 +765,10 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
     Examples:
       sykj-track audit
       sykj-track audit --kind growth-mismatch
+      sykj-track audit -v                     each quote with the sentence around it
       sykj-track audit --format json | jq '.findings[] | .arithmetic'
+
+    Each quote is given with its place in the report (seeds/FILE:LINE) and in the ledger (targets/FILE:LINE).
     """
     from . import api
     from .render_diff import render_audit_json, render_audit_table
@@ -754,7 +781,10 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
         _emit(render_audit_json(findings))
     else:
         color, width = _terminal()
-        click.echo(render_audit_table(findings, lang=lang, color=color, width=width), nl=False, color=color)
+        from .quotes import SeedTexts
+
+        click.echo(render_audit_table(findings, lang=lang, color=color, width=width, seeds=SeedTexts(ledger.root),
+                                      verbose=verbose), nl=False, color=color)
 
 
 

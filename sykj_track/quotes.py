@@ -66,8 +66,13 @@ def _squeezed_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(out), positions
 
 
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+(?=\d)|(?<=\d)\s+(?=[^\x00-\x7f])")
+
+
 def _collapse(text: str) -> str:
-    return " ".join(text.split())
+    """Runs of whitespace as one space, and none between Chinese characters or between them and digits:
+    PDF text breaks lines and spaces out characters (科技型企业数 量达 15363 家), which a reader need not see."""
+    return _CJK_GAP.sub("", " ".join(text.split()))
 
 
 def locate(seed_text: str, quote: str) -> Located | None:
@@ -141,3 +146,13 @@ class SeedTexts:
         if file not in self._index:
             self._index[file] = _squeezed_with_positions(text)
         return _locate(text, self._index[file], quote)
+
+    def cite(self, file: str, quote: str) -> str:
+        """"seeds/x.txt:12" for a quote of the seed `file`; the file alone when the quote is not found."""
+        found = self.locate(file, quote)
+        return found.where(file) if found is not None else file
+
+    def sentence(self, file: str, quote: str) -> str | None:
+        """The sentence around a quote in its seed, or None when it cannot be located."""
+        found = self.locate(file, quote)
+        return found.sentence if found is not None else None

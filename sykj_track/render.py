@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from .model import CheckReport, Problem, Summary, Verdict
+from .model import CheckReport, Figure, Goal, Problem, Summary, Verdict
+from .quotes import SeedTexts, squeeze
 from .quantity import format_number
 from .textsafe import csv_cell, inert
 
@@ -183,8 +184,10 @@ TABLE_COLUMNS = (("metric", "left"), ("target", "right"), ("actual", "right"), (
 
 
 def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose: bool = False,
-                 color: bool | None = None, width: int | None = None) -> str:
-    """Tables, one per target year, each followed by its counts; totals at the end."""
+                 color: bool | None = None, width: int | None = None, seeds: SeedTexts | None = None) -> str:
+    """Tables, one per target year, each followed by its counts; totals at the end. With verbose, the
+    quotes behind each verdict; with `seeds` too, each quote's place in its seed (file:line) and the
+    sentence around it."""
     from .grid import Column, render_grid, style
 
     paint = bool(color)
@@ -211,7 +214,7 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
         out.append(render_grid(columns, rows, width=width or 200, styles=styles, color=paint))
         out.append(_summary_line(Summary.of(group), f"{year}:"))
         if verbose:
-            out += _quote_lines(group, paint)
+            out += _quote_lines(group, paint, seeds)
         out.append("")
     out.append(_summary_line(Summary.of(verdicts), f"All years (as of {as_of}):"))
     return "\n".join(out) + "\n"
@@ -234,15 +237,44 @@ def _summary_line(summary: Summary, label: str) -> str:
     return text
 
 
-def _quote_lines(group: list[Verdict], color: bool) -> list[str]:
-    """The quotes, notes and doubts behind each verdict of a year (--verbose)."""
+def quote_place(record: Goal | Figure, seeds: SeedTexts | None) -> str:
+    """Where a quote stands: "seeds/x.txt:12" when the seed can be searched, else the report's id."""
+    if seeds is None:
+        return record.source.id
+    return f"{record.source.id} {seeds.cite(record.source.file, record.quote)}"
+
+
+def sentence_lines(record: Goal | Figure, seeds: SeedTexts | None, indent: str) -> list[str]:
+    """The sentence around a quote, when it says more than the quote itself."""
+    if seeds is None:
+        return []
+    sentence = seeds.sentence(record.source.file, record.quote)
+    if not sentence or squeeze(sentence) == squeeze(record.quote):
+        return []
+    return [inert(f"{indent}… {sentence}")]
+
+
+def render_quotes(records: Iterable[tuple[str, Goal | Figure]], seeds: SeedTexts | None = None) -> str:
+    """Labelled quotes, one per line with the report, its place in the seed and the year, each followed
+    by the sentence around it: the evidence section of `show --verbose`."""
+    lines = []
+    for label, record in records:
+        lines.append(inert(f"  {label:<6} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
+        lines += sentence_lines(record, seeds, " " * 9)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _quote_lines(group: list[Verdict], color: bool, seeds: SeedTexts | None = None) -> list[str]:
+    """The quotes, notes and doubts behind each verdict of a year (--verbose), each with its place in
+    the seed and the sentence around it."""
     from .grid import style
 
     lines = []
     for v in group:
         lines.append(f"  {style(inert(v.id), 'bold', color)}")
         for goal in v.statements:
-            lines.append(inert(f"    goal   {goal.source.id}: 「{goal.quote}」"))
+            lines.append(inert(f"    goal   {quote_place(goal, seeds)}: 「{goal.quote}」"))
+            lines += [style(text, "dim", color) for text in sentence_lines(goal, seeds, "           ")]
         figures = [v.figure] if v.figure else list(v.derived_from)
         for text, label in ((v.goal.note, "note"), (v.goal.doubt, "doubt")):
             if text:
@@ -253,7 +285,8 @@ def _quote_lines(group: list[Verdict], color: bool) -> list[str]:
         if v.evidence == "derived":
             lines.append(inert(f"    derived {interval_text(v)}, from the {len(v.derived_from)} figures below"))
         for fig in figures:
-            lines.append(inert(f"    figure {fig.source.id} ({fig.year}): 「{fig.quote}」"))
+            lines.append(inert(f"    figure {quote_place(fig, seeds)} ({fig.year}): 「{fig.quote}」"))
+            lines += [style(text, "dim", color) for text in sentence_lines(fig, seeds, "           ")]
             if fig.doubt:
                 lines.append(style(inert(f"      doubt: {fig.doubt}"), "dim", color))
     return lines

@@ -10,9 +10,10 @@ from typing import Any
 from .intervals import INF, point, show_growth
 from .audit import Finding, finding_record, record_dict, written
 from .diff import Diff, DiffRow, Side
-from .model import Goal
+from .model import Figure, Goal
 from .quantity import format_number
-from .render import BASIS_EN, BASIS_ZH
+from .quotes import SeedTexts
+from .render import BASIS_EN, BASIS_ZH, quote_place, sentence_lines
 from .textsafe import csv_cell, markup
 
 DIFF_COLUMNS = ("metric", "name_zh", "name_en", "basis", "a_target", "a_actual", "a_status", "b_target",
@@ -42,17 +43,23 @@ def side_record(side: Side) -> dict[str, Any]:
     }
 
 
-def diff_row_record(row: DiffRow) -> dict[str, Any]:
-    """One diff row as a JSON-ready dict: the keys of `diff --format json`."""
-    quotes = []
+def row_records(row: DiffRow) -> list[tuple[str, Goal | Figure]]:
+    """The goals and figures a diff row rests on, each with its role (a.target, b.actual, prior, ...)."""
+    found: list[tuple[str, Goal | Figure]] = []
     for label, side in (("a", row.a), ("b", row.b)):
         for role, record in (("target", side.goal), ("actual", side.actual)):
             if record is not None:
-                quotes.append(record_dict(f"{label}.{role}", record))
+                found.append((f"{label}.{role}", record))
     if row.stated_growth is not None:
-        quotes.append(record_dict("b.stated_growth", row.stated_growth))
+        found.append(("b.stated_growth", row.stated_growth))
     if row.prior is not None:
-        quotes.append(record_dict("prior", row.prior))
+        found.append(("prior", row.prior))
+    return found
+
+
+def diff_row_record(row: DiffRow) -> dict[str, Any]:
+    """One diff row as a JSON-ready dict: the keys of `diff --format json`."""
+    quotes = [record_dict(role, record) for role, record in row_records(row)]
     implied = row.implied_growth
     stated = row.stated_growth
     return {
@@ -135,8 +142,9 @@ FLAG_STYLE = {"inconsistent-growth": "bold red", "target-below-prior": "bold red
 
 
 def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, color: bool | None = None,
-                      width: int | None = None) -> str:
-    """One table of rows; with verbose, the quotes behind each flagged row."""
+                      width: int | None = None, seeds: SeedTexts | None = None) -> str:
+    """One table of rows; with verbose, the quotes behind each row (with `seeds`, each quote's place in
+    its seed and the sentence around it)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -179,13 +187,15 @@ def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, col
                                                  or "no flags"))
     if verbose:
         for row in result.rows:
-            record = diff_row_record(row)
-            if not record["quotes"]:
+            records = row_records(row)
+            if not records:
                 continue
             console.print(f"  [bold]{markup(row.metric.id)}[/bold] ({markup(row.basis)})")
-            for quote in record["quotes"]:
-                console.print(f"    {quote['role']:<16} {markup(quote['source'])} ({quote['year']}): "
-                              f"「{markup(quote['quote'])}」")
+            for role, record in records:
+                console.print(f"    {role:<16} {markup(quote_place(record, seeds))} ({record.year}): "
+                              f"「{markup(record.quote)}」")
+                for line in sentence_lines(record, seeds, " " * 21):
+                    console.print(f"[dim]{markup(line)}[/dim]", soft_wrap=True)
     return out.getvalue()
 
 
@@ -195,8 +205,9 @@ def render_audit_json(findings: list[Finding]) -> str:
 
 
 def render_audit_table(findings: list[Finding], lang: str = "zh", color: bool | None = None,
-                       width: int | None = None) -> str:
-    """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on."""
+                       width: int | None = None, seeds: SeedTexts | None = None, verbose: bool = False) -> str:
+    """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on, each with its
+    place (the seed's file:line with `seeds`, and the TOML record's); verbose adds the sentence around."""
     out = io.StringIO()
     console = _console(out, color, width)
     if not findings:
@@ -212,8 +223,11 @@ def render_audit_table(findings: list[Finding], lang: str = "zh", color: bool | 
         if finding.estimate:
             console.print("   [dim]rests on an estimate (预计)[/dim]")
         for role, record in finding.records:
-            console.print(f"   {role:<9} {markup(record.source.id)} ({record.year}) {markup(str(record.where))}: "
-                          f"「{markup(record.quote)}」")
+            console.print(f"   {role:<9} {markup(quote_place(record, seeds))} ({record.year}) "
+                          f"{markup(str(record.where))}: 「{markup(record.quote)}」")
+            if verbose:
+                for line in sentence_lines(record, seeds, " " * 13):
+                    console.print(f"[dim]{markup(line)}[/dim]", soft_wrap=True)
         console.print()
     counts: dict[str, int] = {}
     for finding in findings:
