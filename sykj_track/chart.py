@@ -13,7 +13,8 @@ from typing import Any
 
 from .model import Figure, Verdict
 from .quantity import format_number
-from .render import BOUND_SIGNS, STATUS_STYLE, reason_text, target_text, verdict_record
+from .render import (BOUND_SIGNS, STATUS_STYLE, reason_text, shown_status, status_label, target_text,
+                     verdict_record)
 from .series import MetricSeries, Series, YearPoint
 from .textsafe import inert
 
@@ -41,8 +42,8 @@ def figure_text(fig: Figure, with_unit: bool = True, short: bool = False) -> str
 
 
 def verdict_text(v: Verdict) -> str:
-    """"miss 93%", "pending no-figure", "hit final 111%"."""
-    parts = [v.status, reason_text(v)]
+    """"miss 93%", "pending · unreported no-figure", "hit final 111%"."""
+    parts = [status_label(v), reason_text(v)]
     if v.attainment is not None:
         parts.append(f"{v.attainment * 100:.0f}%")
     return " ".join(p for p in parts if p)
@@ -74,7 +75,7 @@ def _year_table(series: Series, color: bool) -> Any:
             goals.append(inert(f"{sep}{target_text(v)}{_agency_suffix(v)}{sources}"),
                          style="dim" if v.status == "superseded" else "")
             # One line per source under the goal: pad the verdict so the next one lines up with its goal.
-            verdicts.append(inert(sep + verdict_text(v)), style=STATUS_STYLE[v.status] if color else "")
+            verdicts.append(inert(sep + verdict_text(v)), style=STATUS_STYLE[shown_status(v)] if color else "")
             verdicts.append("\n" * len(v.sources))
         figures = Text()
         for i, fig in enumerate(point.figures):

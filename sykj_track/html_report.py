@@ -74,7 +74,8 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
         s = Summary.of(group)
         rows.append(f'<tr><th scope="row">{year}</th><td class="n">{len(group)}</td>'
                     f'<td class="n c-hit">{s.hit}</td><td class="n c-miss">{s.miss}</td>'
-                    f'<td class="n c-pending">{s.pending}</td><td class="n c-superseded">{s.superseded}</td>'
+                    f'<td class="n c-pending">{s.pending}</td><td class="n c-unreported">{s.unreported}</td>'
+                    f'<td class="n c-superseded">{s.superseded}</td>'
                     f'<td class="n">{_rate(s)}</td><td class="bar">{_stack_bar(s)}</td></tr>')
     return f"""
 <section id="summary">
@@ -82,11 +83,12 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
   <div class="cards">{cards}</div>
   <table class="years">
     <thead><tr><th>目标年份</th><th class="n">目标数</th><th class="n">达成</th><th class="n">未达成</th>
-      <th class="n">待定</th><th class="n">已修订</th><th class="n">达成率</th><th></th></tr></thead>
+      <th class="n">待定</th><th class="n">其中逾期未报</th><th class="n">已修订</th><th class="n">达成率</th><th></th></tr></thead>
     <tbody>{"".join(rows)}</tbody>
   </table>
-  <p class="note">达成率 = 达成 ÷ (达成 + 未达成)：只算已有结论的目标。待定的目标或未到期，或尚无报告给出当年数据。
-  Hit rate counts decided goals only.</p>
+  <p class="note">达成率 = 达成 ÷ (达成 + 未达成)：只算已有结论、且由计划提出的目标；事后才披露的目标（“超额完成…目标”）不计入。
+  待定的目标或未到期，或逾期未报（年份已过，尚无报告给出当年数据）。
+  Hit rate counts decided goals a plan stated; goals revealed only afterwards are left out.</p>
 </section>"""
 
 
@@ -467,7 +469,7 @@ td.src { font-size: 12px; color: var(--muted); max-width: 15em; } .arrow { color
 .badge .en { color: inherit; opacity: .8; margin: 0; }
 .badge.s-hit { background: #e3f4e8; color: var(--hit); } .badge.s-miss { background: #fde8e8; color: var(--miss); }
 .badge.s-pending { background: #fdf3dc; color: #8a5a00; } .badge.s-unreported { background: #f6e3f3; color: #8a1f78; }
-.card.s-unreported { border-top-color: #8a1f78; } .card.s-unreported .num { color: #8a1f78; } .badge.s-superseded { background: #eceef1; color: #555b63; }
+.c-unreported { color: #8a1f78; } .card.s-unreported { border-top-color: #8a1f78; } .card.s-unreported .num { color: #8a1f78; } .badge.s-superseded { background: #eceef1; color: #555b63; }
 .tag { display: inline-block; font-size: 11.5px; padding: 0 6px; border-radius: 3px; background: #e8edf7;
   color: #334e8c; white-space: nowrap; }
 tr.detail td { background: #fafbfc; font-size: 13px; padding-top: 2px; }

@@ -202,6 +202,8 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "zh", verbose
             name = v.metric.name(lang)
             if basis_names[v.goal.basis]:
                 name += f" ({basis_names[v.goal.basis]})"
+            if v.revealed:  # known only because a report says it was met: left out of the hit rate
+                name += " (revealed)" if lang == "en" else "（事后披露）"
             if v.outside:
                 name += f" [{v.goal.agency}]"
             pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
