@@ -903,5 +903,41 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[st
     else:
         click.echo(render_changes_text(found, since, when, lang=lang), nl=False)
 
+
+@main.command()
+@click.argument("kind", type=click.Choice(["source", "metrics", "ledger"]), required=False)
+@click.option("--write", "directory", metavar="DIR", type=click.Path(file_okay=False),
+              help="Write every schema into DIR (source.schema.json, metrics.schema.json, ledger.schema.json).")
+def schema(kind: str | None, directory: str | None) -> None:
+    """JSON Schemas of the ledger's files, for TOML editors (Taplo, VS Code's Even Better TOML).
+
+    KIND is source (targets/<source-id>.toml), metrics (targets/metrics.toml) or ledger
+    (targets/ledger.toml). The schemas are generated from the loader's own field tables, so an
+    editor completes and checks exactly the fields `sykj-track check` accepts (the checks that
+    need the seeds or other files are check's alone).
+
+    \b
+    Examples:
+      sykj-track schema source                    print one schema
+      sykj-track schema --write schema            write them all (then point .taplo.toml at them)
+    """
+    from pathlib import Path
+
+    from .schema import FILES, schema_text, schemas
+
+    if directory is None:
+        if kind is None:
+            raise click.UsageError("name a KIND (source, metrics or ledger), or pass --write DIR for all of them.")
+        _emit(schema_text(schemas()[FILES[kind]]))
+        return
+    from .atomicwrite import write_atomic
+
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, document in schemas().items():
+        if kind is None or name == FILES[kind]:
+            write_atomic(target / name, schema_text(document))
+            click.echo(f"wrote {target / name}", err=True)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
