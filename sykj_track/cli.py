@@ -23,7 +23,8 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         return None
     import re
 
-    match = re.fullmatch(r"\s*(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)?)?年?\s*", value)
+    # [0-9], not \d: \d also matches full-width and Arabic-Indic digits, which int() would then accept.
+    match = re.fullmatch(r"\s*([0-9]{4})(?:[-/.年]([0-9]{1,2})(?:[-/.月]([0-9]{1,2})日?|月)?)?年?\s*", value)
     try:
         if match is None:
             raise ValueError("write the year first")
@@ -33,13 +34,31 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date ({exc}). Write it like 2025-12-31.") from None
 
 
+class _Year(click.ParamType):
+    """A year in ASCII digits: int() would also read ２０２５ or ٢٠٢٥, which no one means to type."""
+
+    name = "year"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and 1 <= len(text) <= 4):
+            self.fail(f"{value!r} is not a year; write it in ASCII digits, e.g. 2025", param, ctx)
+        return int(text)
+
+
+YEAR = _Year()
+
+
 def _as_of_option(help_text: str = "Judge with what was published by DATE (default: today). E.g. 2023-06-30."):
     """--as-of, read by _parse_date."""
     return click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date, help=help_text)
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                           help="Language of metric names in the table.")
+LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                           help="Language of metric names in the table. Default: the ledger's `lang` "
+                                "(targets/ledger.toml), else zh.")
 
 
 def _load(ctx: click.Context):
@@ -198,7 +217,7 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 
 
 @main.command()
-@click.option("--year", "years", type=int, multiple=True, metavar="YEAR",
+@click.option("--year", "years", type=YEAR, multiple=True, metavar="YEAR",
               help="Only goals for this target year (repeatable).")
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME",
               help="Only this metric: an id (hitech_enterprises), a Chinese name or alias (高新技术企业). Repeatable.")
@@ -246,6 +265,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     from .render import render_csv, render_json, render_table
 
     ledger = _load(ctx)
+    lang = lang or ledger.identity.lang
     metric_ids = _metric_ids(ledger, metric_names)
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
@@ -426,11 +446,17 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         seed_file = path.relative_to(ledger.root.resolve()).as_posix()
     except ValueError:
         seed_file = f"seeds/{path.name}"
-    if source_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", source_id):
-        raise click.BadParameter(f"{source_id!r}: use letters, digits, - and _ (e.g. 2026-work-report)",
+    if source_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}", source_id):
+        raise click.BadParameter(f"{source_id!r}: use up to 100 letters, digits, - and _ (e.g. 2026-work-report)",
                                  param_hint="--id")
+    from .textfile import read_bytes
+
     try:
-        result = draft(path.read_bytes(), ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
+        data = read_bytes(path)
+    except OSError as exc:
+        raise click.ClickException(f"{report}: cannot be read: {exc.strerror or exc}") from None
+    try:
+        result = draft(data, ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
                        seed_file=seed_file, source_id=source_id, published=published,
                        agency=ledger.identity.agency or None,
                        **({"city": ledger.identity.region} if ledger.identity.region else {}))
@@ -665,8 +691,8 @@ def _terminal(default_width: int = 200) -> tuple[bool, int]:
 
 
 @main.command()
-@click.argument("year_a", metavar="A", type=int)
-@click.argument("year_b", metavar="B", type=int)
+@click.argument("year_a", metavar="A", type=YEAR)
+@click.argument("year_b", metavar="B", type=YEAR)
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME",
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
 @click.option("--only-flagged", is_flag=True, help="Only rows with a flag.")
@@ -707,6 +733,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
         raise click.BadParameter("A and B are the same year; compare two different years, e.g. 2024 2025.",
                                  param_hint="A B")
     ledger = _load(ctx)
+    lang = lang or ledger.identity.lang
     when = as_of or api.default_as_of()
     known = years_with_data(ledger, when)
     missing = [y for y in (year_a, year_b) if y not in known]
@@ -742,8 +769,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table for reading; json for other tools.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of metric names.")
+@LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the sentence around each quote in its report.")
 @click.pass_context
 def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, lang: str,
@@ -774,6 +800,7 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
     from .render_diff import render_audit_json, render_audit_table
 
     ledger = _load(ctx)
+    lang = lang or ledger.identity.lang
     metric_ids = _metric_ids(ledger, metric_names)
     findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
                 and (not metric_ids or f.metric.id in metric_ids)]

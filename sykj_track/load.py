@@ -20,7 +20,7 @@ from .model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal,
                     Problem, Source, Where)
 from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
 from .quantity import QuantityError, convert, parse_quantity, parse_unit
-from .textfile import TextFileError, read_text
+from .textfile import TextFileError, read_bytes, read_text
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -116,6 +116,12 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
         problems.append(Problem(Where(name, line), f"not valid TOML: {message}",
                                 "check quotes, brackets and `key = value` syntax on that line "
                                 "(strings need double quotes; dates are written 2025-06-05)"))
+        return None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits, which int() refuses to read
+        long_run = re.search(r"[0-9_]{1000,}", text)
+        line = text.count("\n", 0, long_run.start()) + 1 if long_run else 1
+        problems.append(Problem(Where(name, line), f"not readable: {exc}",
+                                "no figure needs that many digits; write the number as the report does"))
         return None
     except RecursionError:
         problems.append(Problem(Where(name), "not readable: arrays or tables nested too deeply",
@@ -266,6 +272,11 @@ def _parts(metrics: dict[str, Metric], toml: _TomlFile) -> list[Problem]:
     return problems
 
 
+# No published figure comes near this in any unit a metric is counted in (China's GDP is about 1.3e14
+# 元); beyond it a number is a typo or an attack, and arithmetic on it would overflow.
+MAX_MAGNITUDE = 1e15
+
+
 def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, place: Callable[[], Where]
             ) -> tuple[float, str, str] | Problem:
     """Read a target/value (with `unit`) and convert it to the metric's unit (% for growth).
@@ -299,6 +310,10 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, plac
     except QuantityError as exc:
         return Problem(place(), f"unit does not fit metric {metric.id} ({metric.unit}): {exc}",
                        f"use a unit of the same kind as {metric.unit!r}, or another metric")
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        return Problem(place(), f"`{field}` {_short(str(raw))} {unit} is beyond any real figure "
+                       f"({'not a finite number' if not math.isfinite(value) else f'over {MAX_MAGNITUDE:.0e} {target_unit}'})",
+                       "write the number as the report does, in the metric's unit (e.g. 770 with unit \"亿元\")")
     written = f"{number.normalize():f}{unit}" if isinstance(raw, (int, float)) else raw
     return value, written, target_unit
 
@@ -568,7 +583,7 @@ def _parse_all(paths: list[Path], root: Path, metrics: dict[str, Metric], parall
 
 def _bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_bytes(path)
     except OSError:
         return b""  # the loader proper reports why it cannot be read
 

@@ -40,7 +40,8 @@ MULTIPLIERS: dict[str, Decimal] = {
 DIMENSION_BASE: dict[str, str] = {"count": "个", "money": "元", "percent": "%", "points": "百分点",
                                   "area": "平方米", "compute": "P", "mass": "吨", "rank": "位"}
 
-_NUMBER = re.compile(r"^\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*?)\s*$")
+# ASCII digits only: \d would also take ４５００ or ٤٥٠٠, and Decimal() would read them.
+_NUMBER = re.compile(r"^\s*([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(.*?)\s*$")
 
 
 class QuantityError(ValueError):

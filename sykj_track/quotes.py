@@ -130,10 +130,10 @@ class SeedTexts:
         """The decoded text of a seed named as a source cites it ("seeds/x.txt"), or None."""
         if file not in self._texts:
             try:
-                from .textfile import decode
+                from .textfile import decode, read_bytes
 
                 path = self.root / file
-                self._texts[file] = decode(path.read_bytes(), path)
+                self._texts[file] = decode(read_bytes(path), path)
             except Exception:  # noqa: BLE001 - any unreadable seed only loses its line numbers
                 self._texts[file] = None
         return self._texts[file]

@@ -7,6 +7,7 @@ it would hide a file that other tools will misread, so it is an error that names
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 
@@ -35,10 +36,31 @@ def guess_encoding(data: bytes) -> str | None:
     return "GB18030" if plausible >= 0.9 * len(text) else None
 
 
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the regular file at `path`. A FIFO, a device or a socket is refused with an OSError
+    (EINVAL, "not a regular file ...") instead of being read: a FIFO would wait for a writer forever,
+    /dev/zero would fill the memory. Opened without blocking, so that a FIFO is refused at once."""
+    import errno
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise OSError(errno.EINVAL, f"not a regular file ({kind}); give the path of a text file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def read_text(path: Path) -> str:
     """The text of a UTF-8 file (a BOM is allowed); TextFileError for anything else."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except IsADirectoryError:
         raise TextFileError("is a directory, not a file", "point at a text file") from None
     except OSError as exc:

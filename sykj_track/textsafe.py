@@ -72,7 +72,7 @@ def markup(text: Any, newlines: bool = True) -> str:
 # A cell a spreadsheet would read as a formula: =, +, -, @ first, or a tab / carriage return, which
 # some spreadsheets strip before looking.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?", re.ASCII)
 
 
 def csv_cell(value: Any) -> Any:

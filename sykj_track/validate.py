@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from .model import Figure, Goal, Ledger, Problem, Source, Where
 from .quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
 from .quotes import squeeze
-from .textfile import TextFileError, decode
+from .textfile import TextFileError, decode, read_bytes
 
 if TYPE_CHECKING:
     from .cache import Cache
 
 SEEDS = "seeds"
 _CITED = re.compile(r"^\s*file\s*=\s*[\"']seeds/([^\"'/]+)[\"']", re.MULTILINE)
-_QUOTE_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(" + "|".join(MULTIPLIERS) + ")?")
+_QUOTE_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(" + "|".join(MULTIPLIERS) + ")?", re.ASCII)
 
 
 def _amount_in_base(written: str) -> tuple[Decimal, Decimal] | None:
@@ -116,7 +116,7 @@ def _seed_hash(source: Source, path: Path) -> list[Problem]:
     import hashlib
 
     try:
-        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        actual = hashlib.sha256(read_bytes(path)).hexdigest()
     except OSError:
         return []  # _quotes_of says why it cannot be read
     if actual == source.sha256:
@@ -130,7 +130,7 @@ def _seed_hash(source: Source, path: Path) -> list[Problem]:
 def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: Cache | None) -> list[Problem]:
     """Provenance problems of one report's records against its seed."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         return [Problem(Where(source.file), f"cannot be read: {exc.strerror or exc}", "check that it is readable")]
     key = None
@@ -214,7 +214,7 @@ def _uncited_seeds(ledger: Ledger) -> list[Problem]:
     # A targets file that did not load still names its seed: one error for it is enough.
     for path in (ledger.root / "targets").glob("*.toml"):
         try:
-            cited.update(_CITED.findall(path.read_text(encoding="utf-8", errors="replace")))
+            cited.update(_CITED.findall(read_bytes(path).decode("utf-8", errors="replace")))
         except OSError:
             pass
     problems = []

@@ -142,3 +142,14 @@ def test_init_never_overwrites_a_ledger(tmp_path):
     (tmp_path / "l" / "targets" / "metrics.toml").unlink()
     with pytest.raises(InitError, match="ledger.toml already exists"):
         init_ledger(tmp_path / "l", agency="大连市科学技术局")
+
+
+def test_the_ledger_language_is_the_default_of_lang(dalian):
+    runner = CliRunner()
+    args = ["--data", str(dalian), "status", "--as-of", "2026-06-01"]
+    assert "高新技术企业数量" in runner.invoke(main, args).output
+    text = (dalian / "targets" / "ledger.toml").read_text("utf-8").replace('lang = "zh"', 'lang = "en"')
+    (dalian / "targets" / "ledger.toml").write_text(text, "utf-8")
+    english = runner.invoke(main, args).output
+    assert "High-tech enterprises" in english and "高新技术企业数量" not in english
+    assert "高新技术企业数量" in runner.invoke(main, [*args, "--lang", "zh"]).output

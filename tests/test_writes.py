@@ -143,10 +143,11 @@ def test_extract_never_touches_the_registry(tmp_path, name):
 def test_extract_write_reports_a_failed_write_clearly(tmp_path, monkeypatch):
     runner, root, seed = _ledger(tmp_path)
     result = runner.invoke(main, ["--data", str(root), "extract", str(seed), "--write", "--id", "r" * 300])
-    assert result.exit_code == 1 and "too long" in result.output and result.exception.__class__ is SystemExit
+    assert result.exit_code == 2 and "up to 100" in result.output and result.exception.__class__ is SystemExit
     from sykj_track import atomicwrite
 
-    for code, words in ((errno.ENOSPC, "free some space"), (errno.EROFS, "read-only")):
+    for code, words in ((errno.ENOSPC, "free some space"), (errno.EROFS, "read-only"),
+                        (errno.ENAMETOOLONG, "too long")):
         def full(*args, code=code, **kwargs):
             raise OSError(code, os.strerror(code))
 

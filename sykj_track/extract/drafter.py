@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
-from .cues import GOAL_CUES, HORIZON, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
+from .cues import ESTIMATE, GOAL_CUES, HORIZON, LAGGED, period_end, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
 from .dates import YEAR, Published, find_published, year_in
 from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
@@ -65,7 +65,8 @@ class _Drafter:
         self.text = text
         self.skipped: list[Skipped] = []
         self.carried_year: int | None = None
-        self.horizon: int | None = None  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
+        self.horizon: int | None = None
+        self.period: tuple[int | None, int] | None = None  # the part of a year the current heading names  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
@@ -81,6 +82,7 @@ class _Drafter:
             if number == 0 and len(para) <= 60 or HEADING.match(para) and len(para) <= 60:
                 section = section_of(para, section)
                 self.horizon = None
+                self.period = period_end(para)  # a heading "一、一季度：…" holds figures to 3-31
                 if len(para) <= 40:
                     continue
             speaker = agency_speaking(para, self.city)
@@ -141,7 +143,11 @@ class _Drafter:
             if counts_a_list(before, q):
                 continue
             basis = basis_of(q, before, sentence[clause[0]:q.start])
-            if previous is not None and re.fullmatch(r"[、和及与]", sentence[previous[0].end:q.start]):
+            between = sentence[previous[0].end:q.start] if previous is not None else ""
+            # 由2028年的21.5%回落至2030年的12.2%: the end of a from-to pair measures what its start does
+            from_to = previous is not None and previous[0].unit == q.unit and FROM_TO.fullmatch(between) \
+                and re.search(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$", sentence[clause[0]:previous[0].start])
+            if previous is not None and (re.fullmatch(r"[、和及与]", between) or from_to):
                 basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
             previous = (q, basis)
             metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
@@ -153,12 +159,16 @@ class _Drafter:
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
                 continue
-            if metric is None and last_proposed is not None and subjectless(before):
+            if metric is None and last_proposed is not None and (subjectless(before) or from_to):
                 # 同比增长12.5% after a measure the registry does not know: that measure's growth
                 metric_id, known, subject = *last_proposed, False
                 confidence = 0.3
             elif metric is None:
                 subject = subject_before(before) or subject_after(sentence, q, clause)
+                if subjectless(before) and clause[0] > 0:
+                    # 到2035年，示范工厂数量实现翻番，超过160家: the measure is named a clause earlier
+                    earlier = sentence[_measure_start(sentence, clause, clause[0]):clause[0]]
+                    subject = subject_before(re.split(r"[，,；;：:]", earlier)[0]) or subject
                 if not subject or len(subject) < 2:
                     continue
                 metric_id, known = suggest_id(subject, q.unit), False
@@ -282,17 +292,22 @@ class _Drafter:
         upto = sentence[:q.end + 4]
         published = self.published.date
         year, explicit = year_in(sentence, q.start, clause)
-        if not explicit and self.carried_year is not None:
+        if not explicit and self.carried_year is not None and not ESTIMATE.search(sentence[clause[0]:q.start]):
+            # "2023年R&D强度达3.08%；高新技术企业预计突破8800家": an estimate is of the year being
+            # reported, not of the lagged year the sentence opened with
             year, explicit = self.carried_year, True
         if not explicit and self.horizon is not None and section.mode == "plan" and \
                 not PAST_CUES.search(sentence[clause[0]:q.end + 2]):
             year, explicit = self.horizon, True
         goal_cue = bool(GOAL_CUES.search(upto))
         past_cue = bool(PAST_CUES.search(sentence[clause[0]:q.end + 2]))
-        estimate = bool(re.search(r"预计|预期", sentence[:q.start]))
+        estimate = bool(ESTIMATE.search(sentence[:q.start]))
         mode = section.mode if section.mode != "unknown" else frame.default_mode
         kind, year = kind_and_year(section, mode, published, year if explicit else None, goal_cue, past_cue,
-                                    before, upto)
+                                   before, upto)
+        if kind == "figure" and not explicit and section.year is None and LAGGED.search(sentence[clause[0]:q.end]):
+            # R&D statistics come out in the autumn of the next year: an undated one is at least a year old
+            year = min(year, published.year - (1 if published.month >= 9 else 2))
         explicit = explicit and year is not None
         bound, op = bound_from(before, after)
         if q.more:
@@ -301,7 +316,7 @@ class _Drafter:
             op, bound = "between", "exact"
         if q.ordinal or q.unit == "位":
             op = "<=" if op == ">=" else op
-        cut_off = as_of(sentence[:q.start], year, self.published) if kind == "figure" else None
+        cut_off = as_of(sentence[:q.start], year, self.published, self.period) if kind == "figure" else None
         tier = tier_of(sentence, q.start) if kind == "goal" else ""
         quote = _quote(sentence, clause, measure.subject_at)
         if not _number_in(q, quote):
@@ -323,16 +338,25 @@ def _number_in(q: Quantity, quote: str) -> bool:
         any(ch in text for ch in "一二两三四五六七八九十百千") and q.number == q.number.to_integral_value()
 
 
+FROM_TO = re.compile(r"[^，,；;。]{0,6}?(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")
+
+
 def _quote(sentence: str, clause: tuple[int, int], subject_at: int) -> str:
     """The clause holding the number, reaching back to the clause naming its measure: a rate in a
     follow-on clause (…交易额达到12亿元，同比增长9%) is quoted with the clause before, so the quote says
     what grew."""
+    return sentence[_measure_start(sentence, clause, subject_at):clause[1]].strip().rstrip("。；;，,")
+
+
+def _measure_start(sentence: str, clause: tuple[int, int], subject_at: int) -> int:
+    """Where the words naming a number's measure start: its clause, or an earlier one when the clause
+    names none of its own."""
     start = min(clause[0], subject_at) if subject_at >= 0 else clause[0]
     if subject_at < clause[0]:
         start = max(sentence.rfind(ch, 0, subject_at) for ch in CLAUSE_END) + 1
     while start > 0 and subjectless(sentence[start:clause[1]]):
         start = max(sentence.rfind(ch, 0, start - 1) for ch in CLAUSE_END) + 1
-    return sentence[start:clause[1]].strip().rstrip("。；;，,")
+    return start
 
 
 # ---------------------------------------------------------------------------------------- entry point

@@ -18,8 +18,10 @@ _MULT = "(?:万亿|亿|万|千)"
 _DIGITS = r"\d+(?:\.\d+)?"
 _CN = "[一二两三四五六七八九十百千零]+"
 _RANGE_SEP = "[—–\\-~～至到]{1,2}"
+# A number starts where a run of digits (or numerals) starts: begun in the middle of a run, the
+# pattern would retry every suffix of a long run of digits, quadratic in its length.
 QUANTITY = re.compile(
-    rf"(?P<ord>第)?(?P<num>{_DIGITS}|{_CN})(?:\s*{_RANGE_SEP}\s*(?P<max>{_DIGITS}|{_CN}))?\s*(?P<more>余|多)?"
+    rf"(?P<ord>第)?(?P<num>(?<![\d.]){_DIGITS}|(?<![一二两三四五六七八九十百千零]){_CN})(?:\s*{_RANGE_SEP}\s*(?P<max>{_DIGITS}|{_CN}))?\s*(?P<more>余|多)?"
     rf"(?P<unit>{_MULT}?{_UNIT}|{_MULT}(?![\u4e00-\u9fff]*?{_UNIT}))")
 
 
