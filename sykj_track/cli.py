@@ -922,6 +922,7 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[st
         raise click.BadParameter(f"--until {when} is not after --since {since}; give an earlier --since.",
                                  param_hint="--since/--until")
     ledger = _load(ctx)
+    lang = lang or ledger.identity.lang
     found = [c for c in find_changes(ledger, since, when) if not kinds or c.kind in kinds]
     if fmt == "json":
         _emit(render_changes_jsonl(found))
