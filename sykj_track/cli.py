@@ -509,8 +509,9 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
               help="Its city or province (大连市, 辽宁省). Default: the start of the agency's name.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="The language of the reports and of the report page.")
-@click.option("--from", "metrics_from", metavar="DIR", type=click.Path(exists=True),
-              help="Start from the metric registry of the ledger in DIR instead of an empty one.")
+@click.option("--from", "metrics_from", metavar="DIR",
+              help="Start from the metric registry of the ledger in DIR instead of an empty one; "
+                   "`--from bundled` takes the registry of the data bundled with the tool.")
 def init_command(directory: str, agency: str, name: str, region: str | None, lang: str,
                  metrics_from: str | None) -> None:
     """Create a ledger in DIRECTORY for one agency: targets/ledger.toml (whose ledger it is),
@@ -520,12 +521,17 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
     \b
     Examples:
       sykj-track init ~/dalian --agency 大连市科学技术局
+      sykj-track init ~/dalian --agency 大连市科学技术局 --from bundled
       sykj-track init ~/dalian --agency 大连市科学技术局 --from /path/to/another/ledger
       cp report.txt ~/dalian/seeds/ && cd ~/dalian
       sykj-track extract seeds/report.txt --write && sykj-track check
     """
     from .init import InitError, init_ledger
 
+    if metrics_from == "bundled" and not os.path.exists(metrics_from):
+        from .datadir import bundled_data_dir
+
+        metrics_from = str(bundled_data_dir() or metrics_from)
     try:
         result = init_ledger(directory, agency=agency, name=name, region=region, lang=lang,
                              metrics_from=metrics_from)

@@ -252,3 +252,15 @@ def test_revealed_goals_and_overdue_goals_are_marked_in_tables_show_and_html(m):
     assert "逾期未报" in page and "s-unreported" in page and "事后披露" in page
     run = CliRunner().invoke(main, ["--data", str(m.root), "show", "contracts", "--as-of", "2026-06-30"])
     assert "pending · unreported" in run.output
+
+
+def test_a_partial_running_total_that_proves_the_goal_is_not_lost_to_a_vaguer_derived_value(m):
+    contracts_goal(m, target=500, year=2023)
+    m.source("a", date(2023, 12, 1), "截至11月底成交额520亿元", figures=[
+        figure("contracts", 2023, 520, "截至11月底成交额520亿元", unit="亿元", as_of=date(2023, 11, 30))])
+    m.source("b", date(2025, 6, 5), "预计全年成交额实现700亿元,同比增长超过10%", figures=[
+        figure("contracts", 2024, 700, "预计全年成交额实现700亿元", unit="亿元", estimate=True),
+        figure("contracts", 2024, 10, "同比增长超过10%", unit="%", basis="growth", bound="more_than",
+               estimate=True)])
+    v = one(reconcile(m.load(), AS_OF))
+    assert (v.status, v.evidence, v.actual) == ("hit", "partial", 520)
