@@ -94,7 +94,8 @@ def test_until_must_follow_since(newsroom):
 
 
 def run(newsroom, *args):
-    result = CliRunner().invoke(main, ["--data", str(newsroom.root), "changes", *args], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["--data", str(newsroom.root), "changes", "--lang", "zh", *args],
+                                catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
 

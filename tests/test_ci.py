@@ -24,8 +24,9 @@ from conftest import REPO, figure, goal
 @pytest.fixture
 def ledger(data):
     data.metric("hitech_enterprises", zh="高新技术企业数量")
-    data.source("plan", date(2021, 12, 31), "2022年高新技术企业数量达到4500家。",
-                goals=[goal("hitech_enterprises", 2022, 4500, "高新技术企业数量达到4500家")])
+    data.source("plan", date(2021, 12, 31), "2022年高新技术企业数量达到4500家，2023年达到5000家。",
+                goals=[goal("hitech_enterprises", 2022, 4500, "高新技术企业数量达到4500家"),
+                       goal("hitech_enterprises", 2023, 5000, "2023年达到5000家")])
     data.source("news", date(2023, 3, 8), "高新技术企业达到4200家。",
                 figures=[figure("hitech_enterprises", 2022, 4200, "高新技术企业达到4200家")])
     return data
