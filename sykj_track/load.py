@@ -396,6 +396,12 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
                     note=info.get("note", ""), where=where, url=info.get("url", "").strip(),
                     archive_url=info.get("archive_url", "").strip(), retrieved=info.get("retrieved"),
                     sha256=info.get("sha256", "").strip().lower())
+    if source.retrieved is not None and source.retrieved < source.published and not source.published_approx:
+        problems.append(Problem(toml.where("source", 0, "retrieved"),
+                                f"retrieved {source.retrieved} is before published {source.published}",
+                                "a text is fetched on or after the day it is published: check both dates "
+                                "(or set published_approx = true if the publication date is a guess)",
+                                severity="warning"))
     goals = [g for i, rec in enumerate(_records(data, "goal", toml, problems))
              if (g := _goal(rec, i, source, toml, metrics, problems)) is not None]
     figures = [f for i, rec in enumerate(_records(data, "figure", toml, problems))
