@@ -56,11 +56,32 @@ def _as_of_option(help_text: str = "Judge with what was published by DATE (defau
 
 
 LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-                           help="Language of metric names in the table. Default: the ledger's `lang` "
-                                "(targets/ledger.toml), else zh.")
+                           help="Language of the output (labels, headers, messages; JSON keys stay English). "
+                                "Default: $SYKJ_TRACK_LANG, else the lang of targets/ledger.toml, else the locale.")
+EXCEL_OPTION = click.option("--excel", is_flag=True,
+                            help="With --format csv: write a UTF-8 byte order mark and CRLF line ends, so that "
+                                 "Excel and WPS open the 汉字 correctly.")
 
 
-def _load(ctx: click.Context):
+def _lang(option: str | None, ledger=None) -> str:
+    """The language to speak: --lang, else $SYKJ_TRACK_LANG, else the ledger's declared lang, else the locale."""
+    from .i18n import resolve_lang
+
+    declared = None
+    if ledger is not None and (ledger.root / "targets" / "ledger.toml").is_file():
+        declared = ledger.identity.lang
+    return resolve_lang(option, declared)
+
+
+def _csv(text: str, excel: bool) -> str:
+    if not excel:
+        return text
+    from .render import with_bom
+
+    return with_bom(text)
+
+
+def _load(ctx: click.Context, lang: str | None = None):
     """Load the ledger; on load problems print them all and exit 1."""
     from . import api
     from .datadir import DataDirError
@@ -71,10 +92,13 @@ def _load(ctx: click.Context):
         raise click.UsageError(str(exc)) from None
     errors = [p for p in problems if p.is_error]
     if errors:
-        _report(problems)
-        click.echo(f"{len(errors)} problem(s) in {ledger.root / 'targets'}; nothing was reconciled.", err=True)
+        from .i18n import t
+
+        lang = _lang(lang, ledger)
+        _report(problems, lang)
+        click.echo(t("load.problems", lang, n=len(errors), root=ledger.root / "targets"), err=True)
         sys.exit(1)
-    _report(problems)  # warnings only: worth a look, no reason to stop
+    _report(problems, _lang(lang, ledger) if problems else "en")  # warnings only: worth a look, no reason to stop
     return ledger
 
 
@@ -114,7 +138,7 @@ def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
                               param_hint=param_hint)
 
 
-def _warn_about(ctx: click.Context, ledger) -> None:
+def _warn_about(ctx: click.Context, ledger, lang: str = "en") -> None:
     """Print the cross-record problems (two targets for one goal, a seed missing ...) as warnings; go
     on regardless. Quotes are not searched in the seeds here: that is `check`'s work, and on a large
     ledger it would cost more than the rest of the command."""
@@ -122,8 +146,10 @@ def _warn_about(ctx: click.Context, ledger) -> None:
 
     warnings = validate(ledger, quotes=False)
     if warnings:
-        _report(warnings)
-        click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
+        from .i18n import t
+
+        _report(warnings, lang)
+        click.echo(t("load.warnings", lang, n=len(warnings)), err=True)
 
 
 def _emit(text: str) -> None:
@@ -136,9 +162,11 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
-def _report(problems) -> None:
+def _report(problems, lang: str = "en") -> None:
+    from .render import problem_text
+
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem_text(problem, lang), err=True)
 
 
 def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -229,11 +257,12 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for reading; json or csv for other tools.")
+@EXCEL_OPTION
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
 @click.pass_context
 def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, ...], statuses: tuple[str, ...],
-           reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, lang: str,
+           reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, excel: bool, lang: str | None,
            verbose: bool) -> None:
     """Every goal: hit, miss or pending, with the figure and the quotes that decide it.
 
@@ -256,17 +285,23 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     from . import api
     from .render import render_csv, render_json, render_table
 
-    ledger = _load(ctx)
-    lang = lang or ledger.identity.lang
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     metric_ids = _metric_ids(ledger, metric_names)
-    _warn_about(ctx, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
+    known = sorted({v.goal.year for v in result.verdicts})
+    if years and not set(years) & set(known):
+        from .i18n import t
+
+        raise click.ClickException(t("status.no_year", lang, years="/".join(map(str, years)),
+                                     known=", ".join(map(str, known)) or "—"))
     verdicts = api.select(result, years, metric_ids, statuses, agency, reasons)
     if fmt == "json":
         _emit(render_json(verdicts, when))
     elif fmt == "csv":
-        _emit(render_csv(verdicts))
+        _emit(_csv(render_csv(verdicts), excel))
     else:
         color, width = _terminal()
         seeds = None
@@ -285,8 +320,9 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for reading; json for other tools.")
 @click.option("-v", "--verbose", is_flag=True, help="List each overdue goal instead of counting them.")
+@LANG_OPTION
 @click.pass_context
-def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbose: bool) -> None:
+def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbose: bool, lang: str | None) -> None:
     """Validate the data: the gate every new report passes in CI.
 
     \b
@@ -323,19 +359,20 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
     if fmt == "json":
         _emit(render_check_json(report))
     else:
-        click.echo(render_check(report), nl=False)
+        click.echo(render_check(report, _lang(lang, ledger)), nl=False)
     sys.exit(0 if report.ok else 1)
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table for reading; json for other tools.")
+@LANG_OPTION
 @click.pass_context
-def metrics(ctx: click.Context, fmt: str) -> None:
+def metrics(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """List the metrics: id, Chinese and English name, unit, kind, and how many goals and figures use each."""
     import json
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
     rows = []
     for m in sorted(ledger.metrics.values(), key=lambda m: m.id):
         goals = sum(g.metric == m.id for g in ledger.goals)
@@ -345,11 +382,9 @@ def metrics(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    from .textsafe import inert
+    from .render import render_metrics
 
-    for row in rows:
-        click.echo(inert(f"{row['id']:<40} {row['unit']:<4} {row['kind']:<6} {row['goals']:>3} goals "
-                         f"{row['figures']:>3} figures  {row['zh']} / {row['en']}", False))
+    click.echo(render_metrics(rows, _lang(lang, ledger), _terminal()[1]), nl=False)
 
 
 @main.command()
@@ -358,8 +393,9 @@ def metrics(ctx: click.Context, fmt: str) -> None:
               help="table for reading; markdown for the README's coverage table; json and csv (with each "
                    "report's url, archive_url, retrieved and sha256) for other tools.",
               show_default=True)
+@LANG_OPTION
 @click.pass_context
-def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
+def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) -> None:
     """Per report: when it was published, how many goals and figures it gives, and how the goals it
     states stand (a goal stated by two reports counts for both)."""
     import json
@@ -367,15 +403,16 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
     from . import api
     from .render import render_sources, render_sources_csv
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
     when = as_of or api.default_as_of()
-    rows = api.coverage(ledger, api.reconcile(ledger, when))
+    rows = [row for row in api.coverage(ledger, api.reconcile(ledger, when)) if row["published"] <= when.isoformat()]
     if fmt == "json":
         _emit(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
         _emit(render_sources_csv(rows))
     else:
-        click.echo(render_sources(rows, when, markdown=fmt == "markdown"), nl=False)
+        click.echo(render_sources(rows, when, markdown=fmt == "markdown", lang=_lang(lang, ledger),
+                                  width=_terminal()[1]), nl=False)
 
 
 @main.command()
@@ -558,7 +595,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
       sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
     """
     from . import api
-    from .chart import render_show, render_show_json
+    from .render.chart import render_show, render_show_json
     from .series import metric_series
 
     ledger = _load(ctx)
@@ -614,7 +651,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     from . import api
     from .atomicwrite import write_atomic
     from .audit import finding_record
-    from .html_report import render_html
+    from .render.html import render_html
     from .model import Summary
     from .series import all_series
 
@@ -686,11 +723,12 @@ def _terminal(default_width: int = 200) -> tuple[bool, int]:
 @_as_of_option("Use what was published by DATE (default: today). E.g. 2026-11-22.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for reading; json or csv for other tools.")
+@EXCEL_OPTION
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every row.")
 @click.pass_context
 def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, ...], only_flagged: bool,
-         as_of: date | None, fmt: str, lang: str, verbose: bool) -> None:
+         as_of: date | None, fmt: str, excel: bool, lang: str | None, verbose: bool) -> None:
     """Year A against year B: targets, actuals, change, and the growth B's plan implies.
 
     One row per metric with a goal or a figure in A or B. Growth is judged with the rounding of
@@ -714,20 +752,19 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
     """
     from . import api
     from .diff import years_with_data
-    from .render_diff import render_diff_csv, render_diff_json, render_diff_table
+    from .i18n import t
+    from .render.diffs import render_diff_csv, render_diff_json, render_diff_table
 
     if year_a == year_b:
-        raise click.BadParameter("A and B are the same year; compare two different years, e.g. 2024 2025.",
-                                 param_hint="A B")
-    ledger = _load(ctx)
-    lang = lang or ledger.identity.lang
+        raise click.BadParameter(t("diff.same_year", _lang(lang)), param_hint="A B")
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     when = as_of or api.default_as_of()
     known = years_with_data(ledger, when)
     missing = [y for y in (year_a, year_b) if y not in known]
     if missing:
-        raise click.ClickException(
-            f"no goal or figure for {' or '.join(map(str, missing))} in the reports published by {when}. "
-            f"Years with data: {', '.join(map(str, known)) or 'none'}.")
+        raise click.ClickException(t("diff.missing", lang, years="/".join(map(str, missing)), date=when,
+                                     known=", ".join(map(str, known)) or t("none", lang)))
     result = api.diff(ledger, year_a, year_b, when, _metric_ids(ledger, metric_names))
     if only_flagged:
         from dataclasses import replace
@@ -736,7 +773,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
     if fmt == "json":
         _emit(render_diff_json(result))
     elif fmt == "csv":
-        _emit(render_diff_csv(result))
+        _emit(_csv(render_diff_csv(result), excel))
     else:
         color, width = _terminal()
         from .quotes import SeedTexts
@@ -754,13 +791,14 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
               help="Only findings of this kind (repeatable).")
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME",
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table for reading; json for other tools.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table for reading; json or csv (one row per quote) for other tools.")
+@EXCEL_OPTION
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the sentence around each quote in its report.")
 @click.pass_context
-def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, lang: str,
-          verbose: bool) -> None:
+def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, excel: bool,
+          lang: str | None, verbose: bool) -> None:
     """Every place where the reports' numbers contradict each other, with the quotes.
 
     A finding is raised only when no values within the rounding of the published numbers and
@@ -784,15 +822,17 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
     Each quote is given with its place in the report (seeds/FILE:LINE) and in the ledger (targets/FILE:LINE).
     """
     from . import api
-    from .render_diff import render_audit_json, render_audit_table
+    from .render.diffs import render_audit_csv, render_audit_json, render_audit_table
 
-    ledger = _load(ctx)
-    lang = lang or ledger.identity.lang
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     metric_ids = _metric_ids(ledger, metric_names)
     findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
                 and (not metric_ids or f.metric.id in metric_ids)]
     if fmt == "json":
         _emit(render_audit_json(findings))
+    elif fmt == "csv":
+        _emit(_csv(render_audit_csv(findings), excel))
     else:
         color, width = _terminal()
         from .quotes import SeedTexts

@@ -156,6 +156,11 @@ def test_undated_rd_statistics_are_at_least_a_year_old():
     assert one(text, "1.3").year == 2030
 
 
+def test_a_figure_repeated_after_a_dated_lead_keeps_the_lead_s_year():
+    text = "某市去年科技成绩单\n发布日期：2031-03-10\n\n2029年，全市数字贸易额达到88.6亿元。\n\n●数字贸易\n全市数字贸易额88.6亿元。\n"
+    assert {i.year for i in items(text)} == {2029}
+
+
 def test_parts_of_a_year_give_the_cut_off():
     text = "某市进展\n发布日期：2031-10-20\n\n前三季度，全市数字贸易额达到66亿元，同比增长8%。\n" \
            "1—8月，全市孵化企业营业收入达到12.5亿元，预计全年营业收入20亿元。\n"
@@ -176,3 +181,32 @@ def test_value_added_is_a_level_and_a_named_rate_of_growth_is_growth():
     assert one(plan, "18").basis == "level"
     text = SUMMARY + "全市示范工厂增速由2028年的21.5%回落至2030年的12.2%。\n"
     assert one(text, "12.2").basis == "growth" and one(text, "21.5").basis == "growth"
+
+
+def skipped(text: str) -> list[str]:
+    result = draft(text.encode(), EMPTY)
+    assert result.items == (), result.items
+    return [s.reason for s in result.skipped]
+
+
+def test_inputs_filed_or_recommended_are_not_achievements():
+    assert skipped(SUMMARY + "全市推荐86家企业申报示范工厂。\n")
+    assert skipped(SUMMARY + "我市已向主管部门申请报备示范工厂240家。\n")
+    assert skipped(SUMMARY + "征集入库重点攻关项目64项。\n")
+
+
+def test_the_bureau_s_own_projects_calls_plans_and_funding_are_not_achievements():
+    assert skipped(SUMMARY + "全年组织实施市级科技计划项目212个、下达资金2600万元。\n")
+    assert skipped(SUMMARY + "累计发布9批31个技术需求榜单。\n")
+    assert skipped(SUMMARY + "吸引70余个创新团队参与竞榜。\n")
+    assert skipped(SUMMARY + "同时明确12个重点产业发展计划。\n")
+
+
+def test_counts_of_places_departments_bands_and_thresholds_are_not_measures():
+    assert skipped(SUMMARY + "把年度任务分解到35个部门。\n")
+    assert skipped(SUMMARY + "全省有9个市进入前20位。\n")
+    assert skipped(SUMMARY + "推动年营收5亿元以上的制造企业建立研发机构。\n")
+
+
+def test_a_count_of_the_sectors_just_listed_is_not_a_measure():
+    assert skipped(SUMMARY + "着力推动智能传感等6个细分产业加快发展。\n")

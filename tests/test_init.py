@@ -144,7 +144,8 @@ def test_init_never_overwrites_a_ledger(tmp_path):
         init_ledger(tmp_path / "l", agency="大连市科学技术局")
 
 
-def test_the_ledger_language_is_the_default_of_lang(dalian):
+def test_the_ledger_language_is_the_default_of_lang(dalian, monkeypatch):
+    monkeypatch.delenv("SYKJ_TRACK_LANG")  # the tests' default language; the ledger's comes after it
     runner = CliRunner()
     args = ["--data", str(dalian), "status", "--as-of", "2026-06-01"]
     assert "高新技术企业数量" in runner.invoke(main, args).output

@@ -66,6 +66,7 @@ class _Drafter:
         self.skipped: list[Skipped] = []
         self.carried_year: int | None = None
         self.horizon: int | None = None
+        self.dated: dict[tuple[Decimal, str], int] = {}  # figures of 3+ digits the text gave a year to
         self.period: tuple[int | None, int] | None = None  # the part of a year the current heading names  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
@@ -305,8 +306,18 @@ class _Drafter:
         mode = section.mode if section.mode != "unknown" else frame.default_mode
         kind, year = kind_and_year(section, mode, published, year if explicit else None, goal_cue, past_cue,
                                    before, upto)
-        if kind == "figure" and not explicit and section.year is None and LAGGED.search(sentence[clause[0]:q.end]):
-            # R&D statistics come out in the autumn of the next year: an undated one is at least a year old
+        written = (q.number, q.unit)
+        # only a number too specific to recur by chance (286.4, 42814; not 300)
+        specific = len(q.number.normalize().as_tuple().digits) >= 3 and q.number % 10 != 0
+        if specific and kind == "figure" and explicit:
+            self.dated.setdefault(written, year)
+        elif specific and kind == "figure" and not explicit and written in self.dated:
+            # a figure repeated in the body after a lead that dated it (2017年，…286.4亿元 … 286.4亿元)
+            year = self.dated[written]
+        elif kind == "figure" and not explicit and section.year is None and \
+                LAGGED.search(sentence[_measure_start(sentence, clause, clause[0]):q.end]):
+            # R&D statistics of a year come out in the autumn of the next: an undated one in a text
+            # written before September is two years old
             year = min(year, published.year - (1 if published.month >= 9 else 2))
         explicit = explicit and year is not None
         bound, op = bound_from(before, after)
