@@ -13,6 +13,7 @@ from datetime import date
 import click
 
 FORMATS = ("table", "json", "csv")
+FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 2 (usage error)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -260,10 +261,13 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @EXCEL_OPTION
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
+@click.option("--fail-on", "fail_on", type=click.Choice(["miss", "pending", "superseded"]), multiple=True,
+              help=f"Exit {FAIL_ON_EXIT} when a goal shown has this status (repeatable), for pipelines that "
+                   "should go red on a miss.")
 @click.pass_context
 def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, ...], statuses: tuple[str, ...],
            reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, excel: bool, lang: str | None,
-           verbose: bool) -> None:
+           verbose: bool, fail_on: tuple[str, ...]) -> None:
     """Every goal: hit, miss or pending, with the figure and the quotes that decide it.
 
     \b
@@ -281,6 +285,10 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     Examples:
       sykj-track status --reason no-figure     overdue goals no report gives a figure for
       sykj-track status --status pending --reason inconclusive
+      sykj-track status --year 2022 --fail-on miss   exit 3 if a 2022 goal was missed
+
+    Exit status: 0 done, 1 the data does not load, 2 usage error, 3 a goal shown has a status
+    given to --fail-on (the table is printed all the same).
     """
     from . import api
     from .render import render_csv, render_json, render_table
@@ -312,13 +320,19 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
                    nl=False,
                    color=color)
+    failing = [v for v in verdicts if v.status in fail_on]
+    if failing:
+        click.echo(f"{len(failing)} goal(s) with status {' or '.join(fail_on)}: "
+                   f"{', '.join(v.id for v in failing[:5])}{' ...' if len(failing) > 5 else ''}", err=True)
+        sys.exit(FAIL_ON_EXIT)
 
 
 @main.command()
 @_as_of_option("Count goals overdue at DATE (default: today). E.g. 2026-01-01.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for reading; json for other tools.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for reading; json for other tools; github for annotations on the offending lines "
+                   "in GitHub Actions (::error file=…,line=…::message).")
 @click.option("-v", "--verbose", is_flag=True, help="List each overdue goal instead of counting them.")
 @LANG_OPTION
 @click.pass_context
@@ -342,6 +356,7 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
       sykj-track check                      what CI runs
       sykj-track check --strict -v          warnings fail too, each overdue goal listed
       sykj-track check --format json | jq '.errors[] | "\\(.file):\\(.line) \\(.message)"'
+      sykj-track check --format github      in GitHub Actions: each problem on its line
 
     Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
     """
@@ -358,6 +373,10 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
                        cache=cache)
     if fmt == "json":
         _emit(render_check_json(report))
+    elif fmt == "github":
+        from .render_ci import render_check_github
+
+        _emit(render_check_github(report))
     else:
         click.echo(render_check(report, _lang(lang, ledger)), nl=False)
     sys.exit(0 if report.ok else 1)
@@ -900,6 +919,99 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     counts = ", ".join(f"{n} {table}" for table, n in done.counts.items())
     click.echo(f"wrote {done.database} ({counts}; verdicts as of {when}) and {done.metadata}.\n"
                f"Browse it: datasette {done.database} -m {done.metadata}", err=True)
+
+
+@main.command()
+@click.option("--since", metavar="DATE", required=True, callback=_parse_date,
+              help="Verdicts as of DATE are the starting point (e.g. 2023-01-01).")
+@click.option("--until", metavar="DATE", callback=_parse_date,
+              help="...compared with verdicts as of DATE (default: today).")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]),
+              help="Only changes of this kind (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "atom"]), default="text", show_default=True,
+              help="text for reading; json for JSON Lines (one change per line); atom for a feed.")
+@LANG_OPTION
+@click.pass_context
+def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[str, ...], fmt: str,
+            lang: str) -> None:
+    """Goals whose verdict changed between two dates, with the report that changed it and its quote.
+
+    Each goal is judged as of --since and as of --until (only reports published by each date
+    count), and every difference is listed once, as its net change:
+
+    \b
+    new        a goal first stated by a report published in between
+    decided    pending -> hit or miss (a report gave the figure)
+    reversed   hit -> miss or miss -> hit
+    reopened   hit or miss -> pending
+    revised    a later report restated the goal with another target
+    evidence   same verdict, on another figure (an estimate confirmed by the final figure)
+    overdue    the goal's year ended and no report gives a figure
+
+    \b
+    Examples:
+      sykj-track changes --since 2023-01-01 --until 2023-06-30    what the 2023 newspaper changed
+      sykj-track changes --since 2025-01-01 --kind decided --kind reversed
+      sykj-track changes --since 2018-01-01 --format json | jq -c 'select(.after.status == "miss")'
+      sykj-track changes --since 2018-01-01 --format atom > changes.xml         a feed to subscribe to
+
+    The Atom entry ids depend only on the change (goal, kind, new verdict, report), so a feed
+    regenerated with other dates repeats no entry a reader has seen.
+    """
+    from . import api
+    from .changes import changes as find_changes
+    from .render_changes import render_changes_atom, render_changes_jsonl, render_changes_text
+
+    when = until or api.default_as_of()
+    if when <= since:
+        raise click.BadParameter(f"--until {when} is not after --since {since}; give an earlier --since.",
+                                 param_hint="--since/--until")
+    ledger = _load(ctx)
+    lang = _lang(lang, ledger)
+    found = [c for c in find_changes(ledger, since, when) if not kinds or c.kind in kinds]
+    if fmt == "json":
+        _emit(render_changes_jsonl(found))
+    elif fmt == "atom":
+        _emit(render_changes_atom(found, since, when, ledger.identity.title, lang=lang))
+    else:
+        click.echo(render_changes_text(found, since, when, lang=lang), nl=False)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["source", "metrics", "ledger"]), required=False)
+@click.option("--write", "directory", metavar="DIR", type=click.Path(file_okay=False),
+              help="Write every schema into DIR (source.schema.json, metrics.schema.json, ledger.schema.json).")
+def schema(kind: str | None, directory: str | None) -> None:
+    """JSON Schemas of the ledger's files, for TOML editors (Taplo, VS Code's Even Better TOML).
+
+    KIND is source (targets/<source-id>.toml), metrics (targets/metrics.toml) or ledger
+    (targets/ledger.toml). The schemas are generated from the loader's own field tables, so an
+    editor completes and checks exactly the fields `sykj-track check` accepts (the checks that
+    need the seeds or other files are check's alone).
+
+    \b
+    Examples:
+      sykj-track schema source                    print one schema
+      sykj-track schema --write schema            write them all (then point .taplo.toml at them)
+    """
+    from pathlib import Path
+
+    from .schema import FILES, schema_text, schemas
+
+    if directory is None:
+        if kind is None:
+            raise click.UsageError("name a KIND (source, metrics or ledger), or pass --write DIR for all of them.")
+        _emit(schema_text(schemas()[FILES[kind]]))
+        return
+    from .atomicwrite import write_atomic
+
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, document in schemas().items():
+        if kind is None or name == FILES[kind]:
+            write_atomic(target / name, schema_text(document))
+            click.echo(f"wrote {target / name}", err=True)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
