@@ -169,3 +169,15 @@ def test_what_the_2023_newspaper_changed(real_ledger):
     seed = (SNAPSHOT / newspaper.file).read_text(encoding="utf-8")
     squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
     assert all(squeeze(q) in squeeze(seed) for c in found for q in c.quotes)
+
+
+def test_readme_excerpt_is_the_real_output():
+    """README shows what the 2023 newspaper changed; the frozen snapshot still prints it."""
+    from conftest import REPO
+
+    result = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "changes", "--since", "2023-03-07", "--until",
+                                       "2023-03-08", "--kind", "decided", "--lang", "zh"], catch_exceptions=False)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("$ sykj-track changes --since 2023-03-07 --until 2023-03-08 --kind decided\n", 1)[1]
+    shown = [line for line in excerpt.split("```", 1)[0].splitlines() if line.strip() and line.strip() != "..."]
+    assert shown and all(line in result.output.splitlines() for line in shown), result.output
