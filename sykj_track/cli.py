@@ -128,6 +128,26 @@ def _write_hint(exc: OSError) -> str:
     return f" ({hint})" if hint else ""
 
 
+def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion of a metric: ids that start with what is typed, and Chinese names and aliases
+    that contain it (高新<TAB> offers 高新技术企业数量). Reads targets/metrics.toml only; any problem
+    completes nothing rather than print an error into the shell."""
+    from click.shell_completion import CompletionItem
+
+    try:
+        from .datadir import find_data_dir
+        from .load import load_metrics
+
+        metrics = load_metrics(find_data_dir(ctx.find_root().params.get("data")), [])
+    except Exception:  # noqa: BLE001 - completion must never break the shell
+        return []
+    items = [CompletionItem(m.id, help=m.zh) for m in metrics.values() if m.id.startswith(incomplete)]
+    if incomplete and not incomplete.isascii():
+        names = {name: m for m in metrics.values() for name in (m.zh, *m.aliases) if incomplete in name}
+        items += [CompletionItem(name, help=m.id) for name, m in sorted(names.items())]
+    return items
+
+
 def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
     """The error for a metric name that matches nothing, with the closest names as suggestions."""
     import difflib
@@ -247,7 +267,7 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @main.command()
 @click.option("--year", "years", type=YEAR, multiple=True, metavar="YEAR",
               help="Only goals for this target year (repeatable).")
-@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id (hitech_enterprises), a Chinese name or alias (高新技术企业). Repeatable.")
 @click.option("--status", "statuses", type=click.Choice(["hit", "miss", "pending", "superseded"]),
               multiple=True, help="Only goals with this status (repeatable).")
@@ -322,8 +342,10 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
                    color=color)
     failing = [v for v in verdicts if v.status in fail_on]
     if failing:
-        click.echo(f"{len(failing)} goal(s) with status {' or '.join(fail_on)}: "
-                   f"{', '.join(v.id for v in failing[:5])}{' ...' if len(failing) > 5 else ''}", err=True)
+        from .i18n import t
+
+        ids = ", ".join(v.id for v in failing[:5]) + (" ..." if len(failing) > 5 else "")
+        click.echo(t("status.fail_on", lang, n=len(failing), statuses=" / ".join(fail_on), ids=ids), err=True)
         sys.exit(FAIL_ON_EXIT)
 
 
@@ -374,9 +396,9 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
     if fmt == "json":
         _emit(render_check_json(report))
     elif fmt == "github":
-        from .render_ci import render_check_github
+        from .render.ci import render_check_github
 
-        _emit(render_check_github(report))
+        _emit(render_check_github(report, lang=_lang(lang, ledger)))
     else:
         click.echo(render_check(report, _lang(lang, ledger)), nl=False)
     sys.exit(0 if report.ok else 1)
@@ -591,7 +613,7 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
 # --- show and report: one metric over the years; the whole picture as one HTML page ----------------
 
 @main.command()
-@click.argument("metric_name", metavar="METRIC")
+@click.argument("metric_name", metavar="METRIC", shell_complete=_complete_metric)
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table (with a chart) for reading; json for other tools.")
@@ -736,7 +758,7 @@ def _terminal(default_width: int = 200) -> tuple[bool, int]:
 @main.command()
 @click.argument("year_a", metavar="A", type=YEAR)
 @click.argument("year_b", metavar="B", type=YEAR)
-@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
 @click.option("--only-flagged", is_flag=True, help="Only rows with a flag.")
 @_as_of_option("Use what was published by DATE (default: today). E.g. 2026-11-22.")
@@ -808,7 +830,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
               type=click.Choice(["increment-mismatch", "growth-mismatch", "target-below-prior",
                                  "conflicting-figures", "part-exceeds-total"]),
               help="Only findings of this kind (repeatable).")
-@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table for reading; json or csv (one row per quote) for other tools.")
@@ -890,35 +912,37 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     from pathlib import Path
 
     from . import api
-    from .export import ExportError, export_sqlite
+    from .export import TRIGRAM_SQLITE, export_sqlite, trigram_supported
+    from .i18n import t
 
+    lang = _lang(None)
     target = Path(sqlite_path)
     meta = Path(metadata_path) if metadata_path else target.parent / "metadata.json"
     for path, option in ((target, "--sqlite"), (meta, "--metadata")):
         if path.is_dir():
-            raise click.BadParameter(f"{path} is a directory; name a file, e.g. {path / 'ledger.db'}.",
+            raise click.BadParameter(t("export.is_dir", lang, path=path, example=path / "ledger.db"),
                                      param_hint=option)
         if not path.parent.is_dir():
-            raise click.BadParameter(f"no directory {path.parent} to write {path.name} into; create it first.",
-                                     param_hint=option)
+            raise click.BadParameter(t("report.no_dir", lang, dir=path.parent, name=path.name), param_hint=option)
     if meta.resolve() == target.resolve():
-        raise click.BadParameter("the database and its metadata would be one file; name another --metadata.",
-                                 param_hint="--metadata")
+        raise click.BadParameter(t("export.same_file", lang), param_hint="--metadata")
+    if not trigram_supported():
+        import sqlite3
+
+        raise click.ClickException(t("export.no_trigram", lang, version=sqlite3.sqlite_version,
+                                     needed=".".join(map(str, TRIGRAM_SQLITE))))
     ledger = _load(ctx)
+    lang = _lang(None, ledger)
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
-    title = ledger.identity.title or "sykj-track ledger"
     try:
-        done = export_sqlite(ledger, result, api.audit(ledger), target, meta, title=title,
-                             source=ledger.identity.who or "the reports in seeds/")
-    except ExportError as exc:
-        raise click.ClickException(str(exc)) from None
+        done = export_sqlite(ledger, result, api.audit(ledger), target, meta,
+                             title=ledger.identity.title or "sykj-track", source=ledger.identity.who or "seeds/")
     except OSError as exc:
-        raise click.ClickException(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
-    counts = ", ".join(f"{n} {table}" for table, n in done.counts.items())
-    click.echo(f"wrote {done.database} ({counts}; verdicts as of {when}) and {done.metadata}.\n"
-               f"Browse it: datasette {done.database} -m {done.metadata}", err=True)
+        raise click.ClickException(f"{exc.filename or target}: {exc.strerror or exc}") from None
+    click.echo(t("export.wrote", lang, db=done.database, meta=done.metadata, date=when,
+                 counts=t("export.counts", lang, **done.counts)), err=True)
 
 
 @main.command()
@@ -961,11 +985,12 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[st
     """
     from . import api
     from .changes import changes as find_changes
-    from .render_changes import render_changes_atom, render_changes_jsonl, render_changes_text
+    from .i18n import t
+    from .render.changes import render_changes_atom, render_changes_jsonl, render_changes_text
 
     when = until or api.default_as_of()
     if when <= since:
-        raise click.BadParameter(f"--until {when} is not after --since {since}; give an earlier --since.",
+        raise click.BadParameter(t("changes.until_before_since", _lang(lang), until=when, since=since),
                                  param_hint="--since/--until")
     ledger = _load(ctx)
     lang = _lang(lang, ledger)

@@ -205,6 +205,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_dir": ("没有目录 {dir} 可写入 {name}；请先创建。", "no directory {dir} to write {name} into; create it first."),
     "report.wrote": ("已写入 {path}（{kb} KB）：{n} 个目标，截至{date}，达成 {hit}，未达成 {miss}，待定 {pending}。",
                      "wrote {path} ({kb} KB): {n} goals as of {date}, {hit} hit, {miss} miss, {pending} pending."),
+    # --- changes: verdicts that changed between two dates (render/changes.py) -----------------------
+    "change.new": ("新目标", "new goal"),
+    "change.decided": ("有了结论", "decided"),
+    "change.reversed": ("结论反转", "reversed"),
+    "change.reopened": ("重新待定", "reopened"),
+    "change.revised": ("目标调整", "target revised"),
+    "change.evidence": ("依据更新", "new evidence"),
+    "change.overdue": ("逾期无数据", "overdue, no figure"),
+    "changes.header": ("{since} → {until}：{n} 项变化", "{since} → {until}: {n} change(s)"),
+    "changes.figure": ("实绩", "figure"),
+    "changes.no_report": ("{year}年已结束，尚无报告给出数据", "{year} is over and no report gives a figure"),
+    "changes.feed_title": ("{title}：目标结论变化", "{title}: changes of verdicts"),
+    "changes.until_before_since": ("--until {until} 不晚于 --since {since}；请给出更早的 --since。",
+                                   "--until {until} is not after --since {since}; give an earlier --since."),
+    # --- export, check --format github, status --fail-on -------------------------------------------
+    "export.wrote": ("已写入 {db}（{counts}；结论截至{date}）和 {meta}。\n浏览：datasette {db} -m {meta}",
+                     "wrote {db} ({counts}; verdicts as of {date}) and {meta}.\nBrowse it: datasette {db} -m {meta}"),
+    "export.counts": ("{sources} 份报告，{metrics} 个指标，{goals} 条目标，{figures} 个数据，{verdicts} 个结论，{findings} 条核对发现",
+                      "{sources} sources, {metrics} metrics, {goals} goals, {figures} figures, {verdicts} verdicts, "
+                      "{findings} findings"),
+    "export.same_file": ("数据库与元数据会是同一个文件；请另给 --metadata。",
+                         "the database and its metadata would be one file; name another --metadata."),
+    "export.is_dir": ("{path} 是目录；请给出文件名，例如 {example}。", "{path} is a directory; name a file, e.g. {example}."),
+    "export.no_trigram": ("此 Python 的 SQLite 版本为 {version}；中文全文检索需要 SQLite {needed} 或更新版本的 trigram 分词器。"
+                          "请换用更新的 Python（python.org 与 uv 的版本自带较新的 SQLite）。",
+                          "this Python's SQLite is {version}; full-text search in Chinese needs the trigram tokenizer "
+                          "of SQLite {needed} or newer. Use a newer Python (python.org and uv builds bundle a recent SQLite)."),
+    "check.github_summary": ("{verdict}：{sources} 份报告，{goals} 个目标，{figures} 个数据；{errors} 个错误，{warnings} 个警告（{root}）",
+                             "{verdict}: {sources} sources, {goals} goals, {figures} figures; {errors} error(s), "
+                             "{warnings} warning(s) ({root})"),
+    "check.github_ok": ("通过", "ok"),
+    "check.github_failed": ("未通过", "failed"),
+    "status.fail_on": ("{n} 个目标的状态为 {statuses}：{ids}", "{n} goal(s) with status {statuses}: {ids}"),
 }
 
 

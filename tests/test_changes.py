@@ -112,7 +112,7 @@ def test_json_lines(newsroom):
 
 def test_text_names_the_report_and_quotes_it(newsroom):
     text = run(newsroom, "--since", "2023-01-01", "--until", "2023-06-30", "--kind", "decided")
-    assert "2022 高新技术企业数量 ≥ 4500家: 待定 (no-figure) → 未完成" in text
+    assert "2022 高新技术企业数量 ≥ 4500 家: 逾期未报 → 未达成 [有了结论]" in text
     assert "「高新技术企业达到4200家」" in text and "revised" not in text
 
 
@@ -140,10 +140,10 @@ def test_atom_feed_is_valid_and_its_ids_stable(newsroom):
     wide = atom_feed(run(newsroom, "--since", "2022-06-30", "--until", "2024-01-01", "--format", "atom"))
     titles = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id") for e in narrow.iter(f"{ATOM}entry")}
     wide_titles = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id") for e in wide.iter(f"{ATOM}entry")}
-    miss = "2022 高新技术企业数量 ≥ 4500家: 待定 (no-figure) → 未完成 [有了结论]"
+    miss = "2022 高新技术企业数量 ≥ 4500 家: 逾期未报 → 未达成 [有了结论]"
     assert miss in titles
     # The same change in a feed over other dates: a reader that has seen the entry does not see it again.
-    assert wide_titles["2022 高新技术企业数量 ≥ 4500家: 待定 (not-due) → 未完成 [有了结论]"] == titles[miss]
+    assert wide_titles["2022 高新技术企业数量 ≥ 4500 家: 待定 (未到期) → 未达成 [有了结论]"] == titles[miss]
     links = [link.get("href") for link in wide.iter(f"{ATOM}link")]
     assert links == [] or links == ["https://example.org/estimate"]
 

@@ -146,3 +146,20 @@ def test_the_projects_workflow_uses_the_action_and_the_hook():
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     assert any(step.get("uses") == "./" for step in steps)
     assert any("pre-commit" in step.get("run", "") for step in steps)
+
+
+def test_shell_completion_offers_metric_names(ledger):
+    from click.shell_completion import ShellComplete
+
+    complete = ShellComplete(main, {}, "sykj-track", "_SYKJ_TRACK_COMPLETE")
+    by_id = complete.get_completions(["--data", str(ledger.root), "show"], "hitech")
+    assert [(c.value, c.help) for c in by_id] == [("hitech_enterprises", "高新技术企业数量")]
+    by_name = complete.get_completions(["--data", str(ledger.root), "status", "--metric"], "高新")
+    assert [c.value for c in by_name] == ["高新技术企业数量"]
+    # A directory with no ledger completes nothing, quietly.
+    assert complete.get_completions(["--data", str(ledger.root / "nowhere"), "show"], "x") == []
+
+
+def test_bash_completion_script_is_generated():
+    result = CliRunner().invoke(main, [], prog_name="sykj-track", env={"_SYKJ_TRACK_COMPLETE": "bash_source"})
+    assert "_SYKJ_TRACK_COMPLETE=bash_complete" in result.output

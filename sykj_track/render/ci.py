@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .model import CheckReport, Problem
-from .textsafe import github_data, github_property
+from ..i18n import t
+from ..model import CheckReport, Problem
+from ..textsafe import github_data, github_property
 
 
 def _path(root: Path, file: str, base: Path) -> str:
@@ -31,13 +32,13 @@ def annotation(problem: Problem, root: Path, base: Path) -> str:
     return f"::{command} {','.join(properties)}::{github_data(message)}"
 
 
-def render_check_github(report: CheckReport, base: Path | None = None) -> str:
+def render_check_github(report: CheckReport, base: Path | None = None, lang: str = "en") -> str:
     """Every error and warning as an annotation, then the summary as a plain line. `base` is the
     directory paths are made relative to: $GITHUB_WORKSPACE when set, else the current directory."""
     base = base or Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
     lines = [annotation(p, Path(report.root), base) for p in (*report.errors, *report.warnings)]
     s = report.summary_dict()
-    verdict = "ok" if report.ok else "failed"
-    lines.append(f"{verdict}: {s['sources']} sources, {s['goals']} goals, {s['figures']} figures; "
-                 f"{s['errors']} error(s), {s['warnings']} warning(s) ({report.root})")
+    verdict = t("check.github_ok" if report.ok else "check.github_failed", lang)
+    lines.append(t("check.github_summary", lang, verdict=verdict, sources=s["sources"], goals=s["goals"],
+                   figures=s["figures"], errors=s["errors"], warnings=s["warnings"], root=report.root))
     return "\n".join(lines) + "\n"

@@ -7,18 +7,14 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from .audit import written
-from .changes import Change
-from .model import Verdict
-from .textsafe import inert, json_inert, safe_url
+from ..audit import written
+from ..changes import Change
+from ..i18n import label, t
+from ..model import Verdict
+from ..textsafe import inert, json_inert, safe_url
+from .labels import shown_status, status_label, target_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-# Headings of each kind, in both languages: the reader of a feed reads Chinese.
-KIND_LABELS = {"new": ("新目标", "new goal"), "decided": ("有了结论", "decided"), "reversed": ("结论反转", "reversed"),
-               "reopened": ("重新待定", "reopened"), "revised": ("目标调整", "target revised"),
-               "evidence": ("依据更新", "new evidence"), "overdue": ("逾期无数据", "overdue, no figure")}
-STATUS_LABELS = {"hit": ("完成", "hit"), "miss": ("未完成", "miss"), "pending": ("待定", "pending"),
-                 "superseded": ("已调整", "superseded")}
 
 
 def _state(v: Verdict | None) -> dict[str, Any] | None:
@@ -52,16 +48,18 @@ def render_changes_jsonl(changes: list[Change]) -> str:
 def _status(v: Verdict | None, lang: str) -> str:
     if v is None:
         return "—"
-    label = STATUS_LABELS[v.status][lang == "en"]
-    return f"{label} ({v.reason})" if v.reason and v.status == "pending" else label
+    text = status_label(v, lang)
+    if v.reason and shown_status(v) == "pending":
+        text += f" ({label('reason', v.reason, lang)})"
+    return text
 
 
 def headline(change: Change, lang: str = "zh") -> str:
     """One line: year, metric, target, and the verdict before -> after."""
-    kind = KIND_LABELS[change.kind][lang == "en"]
-    target = written(change.goal)
+    kind = t(f"change.{change.kind}", lang)
+    target = target_text(change.after)
     if change.kind == "revised" and change.before is not None:
-        target = f"{written(change.before.goal)} → {target}"
+        target = f"{target_text(change.before)} → {target}"
     return (f"{change.goal.year} {change.metric.name(lang)} {target}: "
             f"{_status(change.before, lang)} → {_status(change.after, lang)} [{kind}]")
 
@@ -70,19 +68,18 @@ def _detail_lines(change: Change, lang: str) -> list[str]:
     lines = []
     if change.after.figure is not None or change.after.derived_from:
         figures = [change.after.figure] if change.after.figure is not None else list(change.after.derived_from)
-        lines.append(("实绩 " if lang == "zh" else "figure ") + ", ".join(f"{f.year}: {written(f)}" for f in figures))
+        lines.append(f"{t('changes.figure', lang)} " + ", ".join(f"{f.year}: {written(f)}" for f in figures))
     if change.report is not None:
         lines.append(f"{change.report.id} ({change.report.published}) {change.report.title}")
         lines += [f"「{q}」" for q in change.quotes]
     else:
-        lines.append(f"{change.goal.year} 年已结束，尚无报告给出数据" if lang == "zh"
-                     else f"{change.goal.year} is over and no report gives a figure")
+        lines.append(t("changes.no_report", lang, year=change.goal.year))
     return lines
 
 
 def render_changes_text(changes: list[Change], since: date, until: date, lang: str = "zh") -> str:
     """The changes for reading: a headline per change, then the report and its quotes."""
-    out = [f"{since} → {until}: " + (f"{len(changes)} 项变化" if lang == "zh" else f"{len(changes)} change(s)")]
+    out = [t("changes.header", lang, since=since, until=until, n=len(changes))]
     for change in changes:
         out.append("")
         out.append(f"{change.when}  {inert(headline(change, lang))}")
@@ -117,7 +114,7 @@ def render_changes_atom(changes: list[Change], since: date, until: date, ledger_
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     title = ledger_title or "sykj-track"
     sub(feed, "id", _urn(title, "changes"))
-    sub(feed, "title", f"{title}: " + ("目标结论变化" if lang == "zh" else "changes of verdicts"))
+    sub(feed, "title", t("changes.feed_title", lang, title=title))
     sub(feed, "subtitle", f"{since} → {until}")
     sub(feed, "updated", _timestamp(max((c.when for c in changes), default=until)))
     author = sub(feed, "author")
@@ -129,7 +126,7 @@ def render_changes_atom(changes: list[Change], since: date, until: date, ledger_
         sub(entry, "title", headline(change, lang))
         sub(entry, "updated", _timestamp(change.when))
         sub(entry, "published", _timestamp(change.when))
-        sub(entry, "category", term=change.kind, label=KIND_LABELS[change.kind][lang == "en"])
+        sub(entry, "category", term=change.kind, label=t(f"change.{change.kind}", lang))
         url = safe_url(change.report.url) if change.report is not None else None
         if url:
             sub(entry, "link", href=url, rel="related")
