@@ -199,18 +199,21 @@ def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None
 def ledger_epilog(data: str | None) -> str:
     """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is."""
     from .datadir import DataDirError, find_data_dir
+    from .i18n import resolve_lang, t
     from .identity import IDENTITY_FILE, read_identity
 
     try:
         root = find_data_dir(data)
     except DataDirError as exc:
-        return f"No ledger found: {exc}"
+        return t("help.no_ledger", resolve_lang(None), error=exc)
     identity = read_identity(root)[0]
+    lang = resolve_lang(None, identity.lang if (root / "targets" / IDENTITY_FILE).is_file() else None)
     if identity.agency:
-        named = f" ({identity.name})" if identity.name and identity.name != identity.agency else ""
-        return f"Ledger in use: the goals of {identity.agency}{named}, in {root}."
-    return (f"Ledger in use: {root}. It names no agency: write agency = \"...\" in targets/{IDENTITY_FILE} "
-            "(`sykj-track init DIR --agency NAME` writes it for a new ledger).")
+        named = ""
+        if identity.name and identity.name != identity.agency:
+            named = f"（{identity.name}）" if lang == "zh" else f" ({identity.name})"
+        return t("help.ledger", lang, who=identity.agency + named, root=root)
+    return t("help.ledger_neutral", lang, root=root)
 
 
 class _LedgerGroup(click.Group):
@@ -596,18 +599,17 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
                              metrics_from=metrics_from)
     except InitError as exc:
         raise click.ClickException(str(exc)) from None
+    from .i18n import t  # spoken in the language of the ledger being made
+
     for path in result.created:
-        click.echo(f"created {path}")
+        click.echo(t("init.created", lang, path=path))
     if result.metrics_copied:
-        click.echo(f"copied {result.metrics_copied} metrics from {metrics_from}")
+        click.echo(t("init.copied", lang, n=result.metrics_copied, source=metrics_from))
     if result.to_review:
-        click.echo(f"review {len(result.to_review)} copied metric(s) whose wording names the other ledger's "
-                   f"place: {', '.join(result.to_review)}")
+        click.echo(t("init.review", lang, n=len(result.to_review), ids=", ".join(result.to_review)))
     if not agency:
-        click.echo("note: no --agency given; write it in targets/ledger.toml (agency = \"...\") so goals of "
-                   "other agencies are told apart.")
-    click.echo(f"Next: put reports in {directory}/seeds/, describe measures in targets/metrics.toml, and run "
-               f"`sykj-track --data {directory} extract {directory}/seeds/REPORT.txt --write`.")
+        click.echo(t("init.no_agency", lang))
+    click.echo(t("init.next", lang, dir=directory))
 
 
 # --- show and report: one metric over the years; the whole picture as one HTML page ----------------

@@ -205,6 +205,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_dir": ("没有目录 {dir} 可写入 {name}；请先创建。", "no directory {dir} to write {name} into; create it first."),
     "report.wrote": ("已写入 {path}（{kb} KB）：{n} 个目标，截至{date}，达成 {hit}，未达成 {miss}，待定 {pending}。",
                      "wrote {path} ({kb} KB): {n} goals as of {date}, {hit} hit, {miss} miss, {pending} pending."),
+    # --- the ledger's identity: --help's closing line, init -------------------------------------------
+    "help.ledger": ("当前账本：{who}的目标，位于 {root}。", "Ledger in use: the goals of {who}, in {root}."),
+    "help.ledger_neutral": ("当前账本：{root}。它没有声明机构：请在 targets/ledger.toml 中写 agency = \"...\""
+                            "（新账本用 `sykj-track init DIR --agency NAME` 写入）。",
+                            "Ledger in use: {root}. It names no agency: write agency = \"...\" in "
+                            "targets/ledger.toml (`sykj-track init DIR --agency NAME` writes it for a new ledger)."),
+    "help.no_ledger": ("未找到账本：{error}", "No ledger found: {error}"),
+    "init.created": ("已创建 {path}", "created {path}"),
+    "init.copied": ("已从 {source} 复制 {n} 个指标", "copied {n} metrics from {source}"),
+    "init.review": ("请复核 {n} 个复制来的指标，其措辞提到原账本的地名：{ids}",
+                    "review {n} copied metric(s) whose wording names the other ledger's place: {ids}"),
+    "init.no_agency": ("注意：未给出 --agency；请在 targets/ledger.toml 中写明（agency = \"...\"），以便区分其他部门的目标。",
+                       "note: no --agency given; write it in targets/ledger.toml (agency = \"...\") so goals of "
+                       "other agencies are told apart."),
+    "init.next": ("下一步：把报告放入 {dir}/seeds/，在 targets/metrics.toml 中描述指标，然后运行 "
+                  "`sykj-track --data {dir} extract {dir}/seeds/REPORT.txt --write`。",
+                  "Next: put reports in {dir}/seeds/, describe measures in targets/metrics.toml, and run "
+                  "`sykj-track --data {dir} extract {dir}/seeds/REPORT.txt --write`."),
     # --- changes: verdicts that changed between two dates (render/changes.py) -----------------------
     "change.new": ("新目标", "new goal"),
     "change.decided": ("有了结论", "decided"),
