@@ -31,7 +31,6 @@ from .model import Figure, Goal, Ledger, Reconciliation
 TRIGRAM_SQLITE = (3, 34, 0)  # the first SQLite with the trigram tokenizer
 LICENSE = "MIT"
 LICENSE_URL = "https://opensource.org/licenses/MIT"
-PROJECT_URL = "https://pypi.org/project/sykj-track/"
 
 # Per table: its title, what a row is, and each column's meaning (Datasette shows them as headers' help).
 TABLES: dict[str, dict[str, Any]] = {
@@ -298,7 +297,8 @@ def _insert_findings(db, findings: list, goal_ids: dict[int, int], figure_ids: d
 
 
 def datasette_metadata(database: str, title: str, as_of: date, source: str) -> dict[str, Any]:
-    """Datasette's metadata for the exported database `database` (its file name without .db)."""
+    """Datasette's metadata for the exported database `database` (its file name without .db). No
+    source_url: a ledger's reports each have their own, in the sources table."""
     tables = {name: {"title": spec["title"], "description": spec["description"], "columns": spec["columns"]}
               for name, spec in TABLES.items()}
     tables["goals"]["sort"] = "year"
@@ -307,7 +307,7 @@ def datasette_metadata(database: str, title: str, as_of: date, source: str) -> d
         "title": title,
         "description": f"Goals, reported figures and verdicts as of {as_of.isoformat()}; every number with "
                        "the quote it comes from. Search the quotes in Chinese (e.g. 高新技术企业).",
-        "license": LICENSE, "license_url": LICENSE_URL, "source": source, "source_url": PROJECT_URL,
+        "license": LICENSE, "license_url": LICENSE_URL, "source": source,
         "databases": {database: {
             "title": title, "tables": tables,
             "queries": {"misses": {

@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sykj_track.changes import changes
 from sykj_track.cli import main
@@ -181,3 +183,20 @@ def test_readme_excerpt_is_the_real_output():
     excerpt = readme.split("$ sykj-track changes --since 2023-03-07 --until 2023-03-08 --kind decided\n", 1)[1]
     shown = [line for line in excerpt.split("```", 1)[0].splitlines() if line.strip() and line.strip() != "..."]
     assert shown and all(line in result.output.splitlines() for line in shown), result.output
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dates(date(2017, 1, 1), date(2027, 1, 1)), st.dates(date(2017, 1, 1), date(2027, 1, 1)),
+       st.dates(date(2017, 1, 1), date(2027, 1, 1)))
+def test_a_change_over_a_window_happens_in_one_of_its_halves(real_ledger, a, b, c):
+    """Split a window at any day: a goal whose verdict changed over the window changed in one half,
+    and the window's change ends where the second half's ends."""
+    since, middle, until = sorted((a, b, c))
+    if not since < middle < until:
+        return
+    whole = by_goal(changes(real_ledger, since, until))
+    first, second = by_goal(changes(real_ledger, since, middle)), by_goal(changes(real_ledger, middle, until))
+    assert set(whole) <= set(first) | set(second)
+    for goal_id, change in whole.items():
+        later = second.get(goal_id) or first[goal_id]
+        assert (change.after.status, change.after.reason) == (later.after.status, later.after.reason)
