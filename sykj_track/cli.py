@@ -951,7 +951,7 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
 @click.option("--since", metavar="DATE", required=True, callback=_parse_date,
               help="Verdicts as of DATE are the starting point (e.g. 2023-01-01).")
 @click.option("--until", metavar="DATE", callback=_parse_date,
-              help="...compared with verdicts as of DATE (default: today).")
+              help="Compare them with the verdicts as of DATE (default: today).")
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]),
               help="Only changes of this kind (repeatable).")
