@@ -939,7 +939,7 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     try:
-        done = export_sqlite(ledger, result, api.audit(ledger), target, meta,
+        done = export_sqlite(ledger, result, api.audit(ledger), target, meta, lang=lang,
                              title=ledger.identity.title or "sykj-track", source=ledger.identity.who or "seeds/")
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or target}: {exc.strerror or exc}") from None
