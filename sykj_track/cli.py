@@ -914,7 +914,7 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     from pathlib import Path
 
     from . import api
-    from .export import TRIGRAM_SQLITE, export_sqlite, trigram_supported
+    from .export import TRIGRAM_SQLITE, trigram_supported
     from .i18n import t
 
     lang = _lang(None)
@@ -937,10 +937,8 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     lang = _lang(None, ledger)
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
-    result = api.reconcile(ledger, when)
     try:
-        done = export_sqlite(ledger, result, api.audit(ledger), target, meta, lang=lang,
-                             title=ledger.identity.title or "sykj-track", source=ledger.identity.who or "seeds/")
+        done = api.export_sqlite(ledger, when, target, meta, lang=lang)
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or target}: {exc.strerror or exc}") from None
     click.echo(t("export.wrote", lang, db=done.database, meta=done.metadata, date=when,
@@ -986,7 +984,6 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[st
     regenerated with other dates repeats no entry a reader has seen.
     """
     from . import api
-    from .changes import changes as find_changes
     from .i18n import t
     from .render.changes import render_changes_atom, render_changes_jsonl, render_changes_text
 
@@ -996,7 +993,7 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[st
                                  param_hint="--since/--until")
     ledger = _load(ctx)
     lang = _lang(lang, ledger)
-    found = [c for c in find_changes(ledger, since, when) if not kinds or c.kind in kinds]
+    found = [c for c in api.changes(ledger, since, when) if not kinds or c.kind in kinds]
     if fmt == "json":
         _emit(render_changes_jsonl(found))
     elif fmt == "atom":
