@@ -261,6 +261,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_dir": ("没有目录 {dir} 可写入 {name}；请先创建。", "no directory {dir} to write {name} into; create it first."),
     "report.wrote": ("已写入 {path}（{kb} KB）：{n} 个目标，截至{date}，达成 {hit}，未达成 {miss}，待定 {pending}。",
                      "wrote {path} ({kb} KB): {n} goals as of {date}, {hit} hit, {miss} miss, {pending} pending."),
+    # --- the ledger's identity: --help's closing line, init -------------------------------------------
+    "help.ledger": ("当前账本：{who}的目标，位于 {root}。", "Ledger in use: the goals of {who}, in {root}."),
+    "help.ledger_neutral": ("当前账本：{root}。它没有声明机构：请在 targets/ledger.toml 中写 agency = \"...\""
+                            "（新账本用 `sykj-track init DIR --agency NAME` 写入）。",
+                            "Ledger in use: {root}. It names no agency: write agency = \"...\" in "
+                            "targets/ledger.toml (`sykj-track init DIR --agency NAME` writes it for a new ledger)."),
+    "help.no_ledger": ("未找到账本：{error}", "No ledger found: {error}"),
+    "init.created": ("已创建 {path}", "created {path}"),
+    "init.copied": ("已从 {source} 复制 {n} 个指标", "copied {n} metrics from {source}"),
+    "init.review": ("请复核 {n} 个复制来的指标，其措辞提到原账本的地名：{ids}",
+                    "review {n} copied metric(s) whose wording names the other ledger's place: {ids}"),
+    "init.no_agency": ("注意：未给出 --agency；请在 targets/ledger.toml 中写明（agency = \"...\"），以便区分其他部门的目标。",
+                       "note: no --agency given; write it in targets/ledger.toml (agency = \"...\") so goals of "
+                       "other agencies are told apart."),
+    "init.next": ("下一步：把报告放入 {dir}/seeds/，在 targets/metrics.toml 中描述指标，然后运行 "
+                  "`sykj-track --data {dir} extract {dir}/seeds/REPORT.txt --write`。",
+                  "Next: put reports in {dir}/seeds/, describe measures in targets/metrics.toml, and run "
+                  "`sykj-track --data {dir} extract {dir}/seeds/REPORT.txt --write`."),
+    # --- changes: verdicts that changed between two dates (render/changes.py) -----------------------
+    "change.new": ("新目标", "new goal"),
+    "change.decided": ("有了结论", "decided"),
+    "change.reversed": ("结论反转", "reversed"),
+    "change.reopened": ("重新待定", "reopened"),
+    "change.revised": ("目标调整", "target revised"),
+    "change.evidence": ("依据更新", "new evidence"),
+    "change.overdue": ("逾期无数据", "overdue, no figure"),
+    "changes.header": ("{since} → {until}：{n} 项变化", "{since} → {until}: {n} change(s)"),
+    "changes.figure": ("实绩", "figure"),
+    "changes.no_report": ("{year}年已结束，尚无报告给出数据", "{year} is over and no report gives a figure"),
+    "changes.feed_title": ("{title}：目标结论变化", "{title}: changes of verdicts"),
+    "changes.until_before_since": ("--until {until} 不晚于 --since {since}；请给出更早的 --since。",
+                                   "--until {until} is not after --since {since}; give an earlier --since."),
+    # --- export, check --format github, status --fail-on -------------------------------------------
+    "export.wrote": ("已写入 {db}（{counts}；结论截至{date}）和 {meta}。\n浏览：datasette {db} -m {meta}",
+                     "wrote {db} ({counts}; verdicts as of {date}) and {meta}.\nBrowse it: datasette {db} -m {meta}"),
+    "export.counts": ("{sources} 份报告，{metrics} 个指标，{goals} 条目标，{figures} 个数据，{verdicts} 个结论，{findings} 条核对发现",
+                      "{sources} sources, {metrics} metrics, {goals} goals, {figures} figures, {verdicts} verdicts, "
+                      "{findings} findings"),
+    "export.same_file": ("数据库与元数据会是同一个文件；请另给 --metadata。",
+                         "the database and its metadata would be one file; name another --metadata."),
+    "export.is_dir": ("{path} 是目录；请给出文件名，例如 {example}。", "{path} is a directory; name a file, e.g. {example}."),
+    "export.no_trigram": ("此 Python 的 SQLite 版本为 {version}；中文全文检索需要 SQLite {needed} 或更新版本的 trigram 分词器。"
+                          "请换用更新的 Python（python.org 与 uv 的版本自带较新的 SQLite）。",
+                          "this Python's SQLite is {version}; full-text search in Chinese needs the trigram tokenizer "
+                          "of SQLite {needed} or newer. Use a newer Python (python.org and uv builds bundle a recent SQLite)."),
+    "export.description": ("截至{date}的目标、公布数据与结论；每个数字都附有出处原文。可用中文检索原文（如：高新技术企业）。",
+                           "Goals, reported figures and verdicts as of {date}; every number with the quote it comes "
+                           "from. Search the quotes in Chinese (e.g. 高新技术企业)."),
+    "export.query.misses": ("某年未达成的目标", "Misses of a year"),
+    "export.table.sources": ("报告", "Reports"),
+    "export.table.sources.about": ("每份公开报告一行；原文见 seeds/ 中的文件。",
+                                   "One row per published report; the text itself is the file in seeds/."),
+    "export.table.metrics": ("指标", "Measures"),
+    "export.table.metrics.about": ("目标与数据所用的全部指标。", "Every measure goals and figures are recorded in."),
+    "export.table.goals": ("目标", "Goals"),
+    "export.table.goals.about": ("报告提出的每个目标；两份报告提出同一目标则有两行。",
+                                 "Every goal as a report states it; a goal stated by two reports has two rows."),
+    "export.table.figures": ("公布数据", "Reported figures"),
+    "export.table.figures.about": ("报告给出的每个年度数据。", "Every figure a report gives for a year."),
+    "export.table.verdicts": ("结论", "Verdicts"),
+    "export.table.verdicts.about": ("每个目标的达成、未达成或待定，依据 as_of 当日已发布的报告判定。",
+                                    "hit, miss or pending for every goal, judged with the reports published by as_of."),
+    "export.table.findings": ("核对发现", "Audit findings"),
+    "export.table.findings.about": ("报告自身数字相互矛盾之处（sykj-track audit）。",
+                                    "Where the reports' own numbers contradict each other (sykj-track audit)."),
+    "export.table.finding_records": ("核对依据", "Statements behind the findings"),
+    "export.table.finding_records.about": ("每条核对发现所依据的目标与数据及其在算式中的角色。",
+                                           "Each finding's goals and figures, with their role in the arithmetic."),
+    "check.github_summary": ("{verdict}：{sources} 份报告，{goals} 个目标，{figures} 个数据；{errors} 个错误，{warnings} 个警告（{root}）",
+                             "{verdict}: {sources} sources, {goals} goals, {figures} figures; {errors} error(s), "
+                             "{warnings} warning(s) ({root})"),
+    "check.github_ok": ("通过", "ok"),
+    "check.github_failed": ("未通过", "failed"),
+    "status.fail_on": ("{n} 个目标的状态为 {statuses}：{ids}", "{n} goal(s) with status {statuses}: {ids}"),
 }
 
 
