@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from sykj_track.chart import chart_lines, figure_text, render_show
+from sykj_track.render.chart import chart_lines, figure_text, render_show
 from sykj_track.cli import main
 from sykj_track.reconcile import reconcile
 from sykj_track.series import all_series, metric_series

@@ -14,18 +14,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from .identity import NEUTRAL, LedgerIdentity
-from .model import Figure, Source, Summary, Verdict
-from .quantity import format_number
-from .render import STATUS_LABELS, actual_text, interval_text, shown_status, status_label, target_text
-from .series import MetricSeries, Series, YearPoint
-from .textsafe import html_text, safe_url
+from ..identity import NEUTRAL, LedgerIdentity
+from ..model import Figure, Source, Summary, Verdict
+from ..quantity import format_number
+from ..i18n import t
+from .labels import actual_text, interval_text, metric_label, shown_status, status_label, target_text
+from ..series import MetricSeries, Series, YearPoint
+from ..textsafe import html_text, safe_url
 
 STATUS_ZH = {"hit": "达成", "miss": "未达成", "pending": "待定", "superseded": "已修订"}
 REASON_ZH = {"not-due": "未到期", "no-figure": "逾期未报", "partial": "仅部分年度", "inconclusive": "无法判定",
              "revised": "目标已修订"}
 EVIDENCE_ZH = {"final": "正式数据", "estimate": "预计数", "partial": "部分年度数据", "derived": "由两年数据推算"}
-BASIS_ZH = {"level": "总量", "growth": "同比增长", "increment": "新增"}
 COLOURS = {"hit": "#1a7f37", "miss": "#c62828", "pending": "#b7791f", "superseded": "#8a8f98", None: "#5b7db1"}
 
 
@@ -61,7 +61,7 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
         f'<div class="lbl">{STATUS_ZH[status]} <span class="en">{status}</span></div></div>'
         for status in ("hit", "miss", "pending", "superseded"))
     cards += (f'<div class="card s-unreported"><div class="num">{total.unreported}</div>'
-              f'<div class="lbl">{STATUS_LABELS["unreported"]["zh"]} <span class="en">unreported</span></div></div>')
+              f'<div class="lbl">{t("status.unreported", "zh")} <span class="en">unreported</span></div></div>')
     left_out = (f'<div class="en">不含{total.revealed}项事后披露的目标 · {total.revealed} revealed goal(s) left out</div>'
                 if total.revealed else "")
     cards += (f'<div class="card rate"><div class="num">{_rate(total)}</div>'
@@ -146,7 +146,7 @@ def _reason(v: Verdict) -> str:
 def _goal_rows(verdicts: Sequence[Verdict], identity: LedgerIdentity) -> str:
     rows = []
     for v in verdicts:
-        name = v.metric.zh + (f"（{BASIS_ZH[v.goal.basis]}）" if v.goal.basis != "level" else "")
+        name = metric_label(v, "zh", agency=False)
         agency = v.goal.agency
         agency_tag = f'<span class="tag">{esc(identity.short(agency))}</span>' if v.outside else ""
         pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
@@ -272,7 +272,7 @@ def svg_chart(series: Series, width: int = 340, height: int = 180) -> str:
         return top + plot_h * (1 - max(0.0, min(value, top_value)) / top_value)
 
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{esc(series.metric.zh)} {esc(BASIS_ZH[series.basis])}">']
+             f'aria-label="{esc(series.metric.zh)} {esc(t(f"basis.title.{series.basis}", "zh"))}">']
     for value in ticks:
         y = y_of(value)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
@@ -316,7 +316,7 @@ def _chart_card(ms: MetricSeries) -> str:
     # Targets against actuals: a growth or increase series without a goal would be a chart of nothing
     # to judge; levels stay, as the context of any goal.
     for series in (s for s in ms.series if s.basis == "level" or any(p.verdicts for p in s.points)):
-        charts.append(f'<figure><figcaption>{esc(BASIS_ZH[series.basis])}（{esc(series.unit)}）</figcaption>'
+        charts.append(f'<figure><figcaption>{esc(t(f"basis.title.{series.basis}", "zh"))}（{esc(series.unit)}）</figcaption>'
                       f"{svg_chart(series)}</figure>")
     return (f'<article class="chart-card" id="m-{esc(ms.metric.id)}"><h3>{esc(ms.metric.zh)}</h3>'
             f'<div class="en">{esc(ms.metric.en)} · <code>{esc(ms.metric.id)}</code></div>'

@@ -11,12 +11,12 @@ import json
 from datetime import date
 from typing import Any
 
-from .model import Figure, Verdict
-from .quantity import format_number
-from .render import (BOUND_SIGNS, STATUS_STYLE, reason_text, shown_status, status_label, target_text,
-                     verdict_record)
-from .series import MetricSeries, Series, YearPoint
-from .textsafe import inert
+from ..model import Figure, Verdict
+from ..quantity import format_number
+from .labels import BOUND_SIGNS, STATUS_STYLE, reason_text, shown_status, status_label, target_text
+from .verdicts import verdict_record
+from ..series import MetricSeries, Series, YearPoint
+from ..textsafe import inert
 
 BASIS_TITLE = {"level": "level", "growth": "growth rate (同比增长)", "increment": "increase (新增)"}
 NO_GOAL_STYLE = "cyan"
