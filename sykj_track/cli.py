@@ -636,12 +636,15 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
 @main.command()
 @click.argument("metric_name", metavar="METRIC", shell_complete=_complete_metric)
 @_as_of_option()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table (with a chart) for reading; json for other tools.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table (with a chart) for reading; json or csv (one row per goal or figure) for other tools.")
 @click.option("-v", "--verbose", is_flag=True,
               help="After the chart, every quote: its report, its place in the seed (file:line) and the sentence around it.")
+@EXCEL_OPTION
+@LANG_OPTION
 @click.pass_context
-def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, verbose: bool) -> None:
+def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, excel: bool, lang: str | None,
+         verbose: bool) -> None:
     """One metric year by year: its goals, the figures reported, the verdicts, and a chart.
 
     METRIC is an id (hitech_enterprises), a Chinese name or an alias (高新技术企业, 高企).
@@ -657,10 +660,11 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
       sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
     """
     from . import api
-    from .render.chart import render_show, render_show_json
+    from .render.chart import render_show, render_show_csv, render_show_json
     from .series import metric_series
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     found = api.resolve_metric(ledger, metric_name)
     if not found:
         raise _no_such_metric(ledger, metric_name, "METRIC")
@@ -668,16 +672,20 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
         names = "".join(f"\n  {m:<36} {ledger.metrics[m].zh}" for m in found)
         raise click.BadParameter(f"{metric_name!r} matches {len(found)} metrics; name one:{names}",
                                  param_hint="METRIC")
-    _warn_about(ctx, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     series = metric_series(ledger, api.reconcile(ledger, when), found[0])
     if fmt == "json":
         _emit(render_show_json(series, when))
         return
+    if fmt == "csv":
+        _emit(_csv(render_show_csv(series), excel))
+        return
     color, width = _terminal(default_width=80)
-    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
-               nl=False, color=color)
+    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty(),
+                           lang=lang), nl=False, color=color)
     if verbose:
+        from .i18n import t
         from .quotes import SeedTexts
         from .render import render_quotes
 
@@ -685,15 +693,17 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
                    for s in series.series for point in s.points
                    for kind, record in ([("goal", g) for v in point.verdicts for g in v.statements]
                                         + [("figure", f) for f in point.figures])]
-        click.echo("\nQuotes\n" + render_quotes(records, SeedTexts(ledger.root)), nl=False)
+        click.echo(f"\n{t('show.quotes_title', lang)}\n" + render_quotes(records, SeedTexts(ledger.root), lang),
+                   nl=False)
 
 
 @main.command()
 @click.option("--html", "html_path", metavar="FILE", required=True,
               help="Write the report to FILE as one self-contained HTML page ('-' for stdout).")
 @_as_of_option()
+@LANG_OPTION
 @click.pass_context
-def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
+def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | None) -> None:
     """The whole picture as one HTML page to read in a browser or send to a colleague.
 
     The page holds the summary per year (hit / miss / pending, hit rate), every goal in a table you
@@ -714,33 +724,37 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     from .atomicwrite import write_atomic
     from .audit import finding_record
     from .render.html import render_html
+    from .i18n import t
     from .model import Summary
+    from .quotes import SeedTexts
     from .series import all_series
 
-    ledger = _load(ctx)
-    _warn_about(ctx, ledger)
+    if not html_path.strip():
+        raise click.BadParameter(t("report.empty_path", _lang(lang)), param_hint="--html")
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     findings = [finding_record(f) for f in api.audit(ledger)]
     page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
-                       identity=ledger.identity)
+                       identity=ledger.identity, seeds=SeedTexts(ledger.root), lang=lang)
     if html_path == "-":
         _emit(page)
         return
     target = Path(html_path)
     if target.is_dir():
-        raise click.BadParameter(f"{html_path} is a directory; name a file, e.g. {target / 'report.html'}.",
+        raise click.BadParameter(t("report.is_dir", lang, path=html_path, example=target / "report.html"),
                                  param_hint="--html")
     if not target.parent.is_dir():
-        raise click.BadParameter(f"no directory {target.parent} to write {target.name} into; create it first.",
-                                 param_hint="--html")
+        raise click.BadParameter(t("report.no_dir", lang, dir=target.parent, name=target.name), param_hint="--html")
     try:
         write_atomic(target, page)
     except OSError as exc:
         raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}{_write_hint(exc)}") from None
     counts = Summary.of(result.verdicts)
-    click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
-               f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
+    click.echo(t("report.wrote", lang, path=target, kb=len(page.encode()) // 1024, n=len(result.verdicts), date=when,
+                 hit=counts.hit, miss=counts.miss, pending=counts.pending), err=True)
 
 
 # ---------------------------------------------------------------- diff and audit

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from ..i18n import count, t
+from ..i18n import count, label, t
 from ..model import CheckReport, Figure, Goal, Problem, Summary, Verdict
 from ..quotes import SeedTexts, squeeze
 from ..quantity import format_number
