@@ -469,12 +469,14 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) 
 @click.option("--id", "source_id", metavar="ID", help="Source id (and file name); default e.g. 2024-work-report.")
 @click.option("--published", metavar="DATE", callback=_parse_date,
               help="Publication date, when the text does not state it (2021-12-31).")
+@click.option("--url", metavar="URL", help="Where the report was published; written to the draft's [source].")
 @click.pass_context
 def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool, source_id: str | None,
-            published: date | None) -> None:
+            published: date | None, url: str | None) -> None:
     """Draft the goals and figures of a new report, with their quotes, for a person to review.
 
-    Reads REPORT (UTF-8, GB18030 or GBK text), finds its date, works out for every number the year
+    Reads REPORT (UTF-8 with or without BOM; UTF-16 with a BOM and GB18030/GBK are read and, with
+    --write, the seed is converted to UTF-8; Big5 and garbage are refused), finds its date, works out for every number the year
     it speaks of, whether it is a goal or a figure, its bound (突破, 以上, 余, 约) and the metric it
     measures (matched on the names and aliases in targets/metrics.toml; unknown measures are proposed
     as new_* metrics). Items targets/ already records are marked.
@@ -520,7 +522,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     try:
         result = draft(data, ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
                        seed_file=seed_file, source_id=source_id, published=published,
-                       agency=ledger.identity.agency or None,
+                       agency=ledger.identity.agency or None, url=url,
                        **({"city": ledger.identity.region} if ledger.identity.region else {}))
     except ExtractError as exc:
         raise click.ClickException(f"{report}: {exc}") from None
@@ -529,9 +531,16 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     summary = (f"{goals} goal(s), {len(result.items) - goals} figure(s), {len(result.new_metrics)} proposed "
                f"metric(s); {sum(i.already_recorded for i in result.items)} already recorded; read as "
                f"{result.encoding}.")
+    converted = result.encoding not in ("utf-8", "utf-8-sig")
     if not write:
         _emit(text)
         click.echo(summary, err=True)
+        if converted:
+            from .textfile import convert_command
+
+            click.echo(f"note: {report} is {result.encoding.upper()}; the ledger keeps seeds in UTF-8 (the draft's "
+                       f"sha256 is of the UTF-8 text). Convert it: {convert_command(report, result.encoding)} "
+                       "— or run with --write, which does.", err=True)
         return
     from .datadir import is_installed_copy
 
@@ -556,7 +565,17 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}"
                                    f"{_write_hint(exc)}") from None
     click.echo(f"wrote {target}: {summary}", err=True)
-    if not (ledger.root / seed_file).is_file():
+    seed = ledger.root / seed_file
+    if converted and (seed.resolve() == path or not seed.exists()):
+        from .textfile import sniff
+
+        try:
+            write_atomic(seed, sniff(data).text, replace=True)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {seed}: {exc.strerror or exc}{_write_hint(exc)}") from None
+        click.echo(f"converted the report from {result.encoding.upper()} to UTF-8 in {seed} (the original's "
+                   "sha256 is in the draft's [source] note).", err=True)
+    if not seed.is_file():
         click.echo(f"note: copy the report to {ledger.root / seed_file}; `check` looks for the quotes there.",
                    err=True)
 

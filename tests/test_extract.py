@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 import tomllib
 from datetime import date
@@ -260,7 +262,7 @@ def test_percent_never_measures_a_count():
 def test_unknown_measure_is_proposed_not_dropped():
     result = draft("2025-06-05\n一、2024年工作情况\n备案大学科技园29家。".encode(), REGISTRY)
     (item,) = result.items
-    assert not item.known_metric and item.metric.startswith("new_")
+    assert not item.known_metric and item.metric not in REGISTRY and re.fullmatch(r"[a-z][a-z0-9_]*", item.metric)
     assert result.new_metrics[0].id == item.metric and "大学科技园" in result.new_metrics[0].zh
 
 
@@ -319,7 +321,8 @@ def test_seed_drafts_load_without_problems_but_new_metrics(tmp_path, real_ledger
         result.source["id"] = f"draft-{n}"
         (tmp_path / "targets" / f"draft-{n}.toml").write_text(render_draft_toml(result), "utf-8")
     ledger, problems = load(tmp_path)
-    assert problems and all("unknown metric 'new_" in p.message for p in problems)
+    proposed = {m.id for result in seed_drafts.values() for m in result.new_metrics}
+    assert problems and all(re.search(r"unknown metric '(\w+)'", p.message).group(1) in proposed for p in problems)
 
 
 # ------------------------------------------------------------------------------------ CLI

@@ -6,6 +6,7 @@ records already in targets/.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,7 +20,7 @@ from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
                      paragraphs, section_of, sentences, tidy)
 from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
-from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_before, subjectless, suggest_id
+from .proposed import VERBS, base_unit, better_of, kind_of_metric, subject_after, subject_before, subjectless, suggest_id
 from .quantities import Quantity, find_quantities
 from .records import Draft, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
@@ -66,6 +67,7 @@ class _Drafter:
         self.skipped: list[Skipped] = []
         self.carried_year: int | None = None
         self.horizon: int | None = None
+        self.proposed_ids: dict[tuple[str, str | None], str] = {}  # (words, dimension) of a new measure -> id
         self.dated: dict[tuple[Decimal, str], int] = {}  # figures of 3+ digits the text gave a year to
         self.period: tuple[int | None, int] | None = None  # the part of a year the current heading names  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
@@ -111,6 +113,29 @@ class _Drafter:
                     self.horizon = int(horizons[-1])
         return items
 
+    def new_id(self, subject: str, unit: str, basis: str) -> str:
+        """The id of the measure the registry does not know that `subject` names: readable, the same
+        for the same words (新增 and its level share one: the basis tells them apart), never an id of
+        the registry or of another proposed measure."""
+        words = re.sub(r"^(?:新增|净增|新认定|新备案|新建|新)", "", subject)
+        if basis == "growth":  # a rate of growth belongs to its measure, whatever that is counted in
+            known = [i for (w, _), i in self.proposed_ids.items() if w == words]
+            if known:
+                return known[0]
+        try:
+            dimension = parse_unit(unit).dimension if basis != "growth" else "growth"
+        except QuantityError:
+            dimension = None
+        key = (words, dimension)
+        if key in self.proposed_ids:
+            return self.proposed_ids[key]
+        base = suggest_id(words, unit)
+        candidate, n = base, 2
+        while candidate in self.index.metrics or candidate in self.proposed_ids.values():
+            candidate, n = f"{base}_{n}", n + 1
+        self.proposed_ids[key] = candidate
+        return candidate
+
     def table_items(self, table: Table) -> list[Item]:
         """The figures of a one-cell-per-line table: each cell on the measure its row names."""
         items = []
@@ -119,7 +144,7 @@ class _Drafter:
                     if fits(self.index.metrics[h.metric], cell.unit or "个", cell.basis)]
             metric = hits[-1].metric if hits else self.closest(cell.label, cell.unit or "个", cell.basis, "")
             unit = cell.unit if cell.unit else self.index.metrics[metric].unit if metric else "个"
-            items.append(Item(kind="figure", metric=metric or suggest_id(cell.label, unit), year=cell.year,
+            items.append(Item(kind="figure", metric=metric or self.new_id(cell.label, unit, cell.basis), year=cell.year,
                               value=cell.value, unit=unit, basis=cell.basis, quote=cell.quote, bound="exact",
                               estimate=cell.estimate, confidence=0.7 if metric else 0.4,
                               known_metric=metric is not None, agency=self.default_agency, subject=cell.label))
@@ -172,7 +197,7 @@ class _Drafter:
                     subject = subject_before(re.split(r"[，,；;：:]", earlier)[0]) or subject
                 if not subject or len(subject) < 2:
                     continue
-                metric_id, known = suggest_id(subject, q.unit), False
+                metric_id, known = self.new_id(subject, q.unit, basis), False
                 confidence = 0.3
                 last_proposed = (metric_id, subject)
             else:
@@ -424,7 +449,7 @@ def suggest_source_id(title: str, published: Published, summary_year: int | None
 
 def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | None = None,
           seed_file: str = "seeds/report.txt", source_id: str | None = None, city: str = "沈阳市",
-          agency: str | None = None, published: date | None = None) -> Draft:
+          agency: str | None = None, published: date | None = None, url: str | None = None) -> Draft:
     """Draft the goals and figures of a report.
 
     `data` is the report's bytes; `metrics` the registry; `recorded` the keys of what targets/ already
@@ -453,10 +478,21 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     proposed = {}
     for item in items:
         if not item.known_metric and item.metric not in proposed:
-            proposed[item.metric] = ProposedMetric(item.metric, item.subject, base_unit(item.unit),
-                                                   kind_of_metric(item.unit, item.basis))
+            level = next((i for i in items if i.metric == item.metric and i.basis != "growth"), item)
+            proposed[item.metric] = ProposedMetric(item.metric, level.subject, base_unit(level.unit),
+                                                   kind_of_metric(level.unit, level.basis, level.subject),
+                                                   better_of(level.subject, level.unit))
     source = {"id": source_id or suggest_source_id(title, found, summary_year), "file": seed_file,
               "title": title, "agency": agency, "published": found.date, "published_approx": found.approx}
+    if url:
+        source["url"] = url
+    # The hash of the seed as the ledger keeps it: UTF-8. A report in another encoding is converted
+    # when the draft is written; the original's hash stays in the note, so it can still be checked.
+    seed_bytes = data if decoded.is_utf8 else decoded.text.encode("utf-8")
+    source["sha256"] = hashlib.sha256(seed_bytes).hexdigest()
+    if not decoded.is_utf8:
+        source["note"] = (f"The report was published in {decoded.encoding.upper()}; the seed is its UTF-8 "
+                          f"conversion. sha256 of the original: {hashlib.sha256(data).hexdigest()}")
     return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how,
                  tuple(drafter.skipped))
 
