@@ -132,3 +132,26 @@ def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[s
     from .diff import diff as compare
 
     return compare(ledger, year_a, year_b, as_of, metrics)
+
+
+def changes(ledger: Ledger, since: date, until: date) -> list:
+    """Goals whose verdict as of `until` differs from their verdict as of `since`, each with the report
+    that changed it (see sykj_track.changes)."""
+    from .changes import changes as compare
+
+    return compare(ledger, since, until)
+
+
+def export_sqlite(ledger: Ledger, as_of: date, path: str | os.PathLike[str],
+                  metadata_path: str | os.PathLike[str] | None = None, lang: str = "zh"):
+    """Write the ledger, its verdicts as of `as_of` and the audit's findings to an SQLite database at
+    `path`, and Datasette's metadata to `metadata_path` (default: metadata.json beside it); see
+    sykj_track.export. Returns what was written."""
+    from pathlib import Path
+
+    from .export import export_sqlite as write
+
+    target = Path(path)
+    meta = Path(metadata_path) if metadata_path is not None else target.parent / "metadata.json"
+    return write(ledger, reconcile(ledger, as_of), audit(ledger), target, meta, lang=lang,
+                 title=ledger.identity.title or "sykj-track", source=ledger.identity.who or "seeds/")

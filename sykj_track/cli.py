@@ -13,6 +13,7 @@ from datetime import date
 import click
 
 FORMATS = ("table", "json", "csv")
+FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 2 (usage error)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -55,11 +56,33 @@ def _as_of_option(help_text: str = "Judge with what was published by DATE (defau
     return click.option("--as-of", "as_of", metavar="DATE", callback=_parse_date, help=help_text)
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                           help="Language of metric names in the table.")
+LANG_OPTION = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                           help="Language of the output (labels, headers, messages; JSON keys stay English). "
+                                "Default: $SYKJ_TRACK_LANG, else the lang of targets/ledger.toml, else the locale.")
+EXCEL_OPTION = click.option("--excel", is_flag=True,
+                            help="With --format csv: write a UTF-8 byte order mark and CRLF line ends, so that "
+                                 "Excel and WPS open the 汉字 correctly.")
 
 
-def _load(ctx: click.Context):
+def _lang(option: str | None, ledger=None) -> str:
+    """The language to speak: --lang, else $SYKJ_TRACK_LANG, else the ledger's declared lang, else the locale."""
+    from .i18n import resolve_lang
+
+    declared = None
+    if ledger is not None and (ledger.root / "targets" / "ledger.toml").is_file():
+        declared = ledger.identity.lang
+    return resolve_lang(option, declared)
+
+
+def _csv(text: str, excel: bool) -> str:
+    if not excel:
+        return text
+    from .render import with_bom
+
+    return with_bom(text)
+
+
+def _load(ctx: click.Context, lang: str | None = None):
     """Load the ledger; on load problems print them all and exit 1."""
     from . import api
     from .datadir import DataDirError
@@ -70,10 +93,13 @@ def _load(ctx: click.Context):
         raise click.UsageError(str(exc)) from None
     errors = [p for p in problems if p.is_error]
     if errors:
-        _report(problems)
-        click.echo(f"{len(errors)} problem(s) in {ledger.root / 'targets'}; nothing was reconciled.", err=True)
+        from .i18n import t
+
+        lang = _lang(lang, ledger)
+        _report(problems, lang)
+        click.echo(t("load.problems", lang, n=len(errors), root=ledger.root / "targets"), err=True)
         sys.exit(1)
-    _report(problems)  # warnings only: worth a look, no reason to stop
+    _report(problems, _lang(lang, ledger) if problems else "en")  # warnings only: worth a look, no reason to stop
     return ledger
 
 
@@ -102,6 +128,26 @@ def _write_hint(exc: OSError) -> str:
     return f" ({hint})" if hint else ""
 
 
+def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion of a metric: ids that start with what is typed, and Chinese names and aliases
+    that contain it (高新<TAB> offers 高新技术企业数量). Reads targets/metrics.toml only; any problem
+    completes nothing rather than print an error into the shell."""
+    from click.shell_completion import CompletionItem
+
+    try:
+        from .datadir import find_data_dir
+        from .load import load_metrics
+
+        metrics = load_metrics(find_data_dir(ctx.find_root().params.get("data")), [])
+    except Exception:  # noqa: BLE001 - completion must never break the shell
+        return []
+    items = [CompletionItem(m.id, help=m.zh) for m in metrics.values() if m.id.startswith(incomplete)]
+    if incomplete and not incomplete.isascii():
+        names = {name: m for m in metrics.values() for name in (m.zh, *m.aliases) if incomplete in name}
+        items += [CompletionItem(name, help=m.id) for name, m in sorted(names.items())]
+    return items
+
+
 def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
     """The error for a metric name that matches nothing, with the closest names as suggestions."""
     import difflib
@@ -113,7 +159,7 @@ def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
                               param_hint=param_hint)
 
 
-def _warn_about(ctx: click.Context, ledger) -> None:
+def _warn_about(ctx: click.Context, ledger, lang: str = "en") -> None:
     """Print the cross-record problems (two targets for one goal, a seed missing ...) as warnings; go
     on regardless. Quotes are not searched in the seeds here: that is `check`'s work, and on a large
     ledger it would cost more than the rest of the command."""
@@ -121,8 +167,10 @@ def _warn_about(ctx: click.Context, ledger) -> None:
 
     warnings = validate(ledger, quotes=False)
     if warnings:
-        _report(warnings)
-        click.echo(f"warning: {len(warnings)} problem(s) in the data; run `sykj-track check`.", err=True)
+        from .i18n import t
+
+        _report(warnings, lang)
+        click.echo(t("load.warnings", lang, n=len(warnings)), err=True)
 
 
 def _emit(text: str) -> None:
@@ -135,9 +183,11 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
-def _report(problems) -> None:
+def _report(problems, lang: str = "en") -> None:
+    from .render import problem_text
+
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem_text(problem, lang), err=True)
 
 
 def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -149,18 +199,21 @@ def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None
 def ledger_epilog(data: str | None) -> str:
     """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is."""
     from .datadir import DataDirError, find_data_dir
+    from .i18n import resolve_lang, t
     from .identity import IDENTITY_FILE, read_identity
 
     try:
         root = find_data_dir(data)
     except DataDirError as exc:
-        return f"No ledger found: {exc}"
+        return t("help.no_ledger", resolve_lang(None), error=exc)
     identity = read_identity(root)[0]
+    lang = resolve_lang(None, identity.lang if (root / "targets" / IDENTITY_FILE).is_file() else None)
     if identity.agency:
-        named = f" ({identity.name})" if identity.name and identity.name != identity.agency else ""
-        return f"Ledger in use: the goals of {identity.agency}{named}, in {root}."
-    return (f"Ledger in use: {root}. It names no agency: write agency = \"...\" in targets/{IDENTITY_FILE} "
-            "(`sykj-track init DIR --agency NAME` writes it for a new ledger).")
+        named = ""
+        if identity.name and identity.name != identity.agency:
+            named = f"（{identity.name}）" if lang == "zh" else f" ({identity.name})"
+        return t("help.ledger", lang, who=identity.agency + named, root=root)
+    return t("help.ledger_neutral", lang, root=root)
 
 
 class _LedgerGroup(click.Group):
@@ -217,7 +270,7 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @main.command()
 @click.option("--year", "years", type=YEAR, multiple=True, metavar="YEAR",
               help="Only goals for this target year (repeatable).")
-@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id (hitech_enterprises), a Chinese name or alias (高新技术企业). Repeatable.")
 @click.option("--status", "statuses", type=click.Choice(["hit", "miss", "pending", "superseded"]),
               multiple=True, help="Only goals with this status (repeatable).")
@@ -228,12 +281,16 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @_as_of_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for reading; json or csv for other tools.")
+@EXCEL_OPTION
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
+@click.option("--fail-on", "fail_on", type=click.Choice(["miss", "pending", "superseded"]), multiple=True,
+              help=f"Exit {FAIL_ON_EXIT} when a goal shown has this status (repeatable), for pipelines that "
+                   "should go red on a miss.")
 @click.pass_context
 def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, ...], statuses: tuple[str, ...],
-           reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, lang: str,
-           verbose: bool) -> None:
+           reasons: tuple[str, ...], agency: str | None, as_of: date | None, fmt: str, excel: bool, lang: str | None,
+           verbose: bool, fail_on: tuple[str, ...]) -> None:
     """Every goal: hit, miss or pending, with the figure and the quotes that decide it.
 
     \b
@@ -251,20 +308,31 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     Examples:
       sykj-track status --reason no-figure     overdue goals no report gives a figure for
       sykj-track status --status pending --reason inconclusive
+      sykj-track status --year 2022 --fail-on miss   exit 3 if a 2022 goal was missed
+
+    Exit status: 0 done, 1 the data does not load, 2 usage error, 3 a goal shown has a status
+    given to --fail-on (the table is printed all the same).
     """
     from . import api
     from .render import render_csv, render_json, render_table
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     metric_ids = _metric_ids(ledger, metric_names)
-    _warn_about(ctx, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
+    known = sorted({v.goal.year for v in result.verdicts})
+    if years and not set(years) & set(known):
+        from .i18n import t
+
+        raise click.ClickException(t("status.no_year", lang, years="/".join(map(str, years)),
+                                     known=", ".join(map(str, known)) or "—"))
     verdicts = api.select(result, years, metric_ids, statuses, agency, reasons)
     if fmt == "json":
         _emit(render_json(verdicts, when))
     elif fmt == "csv":
-        _emit(render_csv(verdicts))
+        _emit(_csv(render_csv(verdicts), excel))
     else:
         color, width = _terminal()
         seeds = None
@@ -275,16 +343,25 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
                    nl=False,
                    color=color)
+    failing = [v for v in verdicts if v.status in fail_on]
+    if failing:
+        from .i18n import t
+
+        ids = ", ".join(v.id for v in failing[:5]) + (" ..." if len(failing) > 5 else "")
+        click.echo(t("status.fail_on", lang, n=len(failing), statuses=" / ".join(fail_on), ids=ids), err=True)
+        sys.exit(FAIL_ON_EXIT)
 
 
 @main.command()
 @_as_of_option("Count goals overdue at DATE (default: today). E.g. 2026-01-01.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for reading; json for other tools.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for reading; json for other tools; github for annotations on the offending lines "
+                   "in GitHub Actions (::error file=…,line=…::message).")
 @click.option("-v", "--verbose", is_flag=True, help="List each overdue goal instead of counting them.")
+@LANG_OPTION
 @click.pass_context
-def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbose: bool) -> None:
+def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbose: bool, lang: str | None) -> None:
     """Validate the data: the gate every new report passes in CI.
 
     \b
@@ -304,6 +381,7 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
       sykj-track check                      what CI runs
       sykj-track check --strict -v          warnings fail too, each overdue goal listed
       sykj-track check --format json | jq '.errors[] | "\\(.file):\\(.line) \\(.message)"'
+      sykj-track check --format github      in GitHub Actions: each problem on its line
 
     Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
     """
@@ -320,20 +398,25 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
                        cache=cache)
     if fmt == "json":
         _emit(render_check_json(report))
+    elif fmt == "github":
+        from .render.ci import render_check_github
+
+        _emit(render_check_github(report, lang=_lang(lang, ledger)))
     else:
-        click.echo(render_check(report), nl=False)
+        click.echo(render_check(report, _lang(lang, ledger)), nl=False)
     sys.exit(0 if report.ok else 1)
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table for reading; json for other tools.")
+@LANG_OPTION
 @click.pass_context
-def metrics(ctx: click.Context, fmt: str) -> None:
+def metrics(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """List the metrics: id, Chinese and English name, unit, kind, and how many goals and figures use each."""
     import json
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
     rows = []
     for m in sorted(ledger.metrics.values(), key=lambda m: m.id):
         goals = sum(g.metric == m.id for g in ledger.goals)
@@ -343,11 +426,9 @@ def metrics(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    from .textsafe import inert
+    from .render import render_metrics
 
-    for row in rows:
-        click.echo(inert(f"{row['id']:<40} {row['unit']:<4} {row['kind']:<6} {row['goals']:>3} goals "
-                         f"{row['figures']:>3} figures  {row['zh']} / {row['en']}", False))
+    click.echo(render_metrics(rows, _lang(lang, ledger), _terminal()[1]), nl=False)
 
 
 @main.command()
@@ -356,8 +437,9 @@ def metrics(ctx: click.Context, fmt: str) -> None:
               help="table for reading; markdown for the README's coverage table; json and csv (with each "
                    "report's url, archive_url, retrieved and sha256) for other tools.",
               show_default=True)
+@LANG_OPTION
 @click.pass_context
-def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
+def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) -> None:
     """Per report: when it was published, how many goals and figures it gives, and how the goals it
     states stand (a goal stated by two reports counts for both)."""
     import json
@@ -365,15 +447,16 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
     from . import api
     from .render import render_sources, render_sources_csv
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
     when = as_of or api.default_as_of()
-    rows = api.coverage(ledger, api.reconcile(ledger, when))
+    rows = [row for row in api.coverage(ledger, api.reconcile(ledger, when)) if row["published"] <= when.isoformat()]
     if fmt == "json":
         _emit(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
         _emit(render_sources_csv(rows))
     else:
-        click.echo(render_sources(rows, when, markdown=fmt == "markdown"), nl=False)
+        click.echo(render_sources(rows, when, markdown=fmt == "markdown", lang=_lang(lang, ledger),
+                                  width=_terminal()[1]), nl=False)
 
 
 @main.command()
@@ -386,12 +469,14 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str) -> None:
 @click.option("--id", "source_id", metavar="ID", help="Source id (and file name); default e.g. 2024-work-report.")
 @click.option("--published", metavar="DATE", callback=_parse_date,
               help="Publication date, when the text does not state it (2021-12-31).")
+@click.option("--url", metavar="URL", help="Where the report was published; written to the draft's [source].")
 @click.pass_context
 def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool, source_id: str | None,
-            published: date | None) -> None:
+            published: date | None, url: str | None) -> None:
     """Draft the goals and figures of a new report, with their quotes, for a person to review.
 
-    Reads REPORT (UTF-8, GB18030 or GBK text), finds its date, works out for every number the year
+    Reads REPORT (UTF-8 with or without BOM; UTF-16 with a BOM and GB18030/GBK are read and, with
+    --write, the seed is converted to UTF-8; Big5 and garbage are refused), finds its date, works out for every number the year
     it speaks of, whether it is a goal or a figure, its bound (突破, 以上, 余, 约) and the metric it
     measures (matched on the names and aliases in targets/metrics.toml; unknown measures are proposed
     as new_* metrics). Items targets/ already records are marked.
@@ -437,7 +522,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     try:
         result = draft(data, ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
                        seed_file=seed_file, source_id=source_id, published=published,
-                       agency=ledger.identity.agency or None,
+                       agency=ledger.identity.agency or None, url=url,
                        **({"city": ledger.identity.region} if ledger.identity.region else {}))
     except ExtractError as exc:
         raise click.ClickException(f"{report}: {exc}") from None
@@ -446,9 +531,16 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     summary = (f"{goals} goal(s), {len(result.items) - goals} figure(s), {len(result.new_metrics)} proposed "
                f"metric(s); {sum(i.already_recorded for i in result.items)} already recorded; read as "
                f"{result.encoding}.")
+    converted = result.encoding not in ("utf-8", "utf-8-sig")
     if not write:
         _emit(text)
         click.echo(summary, err=True)
+        if converted:
+            from .textfile import convert_command
+
+            click.echo(f"note: {report} is {result.encoding.upper()}; the ledger keeps seeds in UTF-8 (the draft's "
+                       f"sha256 is of the UTF-8 text). Convert it: {convert_command(report, result.encoding)} "
+                       "— or run with --write, which does.", err=True)
         return
     from .datadir import is_installed_copy
 
@@ -473,7 +565,17 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}"
                                    f"{_write_hint(exc)}") from None
     click.echo(f"wrote {target}: {summary}", err=True)
-    if not (ledger.root / seed_file).is_file():
+    seed = ledger.root / seed_file
+    if converted and (seed.resolve() == path or not seed.exists()):
+        from .textfile import sniff
+
+        try:
+            write_atomic(seed, sniff(data).text, replace=True)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {seed}: {exc.strerror or exc}{_write_hint(exc)}") from None
+        click.echo(f"converted the report from {result.encoding.upper()} to UTF-8 in {seed} (the original's "
+                   "sha256 is in the draft's [source] note).", err=True)
+    if not seed.is_file():
         click.echo(f"note: copy the report to {ledger.root / seed_file}; `check` looks for the quotes there.",
                    err=True)
 
@@ -488,8 +590,9 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
               help="Its city or province (大连市, 辽宁省). Default: the start of the agency's name.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="The language of the reports and of the report page.")
-@click.option("--from", "metrics_from", metavar="DIR", type=click.Path(exists=True),
-              help="Start from the metric registry of the ledger in DIR instead of an empty one.")
+@click.option("--from", "metrics_from", metavar="DIR",
+              help="Start from the metric registry of the ledger in DIR instead of an empty one; "
+                   "`--from bundled` takes the registry of the data bundled with the tool.")
 def init_command(directory: str, agency: str, name: str, region: str | None, lang: str,
                  metrics_from: str | None) -> None:
     """Create a ledger in DIRECTORY for one agency: targets/ledger.toml (whose ledger it is),
@@ -499,42 +602,49 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
     \b
     Examples:
       sykj-track init ~/dalian --agency 大连市科学技术局
+      sykj-track init ~/dalian --agency 大连市科学技术局 --from bundled
       sykj-track init ~/dalian --agency 大连市科学技术局 --from /path/to/another/ledger
       cp report.txt ~/dalian/seeds/ && cd ~/dalian
       sykj-track extract seeds/report.txt --write && sykj-track check
     """
     from .init import InitError, init_ledger
 
+    if metrics_from == "bundled" and not os.path.exists(metrics_from):
+        from .datadir import bundled_data_dir
+
+        metrics_from = str(bundled_data_dir() or metrics_from)
     try:
         result = init_ledger(directory, agency=agency, name=name, region=region, lang=lang,
                              metrics_from=metrics_from)
     except InitError as exc:
         raise click.ClickException(str(exc)) from None
+    from .i18n import t  # spoken in the language of the ledger being made
+
     for path in result.created:
-        click.echo(f"created {path}")
+        click.echo(t("init.created", lang, path=path))
     if result.metrics_copied:
-        click.echo(f"copied {result.metrics_copied} metrics from {metrics_from}")
+        click.echo(t("init.copied", lang, n=result.metrics_copied, source=metrics_from))
     if result.to_review:
-        click.echo(f"review {len(result.to_review)} copied metric(s) whose wording names the other ledger's "
-                   f"place: {', '.join(result.to_review)}")
+        click.echo(t("init.review", lang, n=len(result.to_review), ids=", ".join(result.to_review)))
     if not agency:
-        click.echo("note: no --agency given; write it in targets/ledger.toml (agency = \"...\") so goals of "
-                   "other agencies are told apart.")
-    click.echo(f"Next: put reports in {directory}/seeds/, describe measures in targets/metrics.toml, and run "
-               f"`sykj-track --data {directory} extract {directory}/seeds/REPORT.txt --write`.")
+        click.echo(t("init.no_agency", lang))
+    click.echo(t("init.next", lang, dir=directory))
 
 
 # --- show and report: one metric over the years; the whole picture as one HTML page ----------------
 
 @main.command()
-@click.argument("metric_name", metavar="METRIC")
+@click.argument("metric_name", metavar="METRIC", shell_complete=_complete_metric)
 @_as_of_option()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table (with a chart) for reading; json for other tools.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table (with a chart) for reading; json or csv (one row per goal or figure) for other tools.")
 @click.option("-v", "--verbose", is_flag=True,
               help="After the chart, every quote: its report, its place in the seed (file:line) and the sentence around it.")
+@EXCEL_OPTION
+@LANG_OPTION
 @click.pass_context
-def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, verbose: bool) -> None:
+def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, excel: bool, lang: str | None,
+         verbose: bool) -> None:
     """One metric year by year: its goals, the figures reported, the verdicts, and a chart.
 
     METRIC is an id (hitech_enterprises), a Chinese name or an alias (高新技术企业, 高企).
@@ -550,10 +660,11 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
       sykj-track show 技术合同成交额 --format json | jq '.series[0].years'
     """
     from . import api
-    from .chart import render_show, render_show_json
+    from .render.chart import render_show, render_show_csv, render_show_json
     from .series import metric_series
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     found = api.resolve_metric(ledger, metric_name)
     if not found:
         raise _no_such_metric(ledger, metric_name, "METRIC")
@@ -561,16 +672,20 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
         names = "".join(f"\n  {m:<36} {ledger.metrics[m].zh}" for m in found)
         raise click.BadParameter(f"{metric_name!r} matches {len(found)} metrics; name one:{names}",
                                  param_hint="METRIC")
-    _warn_about(ctx, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     series = metric_series(ledger, api.reconcile(ledger, when), found[0])
     if fmt == "json":
         _emit(render_show_json(series, when))
         return
+    if fmt == "csv":
+        _emit(_csv(render_show_csv(series), excel))
+        return
     color, width = _terminal(default_width=80)
-    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty()),
-               nl=False, color=color)
+    click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty(),
+                           lang=lang), nl=False, color=color)
     if verbose:
+        from .i18n import t
         from .quotes import SeedTexts
         from .render import render_quotes
 
@@ -578,15 +693,17 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, ver
                    for s in series.series for point in s.points
                    for kind, record in ([("goal", g) for v in point.verdicts for g in v.statements]
                                         + [("figure", f) for f in point.figures])]
-        click.echo("\nQuotes\n" + render_quotes(records, SeedTexts(ledger.root)), nl=False)
+        click.echo(f"\n{t('show.quotes_title', lang)}\n" + render_quotes(records, SeedTexts(ledger.root), lang),
+                   nl=False)
 
 
 @main.command()
 @click.option("--html", "html_path", metavar="FILE", required=True,
               help="Write the report to FILE as one self-contained HTML page ('-' for stdout).")
 @_as_of_option()
+@LANG_OPTION
 @click.pass_context
-def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
+def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | None) -> None:
     """The whole picture as one HTML page to read in a browser or send to a colleague.
 
     The page holds the summary per year (hit / miss / pending, hit rate), every goal in a table you
@@ -606,34 +723,38 @@ def report(ctx: click.Context, html_path: str, as_of: date | None) -> None:
     from . import api
     from .atomicwrite import write_atomic
     from .audit import finding_record
-    from .html_report import render_html
+    from .render.html import render_html
+    from .i18n import t
     from .model import Summary
+    from .quotes import SeedTexts
     from .series import all_series
 
-    ledger = _load(ctx)
-    _warn_about(ctx, ledger)
+    if not html_path.strip():
+        raise click.BadParameter(t("report.empty_path", _lang(lang)), param_hint="--html")
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     findings = [finding_record(f) for f in api.audit(ledger)]
     page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
-                       identity=ledger.identity)
+                       identity=ledger.identity, seeds=SeedTexts(ledger.root), lang=lang)
     if html_path == "-":
         _emit(page)
         return
     target = Path(html_path)
     if target.is_dir():
-        raise click.BadParameter(f"{html_path} is a directory; name a file, e.g. {target / 'report.html'}.",
+        raise click.BadParameter(t("report.is_dir", lang, path=html_path, example=target / "report.html"),
                                  param_hint="--html")
     if not target.parent.is_dir():
-        raise click.BadParameter(f"no directory {target.parent} to write {target.name} into; create it first.",
-                                 param_hint="--html")
+        raise click.BadParameter(t("report.no_dir", lang, dir=target.parent, name=target.name), param_hint="--html")
     try:
         write_atomic(target, page)
     except OSError as exc:
         raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}{_write_hint(exc)}") from None
     counts = Summary.of(result.verdicts)
-    click.echo(f"wrote {target} ({len(page.encode()) // 1024} KB): {len(result.verdicts)} goals as of {when}, "
-               f"{counts.hit} hit, {counts.miss} miss, {counts.pending} pending.", err=True)
+    click.echo(t("report.wrote", lang, path=target, kb=len(page.encode()) // 1024, n=len(result.verdicts), date=when,
+                 hit=counts.hit, miss=counts.miss, pending=counts.pending), err=True)
 
 
 # ---------------------------------------------------------------- diff and audit
@@ -672,17 +793,18 @@ def _terminal(default_width: int = 200) -> tuple[bool, int]:
 @main.command()
 @click.argument("year_a", metavar="A", type=YEAR)
 @click.argument("year_b", metavar="B", type=YEAR)
-@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
 @click.option("--only-flagged", is_flag=True, help="Only rows with a flag.")
 @_as_of_option("Use what was published by DATE (default: today). E.g. 2026-11-22.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for reading; json or csv for other tools.")
+@EXCEL_OPTION
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every row.")
 @click.pass_context
 def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, ...], only_flagged: bool,
-         as_of: date | None, fmt: str, lang: str, verbose: bool) -> None:
+         as_of: date | None, fmt: str, excel: bool, lang: str | None, verbose: bool) -> None:
     """Year A against year B: targets, actuals, change, and the growth B's plan implies.
 
     One row per metric with a goal or a figure in A or B. Growth is judged with the rounding of
@@ -706,19 +828,19 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
     """
     from . import api
     from .diff import years_with_data
-    from .render_diff import render_diff_csv, render_diff_json, render_diff_table
+    from .i18n import t
+    from .render.diffs import render_diff_csv, render_diff_json, render_diff_table
 
     if year_a == year_b:
-        raise click.BadParameter("A and B are the same year; compare two different years, e.g. 2024 2025.",
-                                 param_hint="A B")
-    ledger = _load(ctx)
+        raise click.BadParameter(t("diff.same_year", _lang(lang)), param_hint="A B")
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     when = as_of or api.default_as_of()
     known = years_with_data(ledger, when)
     missing = [y for y in (year_a, year_b) if y not in known]
     if missing:
-        raise click.ClickException(
-            f"no goal or figure for {' or '.join(map(str, missing))} in the reports published by {when}. "
-            f"Years with data: {', '.join(map(str, known)) or 'none'}.")
+        raise click.ClickException(t("diff.missing", lang, years="/".join(map(str, missing)), date=when,
+                                     known=", ".join(map(str, known)) or t("none", lang)))
     result = api.diff(ledger, year_a, year_b, when, _metric_ids(ledger, metric_names))
     if only_flagged:
         from dataclasses import replace
@@ -727,7 +849,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
     if fmt == "json":
         _emit(render_diff_json(result))
     elif fmt == "csv":
-        _emit(render_diff_csv(result))
+        _emit(_csv(render_diff_csv(result), excel))
     else:
         color, width = _terminal()
         from .quotes import SeedTexts
@@ -743,16 +865,16 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
               type=click.Choice(["increment-mismatch", "growth-mismatch", "target-below-prior",
                                  "conflicting-figures", "part-exceeds-total"]),
               help="Only findings of this kind (repeatable).")
-@click.option("--metric", "metric_names", multiple=True, metavar="NAME",
+@click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table for reading; json for other tools.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of metric names.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table for reading; json or csv (one row per quote) for other tools.")
+@EXCEL_OPTION
+@LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the sentence around each quote in its report.")
 @click.pass_context
-def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, lang: str,
-          verbose: bool) -> None:
+def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, excel: bool,
+          lang: str | None, verbose: bool) -> None:
     """Every place where the reports' numbers contradict each other, with the quotes.
 
     A finding is raised only when no values within the rounding of the published numbers and
@@ -776,14 +898,17 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
     Each quote is given with its place in the report (seeds/FILE:LINE) and in the ledger (targets/FILE:LINE).
     """
     from . import api
-    from .render_diff import render_audit_json, render_audit_table
+    from .render.diffs import render_audit_csv, render_audit_json, render_audit_table
 
-    ledger = _load(ctx)
+    ledger = _load(ctx, lang)
+    lang = _lang(lang, ledger)
     metric_ids = _metric_ids(ledger, metric_names)
     findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
                 and (not metric_ids or f.metric.id in metric_ids)]
     if fmt == "json":
         _emit(render_audit_json(findings))
+    elif fmt == "csv":
+        _emit(_csv(render_audit_csv(findings), excel))
     else:
         color, width = _terminal()
         from .quotes import SeedTexts
@@ -822,35 +947,128 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     from pathlib import Path
 
     from . import api
-    from .export import ExportError, export_sqlite
+    from .export import TRIGRAM_SQLITE, trigram_supported
+    from .i18n import t
 
+    lang = _lang(None)
     target = Path(sqlite_path)
     meta = Path(metadata_path) if metadata_path else target.parent / "metadata.json"
     for path, option in ((target, "--sqlite"), (meta, "--metadata")):
         if path.is_dir():
-            raise click.BadParameter(f"{path} is a directory; name a file, e.g. {path / 'ledger.db'}.",
+            raise click.BadParameter(t("export.is_dir", lang, path=path, example=path / "ledger.db"),
                                      param_hint=option)
         if not path.parent.is_dir():
-            raise click.BadParameter(f"no directory {path.parent} to write {path.name} into; create it first.",
-                                     param_hint=option)
+            raise click.BadParameter(t("report.no_dir", lang, dir=path.parent, name=path.name), param_hint=option)
     if meta.resolve() == target.resolve():
-        raise click.BadParameter("the database and its metadata would be one file; name another --metadata.",
-                                 param_hint="--metadata")
+        raise click.BadParameter(t("export.same_file", lang), param_hint="--metadata")
+    if not trigram_supported():
+        import sqlite3
+
+        raise click.ClickException(t("export.no_trigram", lang, version=sqlite3.sqlite_version,
+                                     needed=".".join(map(str, TRIGRAM_SQLITE))))
     ledger = _load(ctx)
+    lang = _lang(None, ledger)
     _warn_about(ctx, ledger)
     when = as_of or api.default_as_of()
-    result = api.reconcile(ledger, when)
-    title = ledger.identity.title or "sykj-track ledger"
     try:
-        done = export_sqlite(ledger, result, api.audit(ledger), target, meta, title=title,
-                             source=ledger.identity.who or "the reports in seeds/")
-    except ExportError as exc:
-        raise click.ClickException(str(exc)) from None
+        done = api.export_sqlite(ledger, when, target, meta, lang=lang)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
-    counts = ", ".join(f"{n} {table}" for table, n in done.counts.items())
-    click.echo(f"wrote {done.database} ({counts}; verdicts as of {when}) and {done.metadata}.\n"
-               f"Browse it: datasette {done.database} -m {done.metadata}", err=True)
+        raise click.ClickException(f"{exc.filename or target}: {exc.strerror or exc}") from None
+    click.echo(t("export.wrote", lang, db=done.database, meta=done.metadata, date=when,
+                 counts=t("export.counts", lang, **done.counts)), err=True)
+
+
+@main.command()
+@click.option("--since", metavar="DATE", required=True, callback=_parse_date,
+              help="Verdicts as of DATE are the starting point (e.g. 2023-01-01).")
+@click.option("--until", metavar="DATE", callback=_parse_date,
+              help="Compare them with the verdicts as of DATE (default: today).")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]),
+              help="Only changes of this kind (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "atom"]), default="text", show_default=True,
+              help="text for reading; json for JSON Lines (one change per line); atom for a feed.")
+@LANG_OPTION
+@click.pass_context
+def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[str, ...], fmt: str,
+            lang: str) -> None:
+    """Goals whose verdict changed between two dates, with the report that changed it and its quote.
+
+    Each goal is judged as of --since and as of --until (only reports published by each date
+    count), and every difference is listed once, as its net change:
+
+    \b
+    new        a goal first stated by a report published in between
+    decided    pending -> hit or miss (a report gave the figure)
+    reversed   hit -> miss or miss -> hit
+    reopened   hit or miss -> pending
+    revised    a later report restated the goal with another target
+    evidence   same verdict, on another figure (an estimate confirmed by the final figure)
+    overdue    the goal's year ended and no report gives a figure
+
+    \b
+    Examples:
+      sykj-track changes --since 2023-01-01 --until 2023-06-30    what the 2023 newspaper changed
+      sykj-track changes --since 2025-01-01 --kind decided --kind reversed
+      sykj-track changes --since 2018-01-01 --format json | jq -c 'select(.after.status == "miss")'
+      sykj-track changes --since 2018-01-01 --format atom > changes.xml         a feed to subscribe to
+
+    The Atom entry ids depend only on the change (goal, kind, new verdict, report), so a feed
+    regenerated with other dates repeats no entry a reader has seen.
+    """
+    from . import api
+    from .i18n import t
+    from .render.changes import render_changes_atom, render_changes_jsonl, render_changes_text
+
+    when = until or api.default_as_of()
+    if when <= since:
+        raise click.BadParameter(t("changes.until_before_since", _lang(lang), until=when, since=since),
+                                 param_hint="--since/--until")
+    ledger = _load(ctx)
+    lang = _lang(lang, ledger)
+    found = [c for c in api.changes(ledger, since, when) if not kinds or c.kind in kinds]
+    if fmt == "json":
+        _emit(render_changes_jsonl(found))
+    elif fmt == "atom":
+        _emit(render_changes_atom(found, since, when, ledger.identity.title, lang=lang))
+    else:
+        click.echo(render_changes_text(found, since, when, lang=lang), nl=False)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["source", "metrics", "ledger"]), required=False)
+@click.option("--write", "directory", metavar="DIR", type=click.Path(file_okay=False),
+              help="Write every schema into DIR (source.schema.json, metrics.schema.json, ledger.schema.json).")
+def schema(kind: str | None, directory: str | None) -> None:
+    """JSON Schemas of the ledger's files, for TOML editors (Taplo, VS Code's Even Better TOML).
+
+    KIND is source (targets/<source-id>.toml), metrics (targets/metrics.toml) or ledger
+    (targets/ledger.toml). The schemas are generated from the loader's own field tables, so an
+    editor completes and checks exactly the fields `sykj-track check` accepts (the checks that
+    need the seeds or other files are check's alone).
+
+    \b
+    Examples:
+      sykj-track schema source                    print one schema
+      sykj-track schema --write schema            write them all (then point .taplo.toml at them)
+    """
+    from pathlib import Path
+
+    from .schema import FILES, schema_text, schemas
+
+    if directory is None:
+        if kind is None:
+            raise click.UsageError("name a KIND (source, metrics or ledger), or pass --write DIR for all of them.")
+        _emit(schema_text(schemas()[FILES[kind]]))
+        return
+    from .atomicwrite import write_atomic
+
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, document in schemas().items():
+        if kind is None or name == FILES[kind]:
+            write_atomic(target / name, schema_text(document))
+            click.echo(f"wrote {target / name}", err=True)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -31,13 +31,11 @@ from .model import Figure, Goal, Ledger, Reconciliation
 TRIGRAM_SQLITE = (3, 34, 0)  # the first SQLite with the trigram tokenizer
 LICENSE = "MIT"
 LICENSE_URL = "https://opensource.org/licenses/MIT"
-PROJECT_URL = "https://pypi.org/project/sykj-track/"
 
-# Per table: its title, what a row is, and each column's meaning (Datasette shows them as headers' help).
+# Per table, each column's meaning (Datasette shows them as the columns' help). The tables' titles and
+# descriptions are in the catalogue (export.table.*), in the reader's language.
 TABLES: dict[str, dict[str, Any]] = {
     "sources": {
-        "title": "Reports (报告)",
-        "description": "One row per published report; the text itself is the file in seeds/.",
         "columns": {
             "id": "Source id, also the name of its file in targets/",
             "file": "The report's text in the ledger, as published (seeds/...)",
@@ -54,8 +52,6 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "metrics": {
-        "title": "Measures (指标)",
-        "description": "Every measure goals and figures are recorded in.",
         "columns": {
             "id": "Metric id (snake_case English)",
             "zh": "Chinese name",
@@ -68,8 +64,6 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "goals": {
-        "title": "Goals (目标)",
-        "description": "Every goal as a report states it; a goal stated by two reports has two rows.",
         "columns": {
             "id": "Row number",
             "verdict": "The verdict this statement belongs to (empty when its report appeared after the export's as-of)",
@@ -92,8 +86,6 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "figures": {
-        "title": "Reported figures (实绩)",
-        "description": "Every figure a report gives for a year.",
         "columns": {
             "id": "Row number",
             "metric": "Metric id",
@@ -114,8 +106,6 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "verdicts": {
-        "title": "Verdicts (结论)",
-        "description": "hit, miss or pending for every goal, judged with the reports published by as_of.",
         "columns": {
             "id": "Goal id: year:metric:basis (plus the agency when it is not the ledger's own)",
             "as_of": "The date the verdict is judged at",
@@ -145,8 +135,6 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "findings": {
-        "title": "Audit findings (核对)",
-        "description": "Where the reports' own numbers contradict each other (sykj-track audit).",
         "columns": {
             "id": "Row number",
             "kind": "increment-mismatch, growth-mismatch, target-below-prior or conflicting-figures",
@@ -158,8 +146,6 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "finding_records": {
-        "title": "Statements behind the findings",
-        "description": "Each finding's goals and figures, with their role in the arithmetic.",
         "columns": {
             "finding": "The finding",
             "role": "before, after, increment, growth, goal, prior, first or second",
@@ -297,21 +283,24 @@ def _insert_findings(db, findings: list, goal_ids: dict[int, int], figure_ids: d
              "written": written(record)} for role, record in finding.records)
 
 
-def datasette_metadata(database: str, title: str, as_of: date, source: str) -> dict[str, Any]:
-    """Datasette's metadata for the exported database `database` (its file name without .db)."""
-    tables = {name: {"title": spec["title"], "description": spec["description"], "columns": spec["columns"]}
-              for name, spec in TABLES.items()}
+def datasette_metadata(database: str, title: str, as_of: date, source: str, lang: str = "zh") -> dict[str, Any]:
+    """Datasette's metadata for the exported database `database` (its file name without .db), titles
+    and descriptions in `lang`. No source_url: a ledger's reports each have their own, in the sources
+    table."""
+    from .i18n import t
+
+    tables = {name: {"title": t(f"export.table.{name}", lang), "description": t(f"export.table.{name}.about", lang),
+                     "columns": spec["columns"]} for name, spec in TABLES.items()}
     tables["goals"]["sort"] = "year"
     tables["verdicts"]["sort"] = "year"
     return {
         "title": title,
-        "description": f"Goals, reported figures and verdicts as of {as_of.isoformat()}; every number with "
-                       "the quote it comes from. Search the quotes in Chinese (e.g. 高新技术企业).",
-        "license": LICENSE, "license_url": LICENSE_URL, "source": source, "source_url": PROJECT_URL,
+        "description": t("export.description", lang, date=as_of.isoformat()),
+        "license": LICENSE, "license_url": LICENSE_URL, "source": source,
         "databases": {database: {
             "title": title, "tables": tables,
             "queries": {"misses": {
-                "title": "Misses of a year (未完成的目标)",
+                "title": t("export.query.misses", lang),
                 "sql": "select verdicts.year, verdicts.name_zh, verdicts.op, verdicts.target, verdicts.unit, "
                        "verdicts.actual, verdicts.actual_bound, verdicts.quote, verdicts.figure_quote "
                        "from verdicts where status = 'miss' and year = :year order by name_zh"}},
@@ -320,14 +309,14 @@ def datasette_metadata(database: str, title: str, as_of: date, source: str) -> d
 
 
 def export_sqlite(ledger: Ledger, result: Reconciliation, findings: list, path: Path,
-                  metadata_path: Path, title: str, source: str) -> Exported:
+                  metadata_path: Path, title: str, source: str, lang: str = "zh") -> Exported:
     """Write the database to `path` and Datasette's metadata to `metadata_path`, each atomically
     (a reader sees the old file or the new one, never half of one; an existing file is replaced)."""
     from .atomicwrite import write_atomic
 
     data = build_database(ledger, result, findings)
     write_atomic(path, data)
-    metadata = datasette_metadata(path.stem, title, result.as_of, source)
+    metadata = datasette_metadata(path.stem, title, result.as_of, source, lang)
     write_atomic(metadata_path, json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
     counts = {"sources": len(ledger.sources), "metrics": len(ledger.metrics), "goals": len(ledger.goals),
               "figures": len(ledger.figures), "verdicts": len(result.verdicts), "findings": len(findings)}

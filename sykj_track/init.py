@@ -129,6 +129,8 @@ def _registry_of(path: Path) -> tuple[str, int, tuple[str, ...]]:
 
     root = path.parent.parent if path.is_file() else path
     source = root / "targets" / "metrics.toml"
+    if not path.exists():
+        raise InitError(f"--from {path}: no such directory")
     if not source.is_file():
         raise InitError(f"--from {path}: no targets/metrics.toml there; name a ledger directory "
                         "(one holding targets/metrics.toml)")

@@ -50,8 +50,12 @@ _TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false", li
 _EXAMPLES = {str: 'write it in double quotes: "..."', int: "write it as a number: year = 2025",
              bool: "write true or false, without quotes", list: 'write a list: aliases = ["高企", "高新技术企业"]',
              date: "write a TOML date without quotes: 2025-06-05", QUANTITY: 'write e.g. 770, or "2.5万家"'}
+METRIC_REQUIRED = ("zh", "en", "unit", "kind", "better")
+SOURCE_REQUIRED = ("id", "file", "title", "agency", "published")
 GOAL_REQUIRED = ("metric", "year", "op", "target", "basis", "quote")
 FIGURE_REQUIRED = ("metric", "year", "value", "bound", "basis", "quote")
+FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a report may speak of
+METRIC_ID = r"[a-z][a-z0-9_]*"  # snake_case English
 
 
 _HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(#.*)?$")
@@ -206,7 +210,7 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
             continue
         found = _unknown_fields(entry, METRIC_FIELDS, where, f"metric {metric_id}")
         found += _wrong_types(entry, METRIC_TYPES, toml, f"metric.{metric_id}", 0)
-        missing = [k for k in ("zh", "en", "unit", "kind", "better") if k not in entry]
+        missing = [k for k in METRIC_REQUIRED if k not in entry]
         if found:
             pass
         elif missing:
@@ -224,7 +228,7 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
             except QuantityError as exc:
                 found.append(Problem(toml.where(f"metric.{metric_id}", 0, "unit"), str(exc),
                                      "count metrics in 家/个/项/名/人, money in 亿元 or 万元, shares in %"))
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", metric_id):
+        if not re.fullmatch(METRIC_ID, metric_id):
             found.append(Problem(where, f"metric id {metric_id!r} is not snake_case English",
                                  "use ids like hitech_enterprises"))
         problems.extend(found)
@@ -335,9 +339,9 @@ def _base_checks(record: dict[str, Any], required: tuple[str, ...], types: dict[
             f" Add [metric.{record['metric']}] to targets/metrics.toml if it is a new measure."
         problems.append(Problem(toml.where(what, index, "metric"), f"unknown metric {record['metric']!r}",
                                 hint.strip()))
-    if not 1949 <= record["year"] <= 2100:
+    if not FIRST_YEAR <= record["year"] <= LAST_YEAR:
         problems.append(Problem(toml.where(what, index, "year"), f"year {record['year']} is out of range",
-                                "a report year lies between 1949 and 2100, e.g. year = 2025"))
+                                f"a report year lies between {FIRST_YEAR} and {LAST_YEAR}, e.g. year = 2025"))
     if not record["quote"].strip():
         problems.append(Problem(toml.where(what, index, "quote"), "empty quote",
                                 "copy the clause carrying the number from the seed"))
@@ -376,7 +380,7 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
     where = toml.where("source")
     found = _unknown_fields(info, SOURCE_FIELDS, where, "[source]")
     found += _wrong_types(info, SOURCE_TYPES, toml, "source", 0)
-    missing = [k for k in ("id", "file", "title", "agency", "published") if k not in info]
+    missing = [k for k in SOURCE_REQUIRED if k not in info]
     if found:
         pass
     elif missing:
@@ -396,6 +400,12 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
                     note=info.get("note", ""), where=where, url=info.get("url", "").strip(),
                     archive_url=info.get("archive_url", "").strip(), retrieved=info.get("retrieved"),
                     sha256=info.get("sha256", "").strip().lower())
+    if source.retrieved is not None and source.retrieved < source.published and not source.published_approx:
+        problems.append(Problem(toml.where("source", 0, "retrieved"),
+                                f"retrieved {source.retrieved} is before published {source.published}",
+                                "a text is fetched on or after the day it is published: check both dates "
+                                "(or set published_approx = true if the publication date is a guess)",
+                                severity="warning"))
     goals = [g for i, rec in enumerate(_records(data, "goal", toml, problems))
              if (g := _goal(rec, i, source, toml, metrics, problems)) is not None]
     figures = [f for i, rec in enumerate(_records(data, "figure", toml, problems))

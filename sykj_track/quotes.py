@@ -57,6 +57,11 @@ def _squeezed_with_positions(text: str) -> tuple[str, list[int]]:
     Normalized character by character, which equals normalizing the whole text except around
     combining marks (never in a report's Chinese and digits); `locate` falls back to None there.
     """
+    normalized = unicodedata.normalize("NFKC", text)
+    if len(normalized) == len(text):  # the usual case: every character maps to one (１ -> 1)
+        kept = [(index, char) for index, char in enumerate(normalized) if not char.isspace()]
+        if "".join(char for _, char in kept) == squeeze(text):
+            return "".join(char for _, char in kept), [index for index, _ in kept]
     out: list[str] = []
     positions: list[int] = []
     for index, char in enumerate(text):
@@ -66,13 +71,22 @@ def _squeezed_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(out), positions
 
 
-_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+(?=\d)|(?<=\d)\s+(?=[^\x00-\x7f])")
+def _joins(before: str, after: str) -> bool:
+    """No space is kept between Chinese characters, nor between them and digits."""
+    wide_before, wide_after = ord(before) > 127, ord(after) > 127
+    return (wide_before and (wide_after or after.isdigit())) or (before.isdigit() and wide_after)
 
 
 def _collapse(text: str) -> str:
     """Runs of whitespace as one space, and none between Chinese characters or between them and digits:
     PDF text breaks lines and spaces out characters (科技型企业数 量达 15363 家), which a reader need not see."""
-    return _CJK_GAP.sub("", " ".join(text.split()))
+    pieces = text.split()
+    out: list[str] = []
+    for piece in pieces:
+        if out and not _joins(out[-1][-1], piece[0]):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
 
 
 def locate(seed_text: str, quote: str) -> Located | None:

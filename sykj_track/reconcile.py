@@ -14,7 +14,8 @@ order they apply:
    with a reason: not-due, no-figure, partial, inconclusive. A partial-year figure of a flow that
    already meets a "reach at least" goal is a hit; any other partial figure leaves the goal pending.
 5. Without a full-year figure of its own, a goal is judged on a value derived from other full-year
-   figures (evidence "derived"), before any partial figure: a growth or increase from the levels of
+   figures (evidence "derived"), before any partial figure (unless the partial figure proves the goal
+   by rule 4 and the derived value decides nothing): a growth or increase from the levels of
    the year and the year before; a level from the next year's level and its growth (or its increase,
    where the metric says its increases are net). Derived values are intervals (bounds and the
    rounding of the digits written counted): one that neither proves nor rules out the goal leaves it
@@ -163,7 +164,12 @@ def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figur
     if figure is None or figure.partial:
         derived = derive(goal, metric, index)
         if derived is not None:
-            return _derived_verdict(goal, metric, derived)
+            verdict = _derived_verdict(goal, metric, derived)
+            # A running total already past the target proves the goal, whatever a derived range says.
+            proven = figure is not None and _judge(goal, metric, figure_interval(figure.value, figure.bound),
+                                                   partial=True)[0] == "hit"
+            if verdict["status"] != "pending" or not proven:
+                return verdict
     if figure is not None:
         interval = figure_interval(figure.value, figure.bound)
         status, reason = _judge(goal, metric, interval, figure.partial)

@@ -1,4 +1,8 @@
-"""Reading the ledger's text files: UTF-8 only, and a clear word on what a file looks like otherwise.
+"""Reading text files, the one place that decides what bytes are text.
+
+The ledger's files are UTF-8 (a BOM is allowed); `decode` says what any other file looks like and how
+to convert it. A new report may arrive in UTF-16 or GB18030: `sniff` reads those for `extract`, and
+refuses Big5, private-use garbage and binary data rather than read them as nonsense.
 
 Chinese government text often arrives as GB18030 (or its subsets GBK and GB2312); silently decoding
 it would hide a file that other tools will misread, so it is an error that names the encoding.
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -20,20 +25,95 @@ class TextFileError(Exception):
         self.hint = hint
 
 
-def guess_encoding(data: bytes) -> str | None:
-    """The encoding non-UTF-8 bytes look like: "UTF-16", "GB18030", or None for binary/unknown."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    if b"\x00" in data[:4096]:
-        return None
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    # Random bytes often decode as GB18030 too; real text is mostly CJK, ASCII and punctuation.
+# The most frequent characters of simplified Chinese prose. GB18030 decodes almost any bytes, Big5
+# text among them; what it makes of Big5 is rare characters, so real GB18030 text shows many of these.
+_COMMON = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
+    "产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点"
+    "从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原"
+    "又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革"
+    "位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强"
+    "放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交"
+    "受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八"
+    "离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布"
+    "复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精"
+    "值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照"
+    "参红细引听该铁价严龙飞企创孵培载")
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """Bytes read as text: the text and the encoding it was in (utf-8, utf-8-sig, utf-16, gb18030)."""
+
+    text: str
+    encoding: str
+
+    @property
+    def is_utf8(self) -> bool:
+        return self.encoding in ("utf-8", "utf-8-sig")
+
+
+def _private_use(text: str) -> bool:
+    return any("\ue000" <= ch <= "\uf8ff" for ch in text)
+
+
+def _looks_like_gb18030(text: str) -> bool:
+    """Real simplified-Chinese text: mostly CJK, ASCII and punctuation, many common characters, and
+    no private-use characters (what GB18030 makes of bytes it has no character for)."""
+    if not text or _private_use(text):
+        return False
     plausible = sum(ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
                     or "\uff00" <= ch <= "\uffef" for ch in text)
-    return "GB18030" if plausible >= 0.9 * len(text) else None
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    common = sum(ch in _COMMON for ch in cjk)
+    return plausible >= 0.9 * len(text) and (not cjk or common >= 0.3 * len(cjk))
+
+
+def sniff(data: bytes) -> Sniffed:
+    """Read a report's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM (Windows Notepad's
+    "Unicode"), or GB18030 (and its subsets GBK, GB2312). Big5, text with private-use characters and
+    binary data raise TextFileError: read as anything else, they would be garbage."""
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = _try(data, "utf-8-sig"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _try(data, "utf-16"), "utf-16"
+    else:
+        text, encoding = _try(data, "utf-8"), "utf-8"
+        if text is None and b"\x00" not in data[:4096]:
+            text, encoding = _try(data, "gb18030"), "gb18030"
+            if text is not None and not _looks_like_gb18030(text):
+                raise TextFileError("is not text in UTF-8, UTF-16 or GB18030 (it may be Big5 or another "
+                                    "encoding: read as GB18030 it is garbage)",
+                                    "open it in an editor that shows it right and save it as UTF-8") from None
+    if text is None:
+        raise TextFileError("is not text in UTF-8, UTF-16 or GB18030; it looks like binary data",
+                            "copy the text out of the PDF or web page and save it as UTF-8") from None
+    if _private_use(text):
+        raise TextFileError(f"holds private-use characters when read as {encoding.upper()}: garbage, not text",
+                            "open it in an editor that shows it right and save it as UTF-8")
+    return Sniffed(text, encoding)
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def convert_command(path: str | os.PathLike[str], encoding: str) -> str:
+    """The shell command that rewrites the file at `path` from `encoding` to UTF-8, in place."""
+    quoted = "'" + str(path).replace("'", "'\\''") + "'"
+    return f"iconv -f {encoding.upper()} -t UTF-8 {quoted} > {quoted[:-1]}.utf8' && mv {quoted[:-1]}.utf8' {quoted}"
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding non-UTF-8 bytes are in: "UTF-16", "GB18030", or None for binary, Big5 or garbage."""
+    try:
+        sniffed = sniff(data)
+    except TextFileError:
+        return None
+    return None if sniffed.is_utf8 else sniffed.encoding.upper()
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -69,16 +149,15 @@ def read_text(path: Path) -> str:
 
 
 def decode(data: bytes, path: Path) -> str:
-    """`data`, read from `path`, as UTF-8 text (a BOM is allowed); TextFileError for anything else."""
+    """`data`, read from `path`, as UTF-8 text (a BOM is allowed); TextFileError for anything else. A
+    ledger's files are UTF-8: a seed in UTF-16 or GB18030 is named, with the command that converts it."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         encoding = guess_encoding(data)
         if encoding:
-            source = "GB18030" if encoding == "GB18030" else "UTF-16"
-            hint = f"convert it: iconv -f {source} -t UTF-8 '{path}' > '{path}.utf8' && mv '{path}.utf8' '{path}'"
             raise TextFileError(f"is not UTF-8; it looks like {encoding}"
                                 + (" (common for Chinese government text)" if encoding == "GB18030" else ""),
-                                hint) from None
+                                f"convert it: {convert_command(path, encoding)}") from None
         raise TextFileError(f"is not UTF-8 text (invalid byte at offset {exc.start}); it looks like binary "
-                            "data or an unknown encoding", "save it as UTF-8 text") from None
+                            "data, Big5 or another encoding", "save it as UTF-8 text") from None

@@ -112,3 +112,17 @@ def safe_url(url: Any) -> str | None:
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or "\\" in url:
         return None
     return url
+
+
+def github_data(text: Any) -> str:
+    """Text for the message of a GitHub Actions workflow command (::error ...::MESSAGE): controls made
+    inert, then %, CR and LF percent-encoded as the Actions toolkit does, so a message cannot end the
+    command early or start another one on a new line."""
+    text = "" if text is None else str(text)
+    return inert(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def github_property(text: Any) -> str:
+    """Text for a property of a workflow command (file=..., title=...): as github_data, and : and ,
+    encoded too, since they separate the properties."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -66,10 +66,12 @@ class DataDir:
 
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The CLI caches parsed files; tests keep theirs out of the user's ~/.cache."""
+    """The CLI caches parsed files; tests keep theirs out of the user's ~/.cache. Tests read the
+    English texts unless they ask for another language (--lang zh), whatever the machine's locale."""
     directory = tmp_path_factory.mktemp("cache")
     patch = pytest.MonkeyPatch()
     patch.setenv("SYKJ_TRACK_CACHE", str(directory))
+    patch.setenv("SYKJ_TRACK_LANG", "en")
     yield directory
     patch.undo()
 

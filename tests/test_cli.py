@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from datetime import date
 
 from pathlib import Path
@@ -51,10 +52,17 @@ def test_status_table_groups_by_year_with_counts(ready):
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Goals for 2022" in out and "Goals for 2023" in out
-    assert "高新技术企业数量" in out and "miss" in out and "hit" in out
+    assert "miss" in out and "hit" in out
     assert "2022: 1 hit, 1 miss, 0 pending; hit rate of decided goals: 50%" in out
     assert "All years (as of 2024-01-01): 1 hit, 1 miss, 1 pending" in out
     assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_status_in_chinese(ready):
+    out = run(ready, "status", "--as-of", "2024-01-01", "--lang", "zh").output
+    assert "2022年目标" in out and "高新技术企业数量" in out and "达成" in out and "未达成" in out
+    assert "2022年：达成 1，未达成 1，待定 0；已判定目标达成率：50%" in out
+    assert "hit" not in out and "Goals" not in out
 
 
 def test_status_english_names(ready):
@@ -168,10 +176,10 @@ def test_data_dir_precedence(ready, tmp_path):
 
 def test_sources_lists_coverage_per_report(ready):
     out = run(ready, "sources", "--as-of", "2024-01-01").output
-    lines = out.splitlines()
-    assert lines[0].split()[:5] == ["report", "seed", "published", "goals", "figures"]
-    plan = next(line for line in lines if line.startswith("plan"))
-    assert plan.split()[3:8] == ["3", "0", "1", "1", "1"]
+    rows = [[cell.strip() for cell in re.split("[┃│]", line)[1:-1]] for line in out.splitlines() if line[:1] in "┃│"]
+    assert rows[0][:5] == ["report", "seed", "published", "goals", "figures"]
+    plan = next(row for row in rows if row[0] == "plan")
+    assert plan[3:8] == ["3", "0", "1", "1", "1"]
     payload = json.loads(run(ready, "sources", "--as-of", "2024-01-01", "--format", "json").output)
     assert [s["id"] for s in payload["sources"]] == ["plan", "news"]
     assert "| report |" in run(ready, "sources", "--format", "markdown").output

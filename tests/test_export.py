@@ -176,7 +176,7 @@ def _get(url: str) -> object:
 def datasette_binary() -> str:
     found = shutil.which("datasette", path=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
     if found is None:
-        if os.environ.get("SYKJ_TRACK_REQUIRE_DATASETTE"):
+        if os.environ.get("SYKJ_TRACK_REQUIRE_TOOLS"):
             pytest.fail("datasette is not installed, and CI installs it: pip install '.[datasette]'")
         pytest.skip("datasette is not installed (pip install '.[datasette]')")
     return found

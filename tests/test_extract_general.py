@@ -125,3 +125,88 @@ def test_a_rate_stays_with_the_measure_the_registry_does_not_know():
     text = SUMMARY + "全市数字贸易额达到88亿元，同比增长9.4%。\n"
     level, rate = one(text, "88"), one(text, "9.4")
     assert not level.known_metric and rate.metric == level.metric
+
+
+def test_quanian_in_a_first_quarter_text_is_the_year_reported():
+    text = "某市去年科技成绩单\n发布日期：2031-02-20\n\n全年新认定示范工厂52家。\n"
+    assert one(text, "52").year == 2030
+
+
+def test_qunian_counts_from_the_publication_year_whatever_the_heading():
+    text = "某市会议\n发布日期：2032-04-02\n\n一、2031年工作回顾\n去年全市孵化器在孵企业达到930家。\n"
+    assert one(text, "930").year == 2031
+
+
+def test_the_base_of_a_comparison_is_not_the_year_of_what_follows():
+    text = SUMMARY + "2030年全市数字贸易额88亿元，比2025年增长1.5倍，数字贸易企业达到510家。\n"
+    assert one(text, "510").year == 2030
+    plan = "某县规划\n发布日期：2031-05-02\n\n一、主要目标\n到2035年，以2030年为基数，示范工厂数量实现翻番，超过160家。\n"
+    assert one(plan, "160").year == 2035
+
+
+def test_an_estimate_after_a_semicolon_is_not_of_the_lagged_year():
+    text = "某市总结\n发布日期：2032-03-01\n\n2030年全社会研发投入强度达2.9%；示范工厂预计突破300家。\n"
+    assert one(text, "2.9").year == 2030
+    estimate = one(text, "300")
+    assert (estimate.year, estimate.estimate) == (2031, True)
+
+
+def test_undated_rd_statistics_are_at_least_a_year_old():
+    text = "某省发布会\n发布日期：2032-05-20\n\n全省研发投入强度提高至1.3%，创新主体持续壮大。\n"
+    assert one(text, "1.3").year == 2030
+
+
+def test_a_figure_repeated_after_a_dated_lead_keeps_the_lead_s_year():
+    text = "某市去年科技成绩单\n发布日期：2031-03-10\n\n2029年，全市数字贸易额达到88.6亿元。\n\n●数字贸易\n全市数字贸易额88.6亿元。\n"
+    assert {i.year for i in items(text)} == {2029}
+
+
+def test_parts_of_a_year_give_the_cut_off():
+    text = "某市进展\n发布日期：2031-10-20\n\n前三季度，全市数字贸易额达到66亿元，同比增长8%。\n" \
+           "1—8月，全市孵化企业营业收入达到12.5亿元，预计全年营业收入20亿元。\n"
+    assert str(one(text, "66").as_of) == "2031-09-30" and str(one(text, "8").as_of) == "2031-09-30"
+    assert str(one(text, "12.5").as_of) == "2031-08-31"
+    assert one(text, "20").as_of is None  # 全年: the whole year
+
+
+def test_a_heading_naming_a_part_of_the_year_holds_its_figures_to_that_date():
+    text = "某市2030年示范工厂进展\n发布日期：2031-01-15\n\n一、一季度：进展顺利\n截至一季度末，全市示范工厂达到41家。\n" \
+           "新增示范工厂6家。\n\n二、全年：超额完成\n截至2030年底，全市示范工厂达到77家。\n"
+    assert str(one(text, "41").as_of) == "2030-03-31" and str(one(text, "6").as_of) == "2030-03-31"
+    assert one(text, "77").as_of is None
+
+
+def test_value_added_is_a_level_and_a_named_rate_of_growth_is_growth():
+    plan = "某县规划\n发布日期：2031-05-02\n\n一、主要目标\n到2035年，数字产业增加值占地区生产总值比重达到18%。\n"
+    assert one(plan, "18").basis == "level"
+    text = SUMMARY + "全市示范工厂增速由2028年的21.5%回落至2030年的12.2%。\n"
+    assert one(text, "12.2").basis == "growth" and one(text, "21.5").basis == "growth"
+
+
+def skipped(text: str) -> list[str]:
+    result = draft(text.encode(), EMPTY)
+    assert result.items == (), result.items
+    return [s.reason for s in result.skipped]
+
+
+def test_inputs_filed_or_recommended_are_not_achievements():
+    assert skipped(SUMMARY + "全市推荐86家企业申报示范工厂。\n")
+    assert skipped(SUMMARY + "我市已向主管部门申请报备示范工厂240家。\n")
+    assert skipped(SUMMARY + "征集入库重点攻关项目64项。\n")
+
+
+def test_the_bureau_s_own_projects_calls_plans_and_funding_are_not_achievements():
+    assert skipped(SUMMARY + "全年组织实施市级科技计划项目212个、下达资金2600万元。\n")
+    assert skipped(SUMMARY + "累计发布9批31个技术需求榜单。\n")
+    assert skipped(SUMMARY + "吸引70余个创新团队参与竞榜。\n")
+    assert skipped(SUMMARY + "同时明确12个重点产业发展计划。\n")
+
+
+def test_counts_of_places_departments_bands_and_thresholds_are_not_measures():
+    assert skipped(SUMMARY + "把年度任务分解到35个部门。\n")
+    assert skipped(SUMMARY + "全省有9个市进入前20位。\n")
+    assert skipped(SUMMARY + "推动年营收5亿元以上的制造企业建立研发机构。\n")
+
+
+def test_a_count_of_the_sectors_just_listed_is_not_a_measure():
+    assert skipped(SUMMARY + "着力推动智能传感等6个细分产业加快发展。\n")

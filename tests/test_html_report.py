@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from sykj_track.cli import main
-from sykj_track.html_report import nice_ticks, render_html, svg_chart
+from sykj_track.render.html import nice_ticks, render_html, svg_chart
 from sykj_track.reconcile import reconcile
 from sykj_track.series import all_series, metric_series
 

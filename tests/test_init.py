@@ -142,3 +142,24 @@ def test_init_never_overwrites_a_ledger(tmp_path):
     (tmp_path / "l" / "targets" / "metrics.toml").unlink()
     with pytest.raises(InitError, match="ledger.toml already exists"):
         init_ledger(tmp_path / "l", agency="大连市科学技术局")
+
+
+def test_the_ledger_language_is_the_default_of_lang(dalian, monkeypatch):
+    monkeypatch.delenv("SYKJ_TRACK_LANG")  # the tests' default language; the ledger's comes after it
+    runner = CliRunner()
+    args = ["--data", str(dalian), "status", "--as-of", "2026-06-01"]
+    assert "高新技术企业数量" in runner.invoke(main, args).output
+    text = (dalian / "targets" / "ledger.toml").read_text("utf-8").replace('lang = "zh"', 'lang = "en"')
+    (dalian / "targets" / "ledger.toml").write_text(text, "utf-8")
+    english = runner.invoke(main, args).output
+    assert "High-tech enterprises" in english and "高新技术企业数量" not in english
+    assert "高新技术企业数量" in runner.invoke(main, [*args, "--lang", "zh"]).output
+
+
+def test_from_bundled_takes_the_registry_shipped_with_the_tool(tmp_path):
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "l"), "--agency", "大连市科学技术局", "--from", "bundled"])
+    assert result.exit_code == 0, result.output
+    copied = tomllib.loads((tmp_path / "l" / "targets" / "metrics.toml").read_text("utf-8"))["metric"]
+    assert "hitech_enterprises" in copied and f"{len(copied)} " in result.output
+    missing = CliRunner().invoke(main, ["init", str(tmp_path / "m"), "--from", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 1 and "no such directory" in missing.output and not (tmp_path / "m").exists()

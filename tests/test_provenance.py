@@ -110,3 +110,16 @@ def test_the_founding_sources_record_their_seed_hash(real_ledger):
     for source_id in FOUNDING:
         source = recorded[source_id]
         assert source.sha256 == hashlib.sha256((REPO / source.file).read_bytes()).hexdigest(), source_id
+
+
+def test_retrieved_before_published_is_a_warning_and_the_source_still_loads(data):
+    ledger_with(data, retrieved=date(2023, 12, 1))
+    ledger, problems = load(data.root)
+    assert len(ledger.sources) == 1 and len(ledger.goals) == 1
+    [problem] = problems
+    assert problem.severity == "warning" and "before published 2024-01-01" in problem.message
+
+
+def test_retrieved_before_an_approximate_publication_date_is_fine(data):
+    ledger_with(data, retrieved=date(2023, 12, 1), published_approx=True)
+    assert load(data.root)[1] == []

@@ -214,3 +214,42 @@ def test_a_javascript_url_is_an_error_in_check(data):
                 goals=[goal("platforms", 2023, 1600, "平台达到1600个", unit="个")])
     result = CliRunner().invoke(main, ["--data", str(data.root), "check", "--as-of", "2026-01-01"])
     assert result.exit_code == 1 and "is not an http(s) address" in result.output, result.output
+
+
+@pytest.mark.parametrize("width", [1280, 390, 360])
+def test_page_to_send_at_desktop_and_phone_widths(browser, tmp_path, width):
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "report.html"
+    _write_report(SNAPSHOT, out, "2026-11-22")
+    browser.set_window_size(width, 1600)
+    try:
+        _open(browser, out)
+        # No sideways scrolling, and no blank option in any filter.
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= browser.execute_script(
+            "return document.documentElement.clientWidth")
+        for option in browser.find_elements(By.CSS_SELECTOR, ".filters option"):
+            assert option.get_attribute("textContent").strip()
+        # A verdict opens to its quote inside its paragraph, highlighted, with the seed's file:line.
+        row = browser.find_element(By.CSS_SELECTOR, '#goal-table tr.goal[data-status="miss"]')
+        row.click()
+        detail = row.find_element(By.XPATH, "following-sibling::tr[1]")
+        marks = detail.find_elements(By.CSS_SELECTOR, "blockquote.para mark")
+        assert marks and marks[0].is_displayed() and marks[0].text in detail.find_element(By.CSS_SELECTOR, "blockquote").text
+        assert ".txt:" in detail.text
+        # Doubts are marked on the row; the audit cards keep the floors explanation.
+        assert browser.find_elements(By.CSS_SELECTOR, "#goal-table tr.goal .dmark")
+        assert "floors" in browser.find_element(By.ID, "findings").get_attribute("textContent")
+        _screenshot(browser, f"report-{width}.png")
+        # The switch shows the page in English, then in Chinese again.
+        heading = browser.find_element(By.CSS_SELECTOR, "#goals h2")
+        first = heading.text  # the tests' language is English (SYKJ_TRACK_LANG=en)
+        assert first == "Every goal"
+        browser.find_element(By.ID, "lang").click()
+        assert heading.text == "目标明细" and "做到了吗" in browser.find_element(By.TAG_NAME, "h1").text
+        _screenshot(browser, f"report-{width}-zh.png")
+        browser.find_element(By.ID, "lang").click()
+        assert heading.text == first
+        assert _console_errors(browser) == []
+    finally:
+        browser.set_window_size(1280, 1600)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from sykj_track.chart import chart_lines, figure_text, render_show
+from sykj_track.render.chart import chart_lines, figure_text, render_show
 from sykj_track.cli import main
 from sykj_track.reconcile import reconcile
 from sykj_track.series import all_series, metric_series
@@ -89,7 +89,7 @@ def test_show_prints_a_table_then_a_plain_chart_when_piped(platforms):
     assert result.exit_code == 0, result.output
     out = result.output
     assert "科技创新平台 / platforms (platforms)" in out
-    assert "≥ 1500 个" in out and "1420 个" in out and "1450 个 (预计)" in out and "miss final 95%" in out
+    assert "≥ 1500 个" in out and "1420 个" in out and "1450 个 (est.)" in out and "miss final 95%" in out
     assert "\x1b[" not in out
     chart = [line for line in out.splitlines() if line[:4].isdigit() and line[4:6] == " |"]
     assert [line[:4] for line in chart] == ["2020", "2021", "2022", "2023", "2023"]  # level, then growth
@@ -97,7 +97,7 @@ def test_show_prints_a_table_then_a_plain_chart_when_piped(platforms):
     assert all(len(line) <= 80 for line in chart)
     row_2022 = chart[2]
     assert "#" in row_2022 and "|" in row_2022[6:] and row_2022.endswith("miss")
-    assert "目标≥1500" in row_2022 and "1420" in row_2022
+    assert "target ≥1500" in row_2022 and "1420" in row_2022
 
 
 def test_chart_bar_lengths_follow_the_values(platforms):
@@ -186,8 +186,8 @@ def test_show_real_hitech_enterprises():
     for line in result.output.splitlines():
         if line[4:6] == " |":
             chart.setdefault(line[:4], line)  # the level chart comes first
-    assert chart["2022"].endswith("miss") and "4200" in chart["2022"] and "目标≥4500" in chart["2022"]
-    assert "5902 预计" in chart["2024"]
+    assert chart["2022"].endswith("miss") and "4200" in chart["2022"] and "target ≥4500" in chart["2022"]
+    assert "5902 est." in chart["2024"]
     assert "miss final 93%" in result.output
 
 

@@ -239,7 +239,7 @@ def test_revealed_goals_are_left_out_of_the_hit_rate(m):
 
 
 def test_revealed_goals_and_overdue_goals_are_marked_in_tables_show_and_html(m):
-    from sykj_track.html_report import render_html
+    from sykj_track.render.html import render_html
 
     contracts_goal(m, year=2019)
     m.source("r", date(2024, 6, 1), "成交额480亿元(超额完成省考目标)", goals=[
@@ -247,8 +247,20 @@ def test_revealed_goals_and_overdue_goals_are_marked_in_tables_show_and_html(m):
         figures=[figure("contracts", 2023, 480, "成交额480亿元", unit="亿元")])
     ledger = m.load()
     verdicts = list(reconcile(ledger, AS_OF).verdicts)
-    assert "（事后披露）" in render_table(verdicts, AS_OF) and "(revealed)" in render_table(verdicts, AS_OF, lang="en")
+    assert "（事后披露）" in render_table(verdicts, AS_OF, lang="zh") and "(revealed)" in render_table(verdicts, AS_OF, lang="en")
     page = render_html(verdicts, [], ledger.sources, AS_OF)
     assert "逾期未报" in page and "s-unreported" in page and "事后披露" in page
     run = CliRunner().invoke(main, ["--data", str(m.root), "show", "contracts", "--as-of", "2026-06-30"])
     assert "pending · unreported" in run.output
+
+
+def test_a_partial_running_total_that_proves_the_goal_is_not_lost_to_a_vaguer_derived_value(m):
+    contracts_goal(m, target=500, year=2023)
+    m.source("a", date(2023, 12, 1), "截至11月底成交额520亿元", figures=[
+        figure("contracts", 2023, 520, "截至11月底成交额520亿元", unit="亿元", as_of=date(2023, 11, 30))])
+    m.source("b", date(2025, 6, 5), "预计全年成交额实现700亿元,同比增长超过10%", figures=[
+        figure("contracts", 2024, 700, "预计全年成交额实现700亿元", unit="亿元", estimate=True),
+        figure("contracts", 2024, 10, "同比增长超过10%", unit="%", basis="growth", bound="more_than",
+               estimate=True)])
+    v = one(reconcile(m.load(), AS_OF))
+    assert (v.status, v.evidence, v.actual) == ("hit", "partial", 520)

@@ -18,7 +18,8 @@ PAST_CUES = re.compile(r"已经|已|累计|同比|较上年|比上年|截至|截
 STRETCH = re.compile(r"力争|争取")
 BASE = re.compile(r"确保")
 GROWTH = re.compile(r"(?:增长|增速|增幅|提高|提升|上升|增加)(?:率)?(?:了)?(?:超过|超|达到|达|近|约)?$")
-INCREMENT = re.compile(r"新增|净增|新建|新组建|新培育|新认定|新备案|新引进|新设立|新获批|增加(?!至|到)|新布局|年度新增")
+INCREMENT = re.compile(r"新增|净增|新建|新组建|新培育|新认定|新备案|新引进|新设立|新获批|新成立|新入库|新落户|新注册|"
+                       r"迁入|增加(?!至|到|值)|新布局|年度新增")  # 增加值 (value added) is a level
 MORE_THAN = re.compile(r"(?:突破|超过|超出|超|逾|高于|大于|多于)$")
 AT_LEAST = re.compile(r"(?:不低于|不少于|至少)$")
 AT_MOST = re.compile(r"(?:不超过|不高于|控制在|低于|少于)$")
@@ -26,6 +27,11 @@ ABOUT_BEFORE = re.compile(r"(?:近|约|接近|大约)$")
 SKIP_CONTEXT = re.compile(r"最高|最多|给予|奖励|补助|补贴|资助|一次性|每年|每家|每个|每项|每人|党员|党支部|干部|编制|处室|科室")
 AS_OF = re.compile(r"截[至止](?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|末)?")
 HORIZON = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})年(?:底|末|前)?")
+# 增速由2021年的40.1%回落至…: a rate of growth named before the number, with no other measure between
+RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|增长速度)(?:由|从|为|是|保持在)?[^，,；;。占比重]{0,10}$")
+ESTIMATE = re.compile(r"预计|预期|有望")
+# Measures of the R&D survey, published about ten months after the year they measure.
+LAGGED = re.compile(r"研发投入|研发经费|R&D|研究与试验发展|研究与实验发展|研发活动|研发人员")
 NOW = re.compile(r"截[至止]目前|目前|今年以来")
 
 
@@ -43,7 +49,9 @@ def kind_and_year(section: Section, mode: str, published: date, year: int | None
         figure_year = section.year
         goal_year = section.year + 1 if section.mode == "summary" and not this_year else section.year
     else:
-        figure_year = published.year - 1 if published.month <= 3 and not this_year else published.year
+        # 全年 in a text of the first quarter is the year it reports on; 今年 is the year it is written in
+        now = bool(re.search(r"年底前|今年|本年", upto))
+        figure_year = published.year - 1 if published.month <= 3 and not now else published.year
         goal_year = published.year
     if mode == "plan":
         kind = "goal"
@@ -55,7 +63,7 @@ def kind_and_year(section: Section, mode: str, published: date, year: int | None
     if year is not None and year > published.year and not past_cue:
         kind = "goal"
     if year is None:
-        relative = relative_year(upto, goal_year if kind == "goal" else figure_year)
+        relative = relative_year(upto, published.year)
         year = relative if relative is not None else goal_year if kind == "goal" else figure_year
     return kind, year
 
@@ -78,7 +86,7 @@ def bound_from(before: str, after: str) -> tuple[str, str]:
 def basis_of(quantity: Quantity, before: str, clause_before: str) -> str:
     if quantity.unit in ("个百分点", "百分点"):
         return "increment"
-    if quantity.unit == "%" and GROWTH.search(before):
+    if quantity.unit == "%" and (GROWTH.search(before) or RATE_OF_GROWTH.search(before)):
         return "growth"
     if INCREMENT.search(clause_before) and not re.search(r"累计|总数|总量|达到|全市.{0,8}达", clause_before[clause_before.rfind("新增") if "新增" in clause_before else 0:]):
         return "increment"
@@ -95,8 +103,37 @@ def tier_of(sentence: str, position: int) -> str:
     return "base" if cues[-1].group() == "确保" else "stretch"
 
 
-def as_of(before: str, year: int, published: Published) -> date | None:
-    """The date a partial-year figure runs to: 截至9月底 -> 09-30, 截至11月30日, 截至目前 -> publication."""
+# Parts of a year: 前三季度 (to 9-30), 上半年 (6-30), 一季度 / 截至一季度末 (3-31), 1—8月 (8-31).
+PERIOD = re.compile(r"(?:((?:19|20)\d{2})\s*年)?(?:(前三季度|三季度末)|(上半年|前两季度|二季度末)|(第?一季度末?)|"
+                    r"(?:1|一)\s*[—–\-~～至到]\s*(\d{1,2}|[二三四五六七八九十]|十一)\s*月)")
+_MONTHS = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11}
+
+
+def period_end(text: str) -> tuple[int | None, int] | None:
+    """(year or None, last month) of the last part of a year `text` names (2019年上半年 -> (2019, 6)),
+    or None. A whole year (1—12月) is no part of one."""
+    found = None
+    for match in PERIOD.finditer(text):
+        year = int(match.group(1)) if match.group(1) else None
+        if match.group(2):
+            month = 9
+        elif match.group(3):
+            month = 6
+        elif match.group(4):
+            month = 3
+        else:
+            last = match.group(5)
+            month = int(last) if last.isdigit() else _MONTHS[last]
+            if not 1 <= month <= 11:
+                continue
+        found = (year, month)
+    return found
+
+
+def as_of(before: str, year: int, published: Published, period: tuple[int | None, int] | None = None) -> date | None:
+    """The date a partial-year figure runs to: 截至9月底 -> 09-30, 截至11月30日, 前三季度 -> 09-30,
+    1—8月 -> 08-31, 截至目前 -> publication; else the part of the year its section's heading names
+    (`period`, e.g. a heading "二、上半年：…")."""
     matches = list(AS_OF.finditer(before))
     if matches:
         match = matches[-1]
@@ -110,6 +147,12 @@ def as_of(before: str, year: int, published: Published) -> date | None:
             except ValueError:
                 return None
         return month_end(y, month)
+    # 前三季度…150亿元，预计全年200亿元: a number after 全年 (or 年底) is of the whole year
+    whole = max(before.rfind("全年"), before.rfind("年底"), before.rfind("年末"))
+    part = period_end(before[whole + 1:]) if whole >= 0 else period_end(before) or period
+    if part is not None:
+        y = part[0] or year
+        return month_end(y, part[1]) if y == year else None
     if NOW.search(before) and published.date.year == year and not published.approx \
             and published.date.month < 12:
         return published.date

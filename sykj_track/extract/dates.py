@@ -79,9 +79,12 @@ def year_in(sentence: str, position: int, clause: tuple[int, int]) -> tuple[int 
         if after[:1] in ("-", "—", "至", "到") and YEAR.match(sentence[match.end() + 1:]) or \
                 re.search(r"\d年?[-—至]$", sentence[:match.start()]):
             continue
+        if re.search(r"(?:比|较|与|同)$", sentence[:match.start()]) or \
+                re.match(r"(?:度)?(?:的)?(?:相比|相较|同期)|为基数|为基期|为基准", sentence[match.end():]):
+            continue  # 比2015年增长1.37倍: the base of a comparison, not the year of what follows
         if match.end() <= position:
             between = sentence[match.end():position]
-            if re.search(r"增加至|增加到|提高到|提高至|提升至|提升到|增至|上升至|上升到|达到|到\d", between) and \
+            if re.search(r"(?:增加|提高|提升|增长|上升|跃升|下降|回落|降低|减少)(?:至|到)|增至|升至|降至|达到|到\d", between) and \
                     re.search(r"由|从", sentence[max(0, match.start() - 2):match.start()]):
                 continue
             best = year
@@ -91,6 +94,7 @@ def year_in(sentence: str, position: int, clause: tuple[int, int]) -> tuple[int 
 
 
 def relative_year(text: str, base: int) -> int | None:
+    """The year 明年 or 去年 names, counted from `base` (the year the text was written in)."""
     if re.search(r"明年|下一年", text):
         return base + 1
     if re.search(r"去年|上年度", text) and not re.search(r"比上年|较上年|同比", text):

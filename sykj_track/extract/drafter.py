@@ -6,6 +6,7 @@ records already in targets/.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -13,13 +14,13 @@ from decimal import Decimal
 
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
-from .cues import GOAL_CUES, HORIZON, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
+from .cues import ESTIMATE, GOAL_CUES, HORIZON, LAGGED, period_end, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
 from .dates import YEAR, Published, find_published, year_in
 from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
                      paragraphs, section_of, sentences, tidy)
 from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
-from .proposed import VERBS, base_unit, kind_of_metric, subject_after, subject_before, subjectless, suggest_id
+from .proposed import VERBS, base_unit, better_of, kind_of_metric, subject_after, subject_before, subjectless, suggest_id
 from .quantities import Quantity, find_quantities
 from .records import Draft, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
@@ -65,7 +66,10 @@ class _Drafter:
         self.text = text
         self.skipped: list[Skipped] = []
         self.carried_year: int | None = None
-        self.horizon: int | None = None  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
+        self.horizon: int | None = None
+        self.proposed_ids: dict[tuple[str, str | None], str] = {}  # (words, dimension) of a new measure -> id
+        self.dated: dict[tuple[Decimal, str], int] = {}  # figures of 3+ digits the text gave a year to
+        self.period: tuple[int | None, int] | None = None  # the part of a year the current heading names  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
         self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
 
     def run(self) -> list[Item]:
@@ -81,6 +85,7 @@ class _Drafter:
             if number == 0 and len(para) <= 60 or HEADING.match(para) and len(para) <= 60:
                 section = section_of(para, section)
                 self.horizon = None
+                self.period = period_end(para)  # a heading "一、一季度：…" holds figures to 3-31
                 if len(para) <= 40:
                     continue
             speaker = agency_speaking(para, self.city)
@@ -108,6 +113,29 @@ class _Drafter:
                     self.horizon = int(horizons[-1])
         return items
 
+    def new_id(self, subject: str, unit: str, basis: str) -> str:
+        """The id of the measure the registry does not know that `subject` names: readable, the same
+        for the same words (新增 and its level share one: the basis tells them apart), never an id of
+        the registry or of another proposed measure."""
+        words = re.sub(r"^(?:新增|净增|新认定|新备案|新建|新)", "", subject)
+        if basis == "growth":  # a rate of growth belongs to its measure, whatever that is counted in
+            known = [i for (w, _), i in self.proposed_ids.items() if w == words]
+            if known:
+                return known[0]
+        try:
+            dimension = parse_unit(unit).dimension if basis != "growth" else "growth"
+        except QuantityError:
+            dimension = None
+        key = (words, dimension)
+        if key in self.proposed_ids:
+            return self.proposed_ids[key]
+        base = suggest_id(words, unit)
+        candidate, n = base, 2
+        while candidate in self.index.metrics or candidate in self.proposed_ids.values():
+            candidate, n = f"{base}_{n}", n + 1
+        self.proposed_ids[key] = candidate
+        return candidate
+
     def table_items(self, table: Table) -> list[Item]:
         """The figures of a one-cell-per-line table: each cell on the measure its row names."""
         items = []
@@ -116,7 +144,7 @@ class _Drafter:
                     if fits(self.index.metrics[h.metric], cell.unit or "个", cell.basis)]
             metric = hits[-1].metric if hits else self.closest(cell.label, cell.unit or "个", cell.basis, "")
             unit = cell.unit if cell.unit else self.index.metrics[metric].unit if metric else "个"
-            items.append(Item(kind="figure", metric=metric or suggest_id(cell.label, unit), year=cell.year,
+            items.append(Item(kind="figure", metric=metric or self.new_id(cell.label, unit, cell.basis), year=cell.year,
                               value=cell.value, unit=unit, basis=cell.basis, quote=cell.quote, bound="exact",
                               estimate=cell.estimate, confidence=0.7 if metric else 0.4,
                               known_metric=metric is not None, agency=self.default_agency, subject=cell.label))
@@ -141,7 +169,11 @@ class _Drafter:
             if counts_a_list(before, q):
                 continue
             basis = basis_of(q, before, sentence[clause[0]:q.start])
-            if previous is not None and re.fullmatch(r"[、和及与]", sentence[previous[0].end:q.start]):
+            between = sentence[previous[0].end:q.start] if previous is not None else ""
+            # 由2028年的21.5%回落至2030年的12.2%: the end of a from-to pair measures what its start does
+            from_to = previous is not None and previous[0].unit == q.unit and FROM_TO.fullmatch(between) \
+                and re.search(r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$", sentence[clause[0]:previous[0].start])
+            if previous is not None and (re.fullmatch(r"[、和及与]", between) or from_to):
                 basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
             previous = (q, basis)
             metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
@@ -153,15 +185,19 @@ class _Drafter:
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
                 continue
-            if metric is None and last_proposed is not None and subjectless(before):
+            if metric is None and last_proposed is not None and (subjectless(before) or from_to):
                 # 同比增长12.5% after a measure the registry does not know: that measure's growth
                 metric_id, known, subject = *last_proposed, False
                 confidence = 0.3
             elif metric is None:
                 subject = subject_before(before) or subject_after(sentence, q, clause)
+                if subjectless(before) and clause[0] > 0:
+                    # 到2035年，示范工厂数量实现翻番，超过160家: the measure is named a clause earlier
+                    earlier = sentence[_measure_start(sentence, clause, clause[0]):clause[0]]
+                    subject = subject_before(re.split(r"[，,；;：:]", earlier)[0]) or subject
                 if not subject or len(subject) < 2:
                     continue
-                metric_id, known = suggest_id(subject, q.unit), False
+                metric_id, known = self.new_id(subject, q.unit, basis), False
                 confidence = 0.3
                 last_proposed = (metric_id, subject)
             else:
@@ -282,17 +318,32 @@ class _Drafter:
         upto = sentence[:q.end + 4]
         published = self.published.date
         year, explicit = year_in(sentence, q.start, clause)
-        if not explicit and self.carried_year is not None:
+        if not explicit and self.carried_year is not None and not ESTIMATE.search(sentence[clause[0]:q.start]):
+            # "2023年R&D强度达3.08%；高新技术企业预计突破8800家": an estimate is of the year being
+            # reported, not of the lagged year the sentence opened with
             year, explicit = self.carried_year, True
         if not explicit and self.horizon is not None and section.mode == "plan" and \
                 not PAST_CUES.search(sentence[clause[0]:q.end + 2]):
             year, explicit = self.horizon, True
         goal_cue = bool(GOAL_CUES.search(upto))
         past_cue = bool(PAST_CUES.search(sentence[clause[0]:q.end + 2]))
-        estimate = bool(re.search(r"预计|预期", sentence[:q.start]))
+        estimate = bool(ESTIMATE.search(sentence[:q.start]))
         mode = section.mode if section.mode != "unknown" else frame.default_mode
         kind, year = kind_and_year(section, mode, published, year if explicit else None, goal_cue, past_cue,
-                                    before, upto)
+                                   before, upto)
+        written = (q.number, q.unit)
+        # only a number too specific to recur by chance (286.4, 42814; not 300)
+        specific = len(q.number.normalize().as_tuple().digits) >= 3 and q.number % 10 != 0
+        if specific and kind == "figure" and explicit:
+            self.dated.setdefault(written, year)
+        elif specific and kind == "figure" and not explicit and written in self.dated:
+            # a figure repeated in the body after a lead that dated it (2017年，…286.4亿元 … 286.4亿元)
+            year = self.dated[written]
+        elif kind == "figure" and not explicit and section.year is None and \
+                LAGGED.search(sentence[_measure_start(sentence, clause, clause[0]):q.end]):
+            # R&D statistics of a year come out in the autumn of the next: an undated one in a text
+            # written before September is two years old
+            year = min(year, published.year - (1 if published.month >= 9 else 2))
         explicit = explicit and year is not None
         bound, op = bound_from(before, after)
         if q.more:
@@ -301,7 +352,7 @@ class _Drafter:
             op, bound = "between", "exact"
         if q.ordinal or q.unit == "位":
             op = "<=" if op == ">=" else op
-        cut_off = as_of(sentence[:q.start], year, self.published) if kind == "figure" else None
+        cut_off = as_of(sentence[:q.start], year, self.published, self.period) if kind == "figure" else None
         tier = tier_of(sentence, q.start) if kind == "goal" else ""
         quote = _quote(sentence, clause, measure.subject_at)
         if not _number_in(q, quote):
@@ -323,16 +374,25 @@ def _number_in(q: Quantity, quote: str) -> bool:
         any(ch in text for ch in "一二两三四五六七八九十百千") and q.number == q.number.to_integral_value()
 
 
+FROM_TO = re.compile(r"[^，,；;。]{0,6}?(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")
+
+
 def _quote(sentence: str, clause: tuple[int, int], subject_at: int) -> str:
     """The clause holding the number, reaching back to the clause naming its measure: a rate in a
     follow-on clause (…交易额达到12亿元，同比增长9%) is quoted with the clause before, so the quote says
     what grew."""
+    return sentence[_measure_start(sentence, clause, subject_at):clause[1]].strip().rstrip("。；;，,")
+
+
+def _measure_start(sentence: str, clause: tuple[int, int], subject_at: int) -> int:
+    """Where the words naming a number's measure start: its clause, or an earlier one when the clause
+    names none of its own."""
     start = min(clause[0], subject_at) if subject_at >= 0 else clause[0]
     if subject_at < clause[0]:
         start = max(sentence.rfind(ch, 0, subject_at) for ch in CLAUSE_END) + 1
     while start > 0 and subjectless(sentence[start:clause[1]]):
         start = max(sentence.rfind(ch, 0, start - 1) for ch in CLAUSE_END) + 1
-    return sentence[start:clause[1]].strip().rstrip("。；;，,")
+    return start
 
 
 # ---------------------------------------------------------------------------------------- entry point
@@ -389,7 +449,7 @@ def suggest_source_id(title: str, published: Published, summary_year: int | None
 
 def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | None = None,
           seed_file: str = "seeds/report.txt", source_id: str | None = None, city: str = "沈阳市",
-          agency: str | None = None, published: date | None = None) -> Draft:
+          agency: str | None = None, published: date | None = None, url: str | None = None) -> Draft:
     """Draft the goals and figures of a report.
 
     `data` is the report's bytes; `metrics` the registry; `recorded` the keys of what targets/ already
@@ -418,10 +478,21 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     proposed = {}
     for item in items:
         if not item.known_metric and item.metric not in proposed:
-            proposed[item.metric] = ProposedMetric(item.metric, item.subject, base_unit(item.unit),
-                                                   kind_of_metric(item.unit, item.basis))
+            level = next((i for i in items if i.metric == item.metric and i.basis != "growth"), item)
+            proposed[item.metric] = ProposedMetric(item.metric, level.subject, base_unit(level.unit),
+                                                   kind_of_metric(level.unit, level.basis, level.subject),
+                                                   better_of(level.subject, level.unit))
     source = {"id": source_id or suggest_source_id(title, found, summary_year), "file": seed_file,
               "title": title, "agency": agency, "published": found.date, "published_approx": found.approx}
+    if url:
+        source["url"] = url
+    # The hash of the seed as the ledger keeps it: UTF-8. A report in another encoding is converted
+    # when the draft is written; the original's hash stays in the note, so it can still be checked.
+    seed_bytes = data if decoded.is_utf8 else decoded.text.encode("utf-8")
+    source["sha256"] = hashlib.sha256(seed_bytes).hexdigest()
+    if not decoded.is_utf8:
+        source["note"] = (f"The report was published in {decoded.encoding.upper()}; the seed is its UTF-8 "
+                          f"conversion. sha256 of the original: {hashlib.sha256(data).hexdigest()}")
     return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how,
                  tuple(drafter.skipped))
 

@@ -80,7 +80,7 @@ def closest(phrase: str, names: list[tuple[str, str]], context: str, strict: boo
             strength = 3.0 + len(name) / 100
         elif len(phrase) >= 4 and phrase in name:
             strength = 2.0 + len(phrase) / len(name)
-        elif sorted(phrase) == sorted(name):
+        elif len(phrase) == len(name) and sorted(phrase) == sorted(name):
             strength = 1.95  # the same words in another order: 技术示范转移机构, 技术转移示范机构
         else:
             dice = _dice(phrase, name)

@@ -30,7 +30,8 @@ def render_draft_json(result: Draft) -> str:
     """{"source": {...}, "items": [...], "new_metrics": [...]} with dates as ISO strings."""
     source = dict(result.source, published=result.source["published"].isoformat())
     payload = {"source": source, "encoding": result.encoding, "items": [item_json(i) for i in result.items],
-               "new_metrics": [{"id": m.id, "zh": m.zh, "unit": m.unit, "kind": m.kind} for m in result.new_metrics],
+               "new_metrics": [{"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better}
+                               for m in result.new_metrics],
                "skipped": [{"value": s.written, "reason": s.reason, "quote": s.quote} for s in result.skipped]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -79,6 +80,16 @@ def _conflicts(items: tuple[Item, ...]) -> set[int]:
     return later
 
 
+def proposed_metrics_toml(metrics) -> str:
+    """[metric.<id>] tables with every field the registry requires, ready for targets/metrics.toml."""
+    blocks = []
+    for metric in metrics:
+        table = tomli_w.dumps({"metric": {metric.id: {"zh": metric.zh, "en": metric.en, "unit": metric.unit,
+                                                      "kind": metric.kind, "better": metric.better}}})
+        blocks.append(table.replace('en = ""', 'en = ""  # write the English name'))
+    return "\n".join(blocks).rstrip()
+
+
 def render_draft_toml(result: Draft, command: str = "sykj-track extract") -> str:
     """The draft as a targets/<id>.toml file: a review header, [source], then goals and figures, each
     with a comment giving its confidence and what to check. Items a reviewer must decide on (a second
@@ -94,11 +105,13 @@ def render_draft_toml(result: Draft, command: str = "sykj-track extract") -> str
     ]
     if unknown:
         header.append("")
-        header.append(f"{len(unknown)} measure(s) the registry does not know are proposed below as new_* ids:")
-        header.append("add them to targets/metrics.toml (English id, zh, en, unit, kind, better) or delete the records.")
-        for metric in unknown:
-            header.append(f"  [metric.{metric.id}]  zh = \"{metric.zh}\"  unit = \"{metric.unit}\"  kind = \"{metric.kind}\"")
-    parts = [_comment("\n".join(header)), "", tomli_w.dumps({"source": source}).rstrip()]
+        header.append(f"{len(unknown)} measure(s) the registry does not know are proposed: paste the block below")
+        header.append("into targets/metrics.toml (remove the leading '# '), write each `en`, check the guessed")
+        header.append("kind and better, rename ids at will (here and in the records), or delete the records.")
+    parts = [_comment("\n".join(header))]
+    if unknown:
+        parts += ["#", _comment(proposed_metrics_toml(unknown))]
+    parts += ["", tomli_w.dumps({"source": source}).rstrip()]
     skipped = _conflicts(result.items)
     for kind in ("goal", "figure"):
         for i, item in enumerate(result.items):

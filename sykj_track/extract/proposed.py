@@ -15,19 +15,81 @@ TRAILING = re.compile(r"(?:总数|数量|总量|规模)?(?:达到|达|实现|突
                         r"保持在|分别|以上|累计|新增)+$")
 
 
-def suggest_id(subject: str, unit: str) -> str:
-    digest = hashlib.sha1(subject.encode("utf-8")).hexdigest()[:6]
-    return f"new_{digest}"
+# Words of the measures reports name, for readable ids of proposed metrics (longest match first).
+_GLOSSARY = {
+    "高新技术企业": "hitech_enterprises", "科技型中小企业": "tech_smes", "科技型企业": "tech_enterprises",
+    "专精特新": "specialised", "小巨人": "little_giants", "瞪羚": "gazelle", "独角兽": "unicorn",
+    "技术合同成交额": "tech_contract_turnover", "技术合同交易额": "tech_contract_turnover",
+    "技术合同": "tech_contracts", "成交额": "turnover", "交易额": "turnover",
+    "研发投入强度": "rd_intensity", "R&D经费": "rd_spending", "研发经费": "rd_spending", "研发投入": "rd_input",
+    "研发费用": "rd_expenses", "研发人员": "rd_staff", "研发": "rd", "R&D": "rd",
+    "发明专利": "invention_patents", "专利": "patents", "孵化器": "incubators", "众创空间": "makerspaces",
+    "孵化载体": "incubation_carriers", "载体": "carriers", "新型研发机构": "new_rd_institutes",
+    "研发机构": "rd_institutes", "重点实验室": "key_labs", "实验室": "labs", "技术创新中心": "innovation_centers",
+    "中心": "centers", "平台": "platforms", "人才": "talents", "团队": "teams", "院士": "academicians",
+    "大学科技园": "university_sci_parks", "科技园": "sci_parks", "高校": "universities", "总产值": "gross_output", "产值": "output", "营业收入": "revenue", "营收": "revenue",
+    "收入": "revenue", "增加值": "value_added", "比重": "share", "占比": "share", "投资": "investment",
+    "资金": "funds", "经费": "funding", "项目": "projects", "成果": "results", "转化": "transfer",
+    "高新区": "hitech_zones", "园区": "parks", "上市": "listed", "科技": "tech", "创新": "innovation",
+    "产业": "industry", "数字经济": "digital_economy", "规上工业": "industry_above_scale", "工业": "industry",
+    "企业": "enterprises", "财政": "fiscal", "科普": "science_popularisation", "机构": "institutions",
+    "国家级": "national", "省级": "provincial", "市级": "municipal", "排名": "rank", "位次": "rank",
+    "增速": "growth", "增幅": "growth", "战略性新兴": "strategic_emerging", "高技术": "high_tech",
+    "制造业": "manufacturing", "服务业": "services", "出口": "exports", "标准": "standards", "奖": "awards",
+}
+_GLOSSARY_KEYS = sorted(_GLOSSARY, key=len, reverse=True)
+
+
+def suggest_id(subject: str, unit: str, basis: str = "level") -> str:
+    """A readable snake_case id for a measure the registry does not know, from the words of its name
+    (新增高新技术企业 -> new_hitech_enterprises; 技术合同成交额 -> tech_contract_turnover); a name
+    without known words gets measure_ and a short digest. The caller makes ids unique."""
+    words: list[str] = []
+    i = 0
+    while i < len(subject):
+        for key in _GLOSSARY_KEYS:
+            if subject.startswith(key, i):
+                if not words or words[-1] != _GLOSSARY[key]:
+                    words.append(_GLOSSARY[key])
+                i += len(key)
+                break
+        else:
+            i += 1
+    words = words[-4:]
+    if basis == "increment" and "new" not in words:
+        words.insert(0, "new")
+    if basis == "growth" and "growth" not in words:
+        words.append("growth")
+    if not words or words == ["new"] or words == ["growth"]:
+        digest = hashlib.sha1(subject.encode("utf-8")).hexdigest()[:4]
+        words = ["measure", digest]
+    return "_".join(words)
+
+
+def better_of(subject: str, unit: str) -> str:
+    """Whether more is better: not for a rank (18th beats 20th), nor for what a report wants to cut
+    (能耗, 排放, 成本, 下降)."""
+    try:
+        if parse_unit(unit).dimension == "rank":
+            return "lower"
+    except QuantityError:
+        pass
+    return "lower" if re.search(r"能耗|排放|成本|污染|事故|下降|降低|减少|时长|周期", subject) else "higher"
 
 
 def subject_before(clause_text: str) -> str:
+    """The words naming what a number counts, from the clause before it (without verbs, bounds and
+    any date: 2024年全市财政科技经费投入 -> 全市财政科技经费投入)."""
+    clause_text = re.split(r"(?:19|20)\d{2}年(?:度)?(?:底|末)?(?:的)?", clause_text)[-1]
     text = TRAILING.sub("", clause_text)
     text = VERBS.sub("", text)
     text = re.sub(r"^[“”\"(（)）、]+|[“”\"(（、]+$", "", text)
     return text[-16:]
 
 
-def kind_of_metric(unit: str, basis: str) -> str:
+def kind_of_metric(unit: str, basis: str, subject: str = "") -> str:
+    """stock (a level at year end), flow (adds up over the year), ratio or rank, from the unit and the
+    wording: money and what is 新增/认定/成交 in a year flow; counts of what exists are stocks."""
     try:
         dimension = parse_unit(unit).dimension
     except QuantityError:
@@ -36,7 +98,7 @@ def kind_of_metric(unit: str, basis: str) -> str:
         return "ratio"
     if dimension == "rank":
         return "rank"
-    if dimension == "money":
+    if dimension == "money" or basis == "increment" or re.search(r"新增|新认定|净增|成交|授权|申请|引进|培育", subject):
         return "flow"
     return "stock"
 

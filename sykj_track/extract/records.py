@@ -38,12 +38,15 @@ class Item:
 
 @dataclass(frozen=True)
 class ProposedMetric:
-    """A measure the registry does not know, proposed for targets/metrics.toml."""
+    """A measure the registry does not know, with every field targets/metrics.toml requires (en is
+    left for a person to write)."""
 
     id: str
     zh: str
     unit: str
     kind: str
+    better: str = "higher"
+    en: str = ""
 
 
 @dataclass(frozen=True)

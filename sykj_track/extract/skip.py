@@ -49,6 +49,24 @@ _TERMS = re.compile(r"赋予|作价")
 # One named organisation's possession: 辽宁纤维化学品制造中试基地的…项目.
 _POSSESSIVE = re.compile(r"^[\u4e00-\u9fff]{4,}(?:基地|中心|实验室|研究院|研究所)的")
 
+# Filed, recommended or reported for approval: inputs of a call, not what it granted
+# (推荐120家企业申报, 申请报备高新技术企业900家, 组织申报推荐…).
+_FILED = re.compile(r"(?:推荐|申报|报备|征集)[^，,；;。获认批授]{0,14}$")
+_FILED_AFTER = re.compile(r"^[^，,；;。]{0,10}?(?:申报|报备)")
+# A size threshold: 年营收3亿元以上的企业, 产值千万元以上企业.
+_THRESHOLD = re.compile(r"^(?:以上|及以上)的?[\u4e00-\u9fff]{0,6}?(?:企业|单位|项目|工业)")
+# Places or departments a sentence covers: 对16个设区市进行评价, 有6个市进入前十, 分解到40个部门.
+_PLACES = re.compile(r"^(?:设区市|地级市|城市|市州|市|县区|区县|县|区|部门|单位|高新区|开发区|省市|省份|省)(?![\u4e00-\u9fff]*(?:企业|平台|中心|机构))")
+# The bureau's own programme: projects it runs, calls and lists it publishes, plans it draws up,
+# the funding it hands out (组织实施计划项目300个, 发布8批20个榜单, 编制5个路线图, 下达资金2000万元).
+_OWN_WORK_VERB = re.compile(r"组织实施|立项实施|立项|发布|编制|明确|分解|跟进|征集|部署|下达")
+_OWN_WORK_NOUN = re.compile(r"^[\u4e00-\u9fff“”\"]{0,10}?(?:项目|专项|榜单|计划|路线图|规划|方案|清单|领域|任务)")
+_OWN_WORK_NOUN_BEFORE = re.compile(r"(?:项目|专项|榜单|计划|路线图|规划|方案|清单)$")
+_OWN_WORK_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:参与竞榜|参与揭榜|揭榜|竞榜)")
+_FUNDING = re.compile(r"(?:下达|拨付|兑现)(?:财政|专项|科技|项目)?(?:资金|经费)?$")
+# What a list counts when it is a structure, not an achievement: 仪器仪表等8个细分产业, 等4个项目.
+_STRUCTURE_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:产业|行业|领域|方向|项目|路线图|专项|清单|环节)")
+
 # Documents: 等27个政策措施性意见、方案.
 _DOCUMENTS = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:政策措施|政策文件|意见|方案|文件|办法|通知|规划)")
 
@@ -74,9 +92,25 @@ def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], 
         return "part of a document title"
     if _COMPARISON.search(before) or open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
         return "a comparison with another average"
+    if unit == "位" and before.endswith("前"):
+        return "a band of ranks (进入前10位), not a rank"
+    if _FILED.search(before) or _FILED_AFTER.match(after):
+        return "applications, submissions or one batch of a call: inputs, not results"
+    if unit.endswith("元") and _THRESHOLD.match(after):
+        return "a size threshold (年营收3亿元以上的企业), not an amount"
     if matched:
         return None
     item = sentence[_item_start(sentence, clause[0], start):start]
+    if _PLACES.match(after):
+        return "a count of places or departments the sentence covers"
+    if _OWN_WORK_AFTER.match(after) or _OWN_WORK_VERB.search(before) and \
+            (_OWN_WORK_NOUN.match(after) or _OWN_WORK_NOUN_BEFORE.search(before)):
+        return "a count of the bureau's own projects, plans, calls or funding"
+    if unit.endswith("元") and _FUNDING.search(before):
+        return "a count of the bureau's own projects, plans, calls or funding"
+    if re.search(r"等$", before) and _STRUCTURE_NOUN.match(after) and int(float(sentence[start:end].rstrip(
+            "个项家余多%")) if re.match(r"\d", sentence[start:end]) else 1) <= 50:
+        return "a count of the sectors, fields or projects just listed"
     if _ADMIN_NOUN.search(after) or _ADMIN_BEFORE.search(before):
         return "a count of the bureau's own work, staff or party organisation"
     if _DOCUMENTS.search(after):

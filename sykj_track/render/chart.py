@@ -11,19 +11,19 @@ import json
 from datetime import date
 from typing import Any
 
-from .model import Figure, Verdict
-from .quantity import format_number
-from .render import (BOUND_SIGNS, STATUS_STYLE, reason_text, shown_status, status_label, target_text,
-                     verdict_record)
-from .series import MetricSeries, Series, YearPoint
-from .textsafe import inert
+from ..model import Figure, Verdict
+from ..quantity import format_number
+from ..i18n import label, t
+from .labels import BOUND_SIGNS, STATUS_STYLE, reason_text, shown_status, status_label, target_text
+from .verdicts import verdict_record
+from ..series import MetricSeries, Series, YearPoint
+from ..textsafe import inert
 
-BASIS_TITLE = {"level": "level", "growth": "growth rate (同比增长)", "increment": "increase (新增)"}
 NO_GOAL_STYLE = "cyan"
 EIGHTHS = " ▏▎▍▌▋▊▉"  # partial block characters, 0/8 to 7/8 of a cell
 
 
-def figure_text(fig: Figure, with_unit: bool = True, short: bool = False) -> str:
+def figure_text(fig: Figure, with_unit: bool = True, short: bool = False, lang: str = "zh") -> str:
     """"> 400 亿元 (预计)", "394.28 亿元 (截至2022-12-22)": the value with its bound and caveats.
 
     `short` drops the spaces and the year of a cut-off date, for the chart's labels: ">400 预计"."""
@@ -32,18 +32,18 @@ def figure_text(fig: Figure, with_unit: bool = True, short: bool = False) -> str
     if with_unit:
         text += f" {fig.unit}"
     if short:
-        text = text.replace(" ", "") + (" 预计" if fig.estimate else "")
-        return text + (f" 截至{fig.as_of:%m-%d}" if fig.as_of is not None else "")
+        text = text.replace(" ", "") + (f" {t('figure.estimate', lang)}" if fig.estimate else "")
+        return text + (f" {t('figure.to', lang, date=f'{fig.as_of:%m-%d}')}" if fig.as_of is not None else "")
     if fig.estimate:
-        text += " (预计)"
+        text += f" ({t('figure.estimate', lang)})"
     if fig.as_of is not None:
-        text += f" (截至{fig.as_of})"
+        text += f" ({t('figure.to', lang, date=fig.as_of)})"
     return text
 
 
-def verdict_text(v: Verdict) -> str:
+def verdict_text(v: Verdict, lang: str = "en") -> str:
     """"miss 93%", "pending · unreported no-figure", "hit final 111%"."""
-    parts = [status_label(v), reason_text(v)]
+    parts = [status_label(v, lang), reason_text(v, lang)]
     if v.attainment is not None:
         parts.append(f"{v.attainment * 100:.0f}%")
     return " ".join(p for p in parts if p)
@@ -55,34 +55,29 @@ def _agency_suffix(v: Verdict) -> str:
 
 # --- the table --------------------------------------------------------------------------------------
 
-def _year_table(series: Series, color: bool) -> Any:
-    from rich.table import Table
-    from rich.text import Text
+def _year_table(out: Any, series: Series, lang: str) -> bool:
+    """Draw the table of every year of a series; True when some year has several figures (one marked *)."""
+    from .tables import Col, draw
 
-    table = Table(title=inert(f"{series.metric.zh} — {BASIS_TITLE[series.basis]}, {series.unit}"),
-                  title_justify="left", show_lines=True, expand=False)
-    table.add_column("year", justify="right", no_wrap=True)
-    table.add_column("goals (source)", overflow="fold")
-    table.add_column("figures (source)", overflow="fold")
-    table.add_column("verdict", overflow="fold")
     several = any(len(p.figures) > 1 for p in series.points)
+    rows = []
     for point in series.years_with_data:
-        goals = Text()
-        verdicts = Text()
-        for i, v in enumerate(point.verdicts):
-            sep = "\n" if i else ""
-            sources = "".join(f"\n  {s.id}" for s in v.sources)
-            goals.append(inert(f"{sep}{target_text(v)}{_agency_suffix(v)}{sources}"),
-                         style="dim" if v.status == "superseded" else "")
+        goals, verdicts = [], []
+        for v in point.verdicts:
+            goals.append(f"{target_text(v)}{_agency_suffix(v)}" + "".join(f"\n  {s.id}" for s in v.sources))
             # One line per source under the goal: pad the verdict so the next one lines up with its goal.
-            verdicts.append(inert(sep + verdict_text(v)), style=STATUS_STYLE[shown_status(v)] if color else "")
-            verdicts.append("\n" * len(v.sources))
-        figures = Text()
-        for i, fig in enumerate(point.figures):
+            verdicts.append(verdict_text(v, lang) + "\n" * len(v.sources))
+        figures = []
+        for fig in point.figures:
             mark = "* " if several and fig is point.shown else "  " if several else ""
-            figures.append(inert(f"{chr(10) if i else ''}{mark}{figure_text(fig)}\n  {fig.source.id}"))
-        table.add_row(str(point.year), goals or Text("—"), figures or Text("—"), verdicts or Text("—"))
-    return table, several
+            figures.append(f"{mark}{figure_text(fig, lang=lang)}\n  {fig.source.id}")
+        style = STATUS_STYLE.get(shown_status(point.verdicts[0]), "") if point.verdicts else ""
+        rows.append((str(point.year), "\n".join(goals) or "—", "\n".join(figures) or "—",
+                     ("\n".join(verdicts).rstrip("\n") or "—", style)))
+    title = f"{series.metric.name(lang)} — {t(f'basis.title.{series.basis}', lang)}, {series.unit}"
+    draw(out, [Col(t("col.year", lang), "right", True), Col(t("show.goals", lang)), Col(t("show.figures", lang)),
+               Col(t("show.verdict", lang))], rows, title=title, show_lines=True)
+    return several
 
 
 # --- the chart --------------------------------------------------------------------------------------
@@ -101,23 +96,23 @@ def _marker_cell(target: float, scale: float, cells: int) -> int:
     return max(0, min(cells - 1, round(target / scale * cells) - 1)) if scale > 0 else 0
 
 
-def _right_label(point: YearPoint) -> tuple[str, str, str]:
-    actual = figure_text(point.shown, with_unit=False, short=True) if point.shown else ""
+def _right_label(point: YearPoint, lang: str) -> tuple[str, str, str]:
+    actual = figure_text(point.shown, with_unit=False, short=True, lang=lang) if point.shown else ""
     seen: list[str] = []
     for v in point.in_force:
         text = target_text(v).removesuffix(f" {v.goal.unit}").replace(" ", "")
         if text not in seen:
             seen.append(text)
-    targets = "目标" + ",".join(seen) if seen else ""
-    return actual, targets, point.status or ""
+    targets = t("show.target_prefix", lang) + ",".join(seen) if seen else ""
+    return actual, targets, t(f"status.{point.status}", lang) if point.status else ""
 
 
-def chart_lines(series: Series, width: int, plain: bool) -> list[Any]:
+def chart_lines(series: Series, width: int, plain: bool, lang: str = "en") -> list[Any]:
     """The chart of one series as rich Text lines: a row per year, bar = figure, marker = target."""
     from rich.cells import cell_len
     from rich.text import Text
 
-    labels = [tuple(inert(text, False) for text in _right_label(p)) for p in series.points]
+    labels = [tuple(inert(text, False) for text in _right_label(p, lang)) for p in series.points]
     widths = [max([0, *(cell_len(label[i]) for label in labels)]) for i in range(3)]
     # "2024 |" + bar + " " actual "  " targets "  " status
     cells = max(10, width - 6 - 5 - sum(widths))
@@ -139,44 +134,41 @@ def chart_lines(series: Series, width: int, plain: bool) -> list[Any]:
         line = Text(f"{point.year} {axis}")
         for ch, st in zip(row, styles):
             line.append(ch, style=st or None)
-        pad = [" " * (w - cell_len(t)) for t, w in zip((actual, targets, status), widths)]
+        pad = [" " * (w - cell_len(text)) for text, w in zip((actual, targets, status), widths)]
         line.append(f" {pad[0]}{actual}  {targets}{pad[1]}  ")
-        line.append(status, style=(STATUS_STYLE.get(status) if not plain else None))
+        line.append(status, style=(STATUS_STYLE.get(point.status or "") if not plain else None))
         line.rstrip()
         lines.append(line)
     scale_text = inert(f"{format_number(round(scale, 2))} {series.unit}", False)
     lines.insert(0, Text(f"{'':4} 0{scale_text:>{cells}}"))
-    legends = (["# figure   | target   (the status is written out at the end of each row)"] if plain
-               else ["█ figure (faint: 预计 or part of the year)   ┃ target",
-                     "green hit · red miss · yellow pending · cyan no goal that year"])
+    legends = ([t("show.legend_plain", lang)] if plain
+               else [t("show.legend_bar", lang), t("show.legend_colour", lang)])
     lines += [Text(f"{'':5}{legend}", style=None if plain else "dim") for legend in legends]
     return lines
 
 
-def render_show(ms: MetricSeries, as_of: date, color: bool = False, width: int = 80, plain: bool = True) -> str:
+def render_show(ms: MetricSeries, as_of: date, color: bool = False, width: int = 80, plain: bool = True,
+                lang: str = "en") -> str:
     """The text of `sykj-track show`: per basis, a table of every year and a chart of the series."""
-    from rich.console import Console
+    from .tables import console, text_of
 
-    out = io.StringIO()
-    console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False,
-                      soft_wrap=False, emoji=False, markup=False)
+    out = console(width, color)
     m = ms.metric
-    console.print(inert(f"{m.zh} / {m.en} ({m.id})"))
-    console.print(inert(f"unit {m.unit} · {m.kind} · {m.better} is better · as of {as_of}"))
+    out.print(inert(f"{m.zh} / {m.en} ({m.id})"))
+    better = t(f"show.better.{m.better}", lang) if m.better in ("higher", "lower") else m.better
+    out.print(inert(t("show.unit_line", lang, unit=m.unit, kind=label("metric_kind", m.kind, lang), better=better,
+                       date=as_of)))
     if m.note:
-        console.print(inert(f"note: {m.note}"))
+        out.print(inert(f"{t('quote.note', lang)}: {m.note}"))
     if not ms.series:
-        console.print(f"No report published by {as_of} gives a goal or a figure of this metric.")
+        out.print(t("show.none", lang, date=as_of))
     for series in ms.series:
-        console.print()
-        table, several = _year_table(series, color)
-        console.print(table)
-        if several:
-            console.print("* the figure charted and judged: final over 预计, full year over part of it, "
-                          "exact over bounded, then the later report")
-        for line in chart_lines(series, width, plain):
-            console.print(line, overflow="crop", no_wrap=True)
-    return out.getvalue()
+        out.print()
+        if _year_table(out, series, lang):
+            out.print(t("show.charted", lang))
+        for line in chart_lines(series, width, plain, lang):
+            out.print(line, overflow="crop", no_wrap=True)
+    return text_of(out)
 
 
 def _figure_record(fig: Figure, shown: bool) -> dict[str, Any]:
@@ -205,3 +197,32 @@ def show_record(ms: MetricSeries, as_of: date) -> dict[str, Any]:
 def render_show_json(ms: MetricSeries, as_of: date) -> str:
     """show_record as indented JSON, Chinese kept as is."""
     return json.dumps(show_record(ms, as_of), ensure_ascii=False, indent=2) + "\n"
+
+
+SHOW_CSV_COLUMNS = ("metric", "name_zh", "basis", "year", "kind", "written", "value", "unit", "bound", "estimate",
+                    "status", "source", "quote", "charted")
+
+
+def render_show_csv(ms: MetricSeries) -> str:
+    """One row per goal and per figure of every year, status on the goals, charted on the figure judged."""
+    import csv
+
+    from ..textsafe import csv_cell
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SHOW_CSV_COLUMNS)
+    m = ms.metric
+    for series in ms.series:
+        for point in series.years_with_data:
+            for v in point.verdicts:
+                for goal in v.statements:
+                    writer.writerow([csv_cell(c) for c in (
+                        m.id, m.zh, series.basis, point.year, "goal", target_text(v), format_number(goal.target),
+                        goal.unit, goal.op, "", v.status, goal.source.id, goal.quote, "")])
+            for fig in point.figures:
+                writer.writerow([csv_cell(c) for c in (
+                    m.id, m.zh, series.basis, point.year, "figure", figure_text(fig), format_number(fig.value),
+                    fig.unit, fig.bound, "true" if fig.estimate else "false", "", fig.source.id, fig.quote,
+                    "true" if fig is point.shown else "false")])
+    return out.getvalue()

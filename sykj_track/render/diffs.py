@@ -7,14 +7,16 @@ import io
 import json
 from typing import Any
 
-from .intervals import INF, point, show_growth
-from .audit import Finding, finding_record, record_dict, written
-from .diff import Diff, DiffRow, Side
-from .model import Figure, Goal
-from .quantity import format_number
-from .quotes import SeedTexts
-from .render import BASIS_EN, BASIS_ZH, quote_place, sentence_lines
-from .textsafe import csv_cell, markup
+from ..intervals import INF, point, show_growth
+from ..audit import Finding, finding_record, record_dict, written
+from ..diff import Diff, DiffRow, Side
+from ..model import Figure, Goal
+from ..quotes import SeedTexts
+from ..quantity import format_number
+from ..i18n import t
+from .labels import basis_label
+from .verdicts import quote_place, sentence_lines
+from ..textsafe import csv_cell
 
 DIFF_COLUMNS = ("metric", "name_zh", "name_en", "basis", "a_target", "a_actual", "a_status", "b_target",
                 "b_actual", "b_status", "change", "change_pct", "change_of", "stated_growth", "implied_growth",
@@ -86,12 +88,9 @@ def render_diff_json(result: Diff) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def lacks_text(year: int, what: str) -> str:
+def lacks_text(year: int, what: str, lang: str = "en") -> str:
     """What the ledger lacks for a year, said once above the table instead of flagging every row."""
-    if what == "goals":
-        return (f"The ledger records no goals for {year} (no plan for {year} is recorded): rows are not flagged "
-                f"new-goal or dropped-goal against it.")
-    return f"The ledger records no figures of {year} (no report of {year}'s results is recorded yet)."
+    return t("diff.lacks_goals" if what == "goals" else "diff.lacks_figures", lang, year=year)
 
 
 def _side_text(side: Side, what: str) -> str:
@@ -100,13 +99,13 @@ def _side_text(side: Side, what: str) -> str:
     return written(side.actual) if side.actual else ""
 
 
-def _growth_text(row: DiffRow) -> tuple[str, str]:
+def _growth_text(row: DiffRow, lang: str = "en") -> tuple[str, str]:
     stated = written(row.stated_growth) if row.stated_growth is not None else ""
     implied = ""
     if row.implied_growth is not None:
         implied = show_growth(row.implied_growth, 1)
         if row.implied_from == "target":
-            implied += " (plan)"
+            implied += f" ({t('diff.plan', lang)})"
     return stated, implied
 
 
@@ -130,73 +129,64 @@ def render_diff_csv(result: Diff) -> str:
     return out.getvalue()
 
 
-def _console(out: io.StringIO, color: bool | None, width: int | None) -> Any:
-    from rich.console import Console
-
-    return Console(file=out, force_terminal=color, no_color=color is False, width=width or 200,
-                   highlight=False, soft_wrap=False, emoji=False)
-
-
 FLAG_STYLE = {"inconsistent-growth": "bold red", "target-below-prior": "bold red", "consistent-growth": "green",
               "status-change": "yellow", "new-goal": "cyan", "dropped-goal": "magenta"}
 
 
-def render_diff_table(result: Diff, lang: str = "zh", verbose: bool = False, color: bool | None = None,
+def render_diff_table(result: Diff, lang: str = "en", verbose: bool = False, color: bool | None = None,
                       width: int | None = None, seeds: SeedTexts | None = None) -> str:
-    """One table of rows; with verbose, the quotes behind each row (with `seeds`, each quote's place in
-    its seed and the sentence around it)."""
-    from rich.table import Table
-    from rich.text import Text
+    """One table of rows (stacked below ~100 columns); with verbose, the quotes behind each row (with
+    `seeds`, each quote's place in its seed and the sentence around it)."""
+    from ..textsafe import inert
+    from .tables import Col, console, draw, text_of
 
-    out = io.StringIO()
-    console = _console(out, color, width)
+    out = console(width or 200, bool(color))
     a, b = result.year_a, result.year_b
     for year, what in result.lacks:
-        console.print(f"[yellow]{markup(lacks_text(year, what))}[/yellow]")
+        out.print(lacks_text(year, what, lang), style="yellow")
     if not result.rows:
-        console.print(f"No goals or figures for {a} or {b} match (as of {result.as_of}).")
-        return out.getvalue()
-    basis_names = BASIS_EN if lang == "en" else BASIS_ZH
-    table = Table(title=f"{a} → {b} (as of {result.as_of})", title_justify="left")
-    for name, justify in (("metric", "left"), (f"{a} target", "right"), (f"{a} actual", "right"),
-                          (f"{b} target", "right"), (f"{b} actual", "right"), ("change", "right"),
-                          ("stated growth", "right"), ("implied growth", "right"), ("flags", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
+        out.print(t("diff.none", lang, a=a, b=b, date=result.as_of))
+        return text_of(out)
+    columns = [Col(t("col.metric", lang)), Col(t("diff.a_target", lang, year=a), "right", True),
+               Col(t("diff.a_actual", lang, year=a), "right", True), Col(t("diff.a_target", lang, year=b), "right", True),
+               Col(t("diff.a_actual", lang, year=b), "right", True), Col(t("diff.change", lang), "right", True),
+               Col(t("diff.stated", lang), "right", True), Col(t("diff.implied", lang), "right", True),
+               Col(t("diff.flags", lang), keep_words=True)]
+    rows = []
     for row in result.rows:
         name = row.metric.name(lang)
-        if basis_names[row.basis]:
-            name += f" ({basis_names[row.basis]})"
+        basis = basis_label(row.basis, lang)
+        if basis:
+            name += f"（{basis}）" if lang == "zh" else f" ({basis})"
         change = ""
         if row.change is not None:
             change = f"{'+' if row.change > 0 else ''}{format_number(round(row.change, 2))}"
             if row.change_pct is not None:
                 change += f" ({row.change_pct:+.1f}%)"
-        stated, implied = _growth_text(row)
-        flags = Text()
-        for i, flag in enumerate(row.flags):
-            flags.append(("\n" if i else "") + flag, style=FLAG_STYLE.get(flag, ""))
-        table.add_row(*(markup(cell) for cell in (name, _side_text(row.a, "target"), _side_text(row.a, "actual"),
-                                                  _side_text(row.b, "target"), _side_text(row.b, "actual"),
-                                                  change, stated, implied)), flags)
-    console.print(table)
+        stated, implied = _growth_text(row, lang)
+        flags = "\n".join(t(f"flag.{flag}", lang) for flag in row.flags)
+        style = next((FLAG_STYLE[f] for f in row.flags if f in FLAG_STYLE), "")
+        rows.append((name, _side_text(row.a, "target"), _side_text(row.a, "actual"), _side_text(row.b, "target"),
+                     _side_text(row.b, "actual"), change, stated, implied, (flags, style)))
+    draw(out, columns, rows, title=t("diff.title", lang, a=a, b=b, date=result.as_of))
     counts: dict[str, int] = {}
     for row in result.rows:
         for flag in row.flags:
             counts[flag] = counts.get(flag, 0) + 1
-    console.print(f"{len(result.rows)} rows; " + (", ".join(f"{n} {flag}" for flag, n in counts.items())
-                                                 or "no flags"))
+    sep = t("sep.clause", lang)
+    out.print(t("diff.rows", lang, n=len(result.rows))
+              + (sep.join(f"{n} {t(f'flag.{flag}', lang)}" for flag, n in counts.items()) or t("diff.no_flags", lang)))
     if verbose:
         for row in result.rows:
             records = row_records(row)
             if not records:
                 continue
-            console.print(f"  [bold]{markup(row.metric.id)}[/bold] ({markup(row.basis)})")
+            out.print(inert(f"  {row.metric.id} ({row.basis})"), style="bold")
             for role, record in records:
-                console.print(f"    {role:<16} {markup(quote_place(record, seeds))} ({record.year}): "
-                              f"「{markup(record.quote)}」")
+                out.print(inert(f"    {role:<16} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
                 for line in sentence_lines(record, seeds, " " * 21):
-                    console.print(f"[dim]{markup(line)}[/dim]", soft_wrap=True)
-    return out.getvalue()
+                    out.print(line, style="dim")
+    return text_of(out)
 
 
 def render_audit_json(findings: list[Finding]) -> str:
@@ -204,33 +194,55 @@ def render_audit_json(findings: list[Finding]) -> str:
     return json.dumps({"findings": [finding_record(f) for f in findings]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_audit_table(findings: list[Finding], lang: str = "zh", color: bool | None = None,
+def render_audit_table(findings: list[Finding], lang: str = "en", color: bool | None = None,
                        width: int | None = None, seeds: SeedTexts | None = None, verbose: bool = False) -> str:
     """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on, each with its
     place (the seed's file:line with `seeds`, and the TOML record's); verbose adds the sentence around."""
-    out = io.StringIO()
-    console = _console(out, color, width)
+    from ..textsafe import inert
+    from .tables import console, text_of
+
+    out = console(width or 200, bool(color))
     if not findings:
-        console.print("No findings: the reports' numbers agree with each other.")
-        return out.getvalue()
+        out.print(t("audit.none", lang))
+        return text_of(out)
     for n, finding in enumerate(findings, 1):
         years = "→".join(str(y) for y in finding.years)
-        console.print(f"[bold]{n}. {finding.kind}[/bold]  {markup(finding.metric.name(lang))} "
-                      f"({markup(finding.metric.id)}), {years}")
-        console.print(f"   {markup(finding.arithmetic)}")
+        out.print(inert(f"{n}. {t(f'kind.{finding.kind}', lang)}  {finding.metric.name(lang)} "
+                        f"({finding.metric.id}), {years}"), style="bold")
+        out.print(inert(f"   {finding.arithmetic}"))
         if finding.note:
-            console.print(f"   [dim]{markup(finding.note)}[/dim]")
+            out.print(inert(f"   {finding.note}"), style="dim")
         if finding.estimate:
-            console.print("   [dim]rests on an estimate (预计)[/dim]")
+            out.print(f"   {t('audit.estimate', lang)}", style="dim")
         for role, record in finding.records:
-            console.print(f"   {role:<9} {markup(quote_place(record, seeds))} ({record.year}) "
-                          f"{markup(str(record.where))}: 「{markup(record.quote)}」")
+            out.print(inert(f"   {role:<9} {quote_place(record, seeds)} ({record.year}) {record.where}: "
+                            f"「{record.quote}」"))
             if verbose:
                 for line in sentence_lines(record, seeds, " " * 13):
-                    console.print(f"[dim]{markup(line)}[/dim]", soft_wrap=True)
-        console.print()
+                    out.print(line, style="dim")
+        out.print()
     counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
-    console.print(f"{len(findings)} finding(s): " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    out.print(t("audit.count", lang, n=len(findings))
+              + t("sep.clause", lang).join(f"{n} {t(f'kind.{kind}', lang)}" for kind, n in counts.items()))
+    return text_of(out)
+
+
+AUDIT_CSV_COLUMNS = ("n", "kind", "metric", "name_zh", "name_en", "years", "arithmetic", "note", "estimate",
+                     "role", "source", "year", "where", "quote")
+
+
+def render_audit_csv(findings: list[Finding]) -> str:
+    """One row per quote a finding rests on, the finding's columns repeated (a spreadsheet filters them)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(AUDIT_CSV_COLUMNS)
+    for n, finding in enumerate(findings, 1):
+        head = [n, finding.kind, finding.metric.id, finding.metric.zh, finding.metric.en,
+                "-".join(str(y) for y in finding.years), finding.arithmetic, finding.note or "",
+                "true" if finding.estimate else "false"]
+        for role, record in finding.records:
+            writer.writerow([csv_cell(c) for c in (*head, role, record.source.id, record.year, str(record.where),
+                                                   record.quote)])
     return out.getvalue()

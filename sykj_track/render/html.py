@@ -14,24 +14,36 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from .identity import NEUTRAL, LedgerIdentity
-from .model import Figure, Source, Summary, Verdict
-from .quantity import format_number
-from .render import STATUS_LABELS, actual_text, interval_text, shown_status, status_label, target_text
-from .series import MetricSeries, Series, YearPoint
-from .textsafe import html_text, safe_url
+from ..identity import NEUTRAL, LedgerIdentity
+from ..model import Figure, Source, Summary, Verdict
+from ..quantity import format_number
+from ..i18n import label, t
+from ..quotes import SeedTexts
+from .labels import actual_text, interval_text, metric_label, shown_status, status_label, target_text
+from ..series import MetricSeries, Series, YearPoint
+from ..textsafe import html_text, safe_url
 
-STATUS_ZH = {"hit": "达成", "miss": "未达成", "pending": "待定", "superseded": "已修订"}
-REASON_ZH = {"not-due": "未到期", "no-figure": "逾期未报", "partial": "仅部分年度", "inconclusive": "无法判定",
-             "revised": "目标已修订"}
-EVIDENCE_ZH = {"final": "正式数据", "estimate": "预计数", "partial": "部分年度数据", "derived": "由两年数据推算"}
-BASIS_ZH = {"level": "总量", "growth": "同比增长", "increment": "新增"}
 COLOURS = {"hit": "#1a7f37", "miss": "#c62828", "pending": "#b7791f", "superseded": "#8a8f98", None: "#5b7db1"}
 
 
 def esc(text: Any) -> str:
     """Text as HTML, quotes included, so it is safe in element content and in attribute values."""
     return html_text(text)
+
+
+def L(key: str, **fields: Any) -> str:  # noqa: N802 - short, as it is used on every line of the page
+    """A message of the catalogue in both languages; the page shows one, by its zh/en switch."""
+    zh, en = (esc(t(key, lang, **fields)) for lang in ("zh", "en"))
+    return f'<span class="zh">{zh}</span><span class="en">{en}</span>'
+
+
+def _both(zh: str, en: str) -> str:
+    """Two texts from the data (a metric's names), one per language of the page."""
+    return f'<span class="zh">{esc(zh)}</span><span class="en">{esc(en)}</span>'
+
+
+def _status(v: Verdict) -> str:
+    return _both(status_label(v, "zh"), status_label(v, "en"))
 
 
 # --- summary ----------------------------------------------------------------------------------------
@@ -50,7 +62,7 @@ def _stack_bar(summary: Summary) -> str:
         count = getattr(summary, status)
         if count:
             parts.append(f'<span class="seg s-{status}" style="width:{count / total * 100:.2f}%" '
-                         f'title="{esc(STATUS_ZH[status])} {status}: {count}"></span>')
+                         f'title="{esc(t("status." + status, "zh"))} {status}: {count}"></span>')
     return f'<div class="stack">{"".join(parts)}</div>'
 
 
@@ -58,14 +70,13 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
     total = Summary.of(verdicts)
     cards = "".join(
         f'<div class="card s-{status}"><div class="num">{getattr(total, status)}</div>'
-        f'<div class="lbl">{STATUS_ZH[status]} <span class="en">{status}</span></div></div>'
+        f'<div class="lbl">{L("status." + status)}</div></div>'
         for status in ("hit", "miss", "pending", "superseded"))
     cards += (f'<div class="card s-unreported"><div class="num">{total.unreported}</div>'
-              f'<div class="lbl">{STATUS_LABELS["unreported"]["zh"]} <span class="en">unreported</span></div></div>')
-    left_out = (f'<div class="en">不含{total.revealed}项事后披露的目标 · {total.revealed} revealed goal(s) left out</div>'
-                if total.revealed else "")
+              f'<div class="lbl">{L("status.unreported")}</div></div>')
+    left_out = f'<div class="muted">{L("html.revealed_left_out", n=total.revealed)}</div>' if total.revealed else ""
     cards += (f'<div class="card rate"><div class="num">{_rate(total)}</div>'
-              f'<div class="lbl">达成率 <span class="en">hit rate</span>{left_out}</div></div>')
+              f'<div class="lbl">{L("html.hit_rate")}{left_out}</div></div>')
     years: dict[int, list[Verdict]] = {}
     for v in verdicts:
         years.setdefault(v.goal.year, []).append(v)
@@ -77,18 +88,18 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
                     f'<td class="n c-pending">{s.pending}</td><td class="n c-unreported">{s.unreported}</td>'
                     f'<td class="n c-superseded">{s.superseded}</td>'
                     f'<td class="n">{_rate(s)}</td><td class="bar">{_stack_bar(s)}</td></tr>')
+    head = "".join(f'<th class="n">{L(key)}</th>' for key in ("html.count", "status.hit", "status.miss",
+                                                               "status.pending", "html.of_which_unreported",
+                                                               "status.superseded", "html.hit_rate"))
     return f"""
 <section id="summary">
-  <h2>概览 <span class="en">Summary</span></h2>
+  <h2>{L("html.summary")}</h2>
   <div class="cards">{cards}</div>
-  <table class="years">
-    <thead><tr><th>目标年份</th><th class="n">目标数</th><th class="n">达成</th><th class="n">未达成</th>
-      <th class="n">待定</th><th class="n">其中逾期未报</th><th class="n">已修订</th><th class="n">达成率</th><th></th></tr></thead>
+  <div class="scroll"><table class="years">
+    <thead><tr><th>{L("html.year")}</th>{head}<th></th></tr></thead>
     <tbody>{"".join(rows)}</tbody>
-  </table>
-  <p class="note">达成率 = 达成 ÷ (达成 + 未达成)：只算已有结论、且由计划提出的目标；事后才披露的目标（“超额完成…目标”）不计入。
-  待定的目标或未到期，或逾期未报（年份已过，尚无报告给出当年数据）。
-  Hit rate counts decided goals a plan stated; goals revealed only afterwards are left out.</p>
+  </table></div>
+  <p class="note">{L("html.rate_note")}</p>
 </section>"""
 
 
@@ -97,56 +108,87 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
 def _links(source: Source) -> str:
     """Links to where the report was published and to its archived copy, when recorded (the loader
     admits http(s) addresses only)."""
-    links = [f'<a href="{esc(url)}" rel="noopener noreferrer">{label}</a>'
-             for url, label in ((source.url, "原文链接 link"), (source.archive_url, "存档 archive")) if safe_url(url)]
+    links = [f'<a href="{esc(url)}" rel="noopener noreferrer">{L(key)}</a>'
+             for url, key in ((source.url, "html.link"), (source.archive_url, "html.archive")) if safe_url(url)]
     return " ".join(links)
 
 
-def _quote(label: str, source: Source, quote: str, extra: str = "") -> str:
-    published = source.published.isoformat() + ("（约）" if source.published_approx else "")
+def _in_paragraph(quote: str, seeds: SeedTexts | None, file: str) -> tuple[str, str]:
+    """The quote inside its paragraph of the seed, the quote marked, and its place (seeds/x.txt:12);
+    the quote alone, and the file, when the seed does not hold it."""
+    found = seeds.locate(file, quote) if seeds is not None else None
+    if found is None:
+        return f"<q>{esc(quote)}</q>", file
+    text = seeds.text(file) or ""  # type: ignore[union-attr]
+    # The paragraph around the span, as written (whitespace runs collapsed for reading).
+    start = text.rfind("\n\n", 0, found.start)
+    end = text.find("\n\n", found.end)
+    start = 0 if start < 0 else start + 2
+    end = len(text) if end < 0 else end
+
+    def tidy(part: str) -> str:
+        return esc(" ".join(part.split()))
+
+    before, quoted, after = text[start:found.start], text[found.start:found.end], text[found.end:end]
+    if len(before) > 600:  # a paragraph as long as a page: keep the sentences near the quote
+        before = "…" + before[-600:]
+    if len(after) > 600:
+        after = after[:600] + "…"
+    lead = " " if before[-1:].isspace() else ""
+    trail = " " if after[:1].isspace() else ""
+    return (f'<blockquote class="para">{tidy(before)}{lead}<mark>{tidy(quoted)}</mark>{trail}{tidy(after)}'
+            f'</blockquote>', found.where(file))
+
+
+def _quote(label_html: str, source: Source, quote: str, seeds: SeedTexts | None, extra: str = "") -> str:
+    published = source.published.isoformat() + (f"（{t('html.approx', 'zh')}）" if source.published_approx else "")
     links = _links(source)
-    return (f'<li><span class="ql">{esc(label)}</span> <q>{esc(quote)}</q>'
+    body, where = _in_paragraph(quote, seeds, source.file)
+    return (f'<li><span class="ql">{label_html}</span>{body}'
             f'<span class="qs">— {esc(source.title)}（{esc(source.id)}，{esc(published)}，'
-            f'<code>{esc(source.file)}</code>{"，" + links if links else ""}）{extra}</span></li>')
+            f'<code>{esc(where)}</code>{"，" + links if links else ""}）{extra}</span></li>')
 
 
-def _detail(v: Verdict) -> str:
-    items = [_quote("目标 goal", g.source, g.quote) for g in v.statements]
+def _detail(v: Verdict, seeds: SeedTexts | None) -> str:
+    items = [_quote(L("html.goal_quote"), g.source, g.quote, seeds) for g in v.statements]
     figures: list[Figure] = [v.figure] if v.figure is not None else list(v.derived_from)
     for fig in figures:
-        label = f"{fig.year}年数据 figure"
-        items.append(_quote(label, fig.source, fig.quote,
-                            f' <span class="doubt">存疑 doubt: {esc(fig.doubt)}</span>' if fig.doubt else ""))
+        items.append(_quote(L("html.figure_quote", year=fig.year), fig.source, fig.quote, seeds,
+                            f' <span class="doubt">{L("quote.doubt")}: {esc(fig.doubt)}</span>' if fig.doubt else ""))
     notes = []
     if v.superseded_by is not None:
-        notes.append(f"被后来的报告修订 superseded by {esc(v.superseded_by.source.id)}："
-                     f"<q>{esc(v.superseded_by.quote)}</q>")
+        notes.append(f"{L('html.superseded_by', id=v.superseded_by.source.id)}：<q>{esc(v.superseded_by.quote)}</q>")
     if v.evidence == "derived":
-        notes.append(f"由上面的数据推算 derived from the figures above: {esc(interval_text(v))}")
+        notes.append(_both(t("html.derived", "zh", range=interval_text(v, "zh")),
+                           t("html.derived", "en", range=interval_text(v, "en"))))
     if v.revealed:
-        notes.append("事后披露的目标，不计入达成率 (revealed afterwards: left out of the hit rate)")
-    for label, text in (("说明 note", v.goal.note), ("存疑 doubt", v.goal.doubt)):
+        notes.append(L("html.revealed"))
+    for key, text in (("quote.note", v.goal.note), ("quote.doubt", v.goal.doubt)):
         if text:
-            notes.append(f"{label}: {esc(text)}")
+            notes.append(f'<span class="{"doubt" if key == "quote.doubt" else ""}">{L(key)}: {esc(text)}</span>')
     notes_html = "".join(f"<p>{n}</p>" for n in notes)
     return f'<ul class="quotes">{"".join(items)}</ul>{notes_html}<p class="vid">id: <code>{esc(v.id)}</code></p>'
 
 
+def _doubt_mark(v: Verdict) -> str:
+    """A mark on the row when the goal or its figure is in doubt: the text on hover, or on tap (focus)."""
+    doubts = [d for d in (v.goal.doubt, v.figure.doubt if v.figure is not None else "") if d]
+    if not doubts:
+        return ""
+    text = " / ".join(doubts)
+    return (f'<span class="dmark" tabindex="0" title="{esc(text)}" aria-label="{esc(t("html.doubt_mark", "zh"))}: '
+            f'{esc(text)}">⚠<span class="tip">{L("html.doubt_mark")}: {esc(text)}</span></span>')
+
+
 def _reason(v: Verdict) -> str:
-    parts = []
-    if v.reason:
-        parts.append(f'<span class="nw">{esc(REASON_ZH.get(v.reason, v.reason))} '
-                     f'<span class="en">{esc(v.reason)}</span></span>')
-    if v.evidence:
-        parts.append(f'<span class="nw">{esc(EVIDENCE_ZH.get(v.evidence, v.evidence))} '
-                     f'<span class="en">{esc(v.evidence)}</span></span>')
-    return "；".join(parts)
+    parts = [_both(label(prefix, value, "zh"), label(prefix, value, "en"))
+             for prefix, value in (("reason", v.reason), ("evidence", v.evidence)) if value]
+    return "；".join(f'<span class="nw">{part}</span>' for part in parts)
 
 
-def _goal_rows(verdicts: Sequence[Verdict], identity: LedgerIdentity) -> str:
+def _goal_rows(verdicts: Sequence[Verdict], identity: LedgerIdentity, seeds: SeedTexts | None) -> str:
     rows = []
     for v in verdicts:
-        name = v.metric.zh + (f"（{BASIS_ZH[v.goal.basis]}）" if v.goal.basis != "level" else "")
         agency = v.goal.agency
         agency_tag = f'<span class="tag">{esc(identity.short(agency))}</span>' if v.outside else ""
         pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
@@ -156,14 +198,16 @@ def _goal_rows(verdicts: Sequence[Verdict], identity: LedgerIdentity) -> str:
         rows.append(
             f'<tr class="goal" data-year="{v.goal.year}" data-status="{esc(v.status)}" data-agency="{esc(agency)}" '
             f'tabindex="0" aria-expanded="false">'
-            f'<td class="n">{v.goal.year}</td>'
-            f'<td><span class="chev" aria-hidden="true">▸</span>{esc(name)} {agency_tag}'
-            f'<div class="en">{esc(v.metric.en)}</div></td>'
-            f'<td class="n">{esc(target_text(v))}</td><td class="n">{esc(actual_text(v, "zh"))}</td>'
-            f'<td class="n">{pct}</td>'
-            f'<td><span class="badge s-{esc(shown_status(v))}">{esc(status_label(v, "zh"))} '
-            f'<span class="en">{esc(status_label(v, "en"))}</span></span></td><td>{_reason(v)}</td><td class="src">{sources}</td></tr>'
-            f'<tr class="detail" hidden><td></td><td colspan="7">{_detail(v)}</td></tr>')
+            f'<td class="n yr">{v.goal.year}</td>'
+            f'<td class="metric"><span class="chev" aria-hidden="true">▸</span>'
+            f'{_both(metric_label(v, "zh", agency=False), metric_label(v, "en", agency=False))} {agency_tag}'
+            f'{_doubt_mark(v)}</td>'
+            f'<td class="n tg">{esc(target_text(v))}</td>'
+            f'<td class="n ac">{_both(actual_text(v, "zh"), actual_text(v, "en"))}</td>'
+            f'<td class="n pc">{pct}</td>'
+            f'<td class="st"><span class="badge s-{esc(shown_status(v))}">{_status(v)}</span></td>'
+            f'<td class="rs">{_reason(v)}</td><td class="src">{sources}</td></tr>'
+            f'<tr class="detail" hidden><td colspan="8">{_detail(v, seeds)}</td></tr>')
     return "".join(rows)
 
 
@@ -171,30 +215,38 @@ def _options(values: Iterable[tuple[str, str]]) -> str:
     return "".join(f'<option value="{esc(value)}">{esc(label)}</option>' for value, label in values)
 
 
-def _goals_section(verdicts: Sequence[Verdict], identity: LedgerIdentity) -> str:
+def _goals_section(verdicts: Sequence[Verdict], identity: LedgerIdentity, seeds: SeedTexts | None) -> str:
     years = sorted({v.goal.year for v in verdicts})
-    agencies = sorted({(v.outside, v.goal.agency) for v in verdicts})
+    agencies = sorted({(v.outside, v.goal.agency) for v in verdicts if v.goal.agency})
     statuses = [s for s in ("hit", "miss", "pending", "superseded") if any(v.status == s for v in verdicts)]
+    agency_filter = ""
+    if len(agencies) > 1:  # one agency (or none named) is no choice to offer
+        agency_filter = (f'<label>{L("html.agency")} <select id="f-agency"><option value="">{esc(t("html.all", "zh"))} '
+                         f'{esc(t("html.all", "en"))}</option>'
+                         f'{_options((a, identity.short(a)) for _, a in agencies)}</select></label>')
+    else:
+        agency_filter = '<select id="f-agency" hidden><option value=""></option></select>'
+    all_label = f'{esc(t("html.all", "zh"))} {esc(t("html.all", "en"))}'
+    head = "".join(f'<th class="{cls}">{L(key)}</th>' for cls, key in (
+        ("n", "col.year"), ("", "col.metric"), ("n", "col.target"), ("n", "col.actual"), ("n", "col.pct"),
+        ("", "col.status"), ("", "html.reason"), ("", "col.sources")))
     return f"""
 <section id="goals">
-  <h2>目标明细 <span class="en">Every goal</span></h2>
+  <h2>{L("html.goals")}</h2>
   <form class="filters" onsubmit="return false">
-    <label>年份 <select id="f-year"><option value="">全部 all</option>{_options((str(y), str(y)) for y in years)}</select></label>
-    <label>状态 <select id="f-status"><option value="">全部 all</option>{_options((s, f"{STATUS_ZH[s]} {s}") for s in statuses)}</select></label>
-    <label>部门 <select id="f-agency"><option value="">全部 all</option>{_options((a, identity.short(a)) for _, a in agencies)}</select></label>
-    <label class="grow">搜索 <input id="f-text" type="search" placeholder="指标、引文、报告… metric, quote, report"></label>
-    <button type="button" id="f-reset">重置 reset</button>
-    <button type="button" id="f-expand">展开全部 expand all</button>
+    <label>{L("col.year")} <select id="f-year"><option value="">{all_label}</option>{_options((str(y), str(y)) for y in years)}</select></label>
+    <label>{L("col.status")} <select id="f-status"><option value="">{all_label}</option>{_options((s, f"{t('status.' + s, 'zh')} {t('status.' + s, 'en')}") for s in statuses)}</select></label>
+    {agency_filter}
+    <label class="grow">{L("html.search")} <input id="f-text" type="search" placeholder="{esc(t("html.search_hint", "zh"))} {esc(t("html.search_hint", "en"))}"></label>
+    <button type="button" id="f-reset">{L("html.reset")}</button>
+    <button type="button" id="f-expand">{L("html.expand")}</button>
   </form>
-  <p class="count">显示 <b id="shown">{len(verdicts)}</b> / {len(verdicts)} 个目标 · 点击一行查看原文引文与来源
-  <span class="en">click a row for its quotes and sources</span></p>
+  <p class="count">{L("html.showing")} <b id="shown">{len(verdicts)}</b> / {len(verdicts)} {L("html.count_tail")}</p>
   <div class="scroll"><table id="goal-table" class="goals">
-    <thead><tr><th class="n">年份</th><th>指标 <span class="en">metric</span></th><th class="n">目标 <span class="en">target</span></th>
-      <th class="n">实际 <span class="en">actual</span></th><th class="n">完成率</th><th>状态 <span class="en">status</span></th>
-      <th>原因 / 依据</th><th>来源 <span class="en">sources</span></th></tr></thead>
-    <tbody>{_goal_rows(verdicts, identity)}</tbody>
+    <thead><tr>{head}</tr></thead>
+    <tbody>{_goal_rows(verdicts, identity, seeds)}</tbody>
   </table></div>
-  <p class="empty" id="none" hidden>没有符合条件的目标 — no goal matches these filters.</p>
+  <p class="empty" id="none" hidden>{L("html.none")}</p>
 </section>"""
 
 
@@ -216,13 +268,15 @@ def _findings_section(findings: Sequence[Mapping[str, Any]], metric_names: Mappi
                               f'{f"<span class=qs>— {esc(where)}</span>" if where else ""}</li>')
             else:
                 quotes.append(f"<li><q>{esc(q)}</q></li>")
-        items.append(f'<li class="finding"><span class="tag">{esc(f.get("kind", ""))}</span> '
+        kind = str(f.get("kind", ""))
+        note = f'<p class="fnote">{esc(f.get("note"))}</p>' if f.get("note") else ""
+        items.append(f'<li class="finding"><span class="tag">{_both(label("kind", kind, "zh"), kind)}</span> '
                      f'<b>{esc(metric_names.get(metric, metric))}</b> <span class="muted">{esc(years_text)}</span>'
-                     f'<p>{esc(f.get("message") or f.get("arithmetic") or "")}</p>'
+                     f'<p>{esc(f.get("message") or f.get("arithmetic") or "")}</p>{note}'
                      f'{f"<ul class=quotes>{chr(10).join(quotes)}</ul>" if quotes else ""}</li>')
     return f"""
 <section id="findings">
-  <h2>审计发现 <span class="en">Audit findings</span> <span class="muted">({len(findings)})</span></h2>
+  <h2>{L("html.findings")} <span class="muted">({len(findings)})</span></h2>
   <ul class="findings">{"".join(items)}</ul>
 </section>"""
 
@@ -272,7 +326,7 @@ def svg_chart(series: Series, width: int = 340, height: int = 180) -> str:
         return top + plot_h * (1 - max(0.0, min(value, top_value)) / top_value)
 
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{esc(series.metric.zh)} {esc(BASIS_ZH[series.basis])}">']
+             f'aria-label="{esc(series.metric.zh)} {esc(t(f"basis.title.{series.basis}", "zh"))}">']
     for value in ticks:
         y = y_of(value)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
@@ -310,16 +364,16 @@ def svg_chart(series: Series, width: int = 340, height: int = 180) -> str:
 
 def _chart_card(ms: MetricSeries) -> str:
     counts = Summary.of(ms.as_of_verdicts)
-    chips = " ".join(f'<span class="badge s-{s}">{STATUS_ZH[s]} {getattr(counts, s)}</span>'
+    chips = " ".join(f'<span class="badge s-{s}">{L("status." + s)} {getattr(counts, s)}</span>'
                      for s in ("hit", "miss", "pending") if getattr(counts, s))
     charts = []
     # Targets against actuals: a growth or increase series without a goal would be a chart of nothing
     # to judge; levels stay, as the context of any goal.
     for series in (s for s in ms.series if s.basis == "level" or any(p.verdicts for p in s.points)):
-        charts.append(f'<figure><figcaption>{esc(BASIS_ZH[series.basis])}（{esc(series.unit)}）</figcaption>'
+        charts.append(f'<figure><figcaption>{L(f"basis.title.{series.basis}")}（{esc(series.unit)}）</figcaption>'
                       f"{svg_chart(series)}</figure>")
-    return (f'<article class="chart-card" id="m-{esc(ms.metric.id)}"><h3>{esc(ms.metric.zh)}</h3>'
-            f'<div class="en">{esc(ms.metric.en)} · <code>{esc(ms.metric.id)}</code></div>'
+    return (f'<article class="chart-card" id="m-{esc(ms.metric.id)}"><h3>{_both(ms.metric.zh, ms.metric.en)}</h3>'
+            f'<div class="muted"><code>{esc(ms.metric.id)}</code></div>'
             f'<div class="chips">{chips}</div>{"".join(charts)}</article>')
 
 
@@ -329,22 +383,20 @@ def _charts_section(series: Sequence[MetricSeries]) -> str:
                   key=lambda ms: -sum(len(s.years_with_data) for s in ms.series))
     goal_only = [ms for ms in with_goals if not ms.has_figure]
     figure_only = len(series) - len(with_goals)
-    legend = (f'<p class="legend"><span class="sw" style="background:{COLOURS["hit"]}"></span>达成 hit '
-              f'<span class="sw" style="background:{COLOURS["miss"]}"></span>未达成 miss '
-              f'<span class="sw" style="background:{COLOURS["pending"]}"></span>待定 pending '
-              f'<span class="sw" style="background:{COLOURS[None]}"></span>当年无目标 no goal '
-              f'<span class="sw faint"></span>预计或部分年度 estimate / part of the year '
-              f'<span class="tl"></span>目标 target</p>')
+    legend = (f'<p class="legend"><span class="sw" style="background:{COLOURS["hit"]}"></span>{L("status.hit")} '
+              f'<span class="sw" style="background:{COLOURS["miss"]}"></span>{L("status.miss")} '
+              f'<span class="sw" style="background:{COLOURS["pending"]}"></span>{L("status.pending")} '
+              f'<span class="sw" style="background:{COLOURS[None]}"></span>{L("html.no_goal")} '
+              f'<span class="sw faint"></span>{L("html.faint")} '
+              f'<span class="tl"></span>{L("col.target")}</p>')
     more = ""
     if goal_only:
-        more = (f'<details class="more"><summary>另有 {len(goal_only)} 项指标只有目标、尚无数据'
-                f' <span class="en">{len(goal_only)} more metrics with goals but no figure yet</span></summary>'
+        more = (f'<details class="more"><summary>{L("html.more_goal_only", n=len(goal_only))}</summary>'
                 f'<div class="grid">{"".join(_chart_card(ms) for ms in goal_only)}</div></details>')
-    skipped = (f'<p class="note">{figure_only} 项指标只有数据、没有目标，不在此绘制；'
-               f'<code>sykj-track show 指标</code> 可绘制任一指标。</p>' if figure_only else "")
+    skipped = f'<p class="note">{L("html.figure_only", n=figure_only)}</p>' if figure_only else ""
     return f"""
 <section id="charts">
-  <h2>图表 <span class="en">Targets vs. actuals</span></h2>
+  <h2>{L("html.charts")}</h2>
   {legend}
   <div class="grid">{"".join(_chart_card(ms) for ms in both)}</div>
   {more}
@@ -357,55 +409,60 @@ def _charts_section(series: Sequence[MetricSeries]) -> str:
 def _sources_section(sources: Sequence[Source], as_of: date) -> str:
     rows = []
     for s in sorted(sources, key=lambda s: s.published):
-        published = s.published.isoformat() + ("（约）" if s.published_approx else "")
-        later = ' <span class="muted">（晚于截止日期，未计入 not yet published）</span>' if s.published > as_of else ""
+        published = s.published.isoformat() + (f"（{L('html.approx')}）" if s.published_approx else "")
+        later = f' <span class="muted">（{L("html.not_yet")}）</span>' if s.published > as_of else ""
         links = _links(s)
-        rows.append(f"<tr><td>{esc(published)}</td><td>{esc(s.title)}{later}</td><td><code>{esc(s.id)}</code></td>"
+        rows.append(f"<tr><td class=nw>{published}</td><td>{esc(s.title)}{later}</td><td><code>{esc(s.id)}</code></td>"
                     f"<td><code>{esc(s.file)}</code>{'<br>' + links if links else ''}</td></tr>")
     return f"""
 <section id="sources">
-  <h2>来源 <span class="en">Sources</span></h2>
-  <table class="sources"><thead><tr><th>发布</th><th>报告</th><th>id</th><th>原文</th></tr></thead>
-  <tbody>{"".join(rows)}</tbody></table>
+  <h2>{L("html.sources")}</h2>
+  <div class="scroll"><table class="sources"><thead><tr><th>{L("html.published")}</th><th>{L("html.report")}</th><th>id</th>
+  <th>{L("html.seed")}</th></tr></thead>
+  <tbody>{"".join(rows)}</tbody></table></div>
 </section>"""
 
 
 def render_html(verdicts: Sequence[Verdict], series: Sequence[MetricSeries], sources: Sequence[Source],
                 as_of: date, findings: Sequence[Mapping[str, Any]] | None = None,
-                identity: LedgerIdentity = NEUTRAL) -> str:
-    """The report page of the ledger `identity` names. `findings` (dicts with kind, metric, years, message or arithmetic, quotes, as
-    sykj_track.audit.finding_record gives them) adds a section."""
+                identity: LedgerIdentity = NEUTRAL, seeds: SeedTexts | None = None, lang: str = "zh") -> str:
+    """The report page of the ledger `identity` names, in `lang` first (a switch in the page shows the
+    other language). `findings` (dicts with kind, metric, years, message or arithmetic, note, quotes,
+    as sykj_track.audit.finding_record gives them) adds a section; `seeds` lets each quote be shown
+    inside its paragraph of the report, with its file:line."""
     metric_names = {ms.metric.id: ms.metric.zh for ms in series}
     metric_names |= {v.metric.id: v.metric.zh for v in verdicts}
-    nav = [("summary", "概览"), ("goals", "目标明细"), ("charts", "图表"), ("sources", "来源")]
+    nav = [("summary", "html.summary"), ("goals", "html.goals"), ("charts", "html.charts"), ("sources", "html.sources")]
     if findings:
-        nav.insert(1, ("findings", "审计发现"))
-    nav_html = " · ".join(f'<a href="#{key}">{label}</a>' for key, label in nav)
+        nav.insert(1, ("findings", "html.findings"))
+    nav_html = " · ".join(f'<a href="#{key}">{L(label_key)}</a>' for key, label_key in nav)
     counted = sum(s.published <= as_of for s in sources)
+    who = identity.who
+    lang = "en" if lang == "en" else "zh"
     return f"""<!doctype html>
-<html lang="zh-CN">
+<html lang="{'zh-CN' if lang == 'zh' else 'en'}" data-lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(identity.who + ' ' if identity.who else '')}目标与完成情况（截至{as_of}）· sykj-track</title>
+<title>{esc(who + ' ' if who else '')}目标与完成情况（截至{as_of}）· sykj-track</title>
 <link rel="icon" href="data:,">
 <style>{CSS}</style>
 </head>
 <body>
 <header>
-  <h1>{esc(identity.who + '：' if identity.who else '')}说过的目标，做到了吗？</h1>
-  <p class="sub">Goals stated in the reports, against the figures later reports give. 截至 <b>{as_of}</b>，依据 {counted} 份已发布报告，共 {len(verdicts)} 个目标。</p>
+  <button type="button" id="lang" class="lang" aria-label="中文 / English">{L("html.lang_switch")}</button>
+  <h1>{esc(who + '：' if who else '')}{L("html.title")}</h1>
+  <p class="sub">{L("html.sub", date=as_of, n=counted, goals=len(verdicts))}</p>
   <nav>{nav_html}</nav>
 </header>
 <main>
 {_summary_section(verdicts)}
 {_findings_section(findings or (), metric_names)}
-{_goals_section(verdicts, identity)}
+{_goals_section(verdicts, identity, seeds)}
 {_charts_section(series)}
 {_sources_section(sources, as_of)}
 </main>
-<footer>由 <code>sykj-track report --html --as-of {as_of}</code> 生成。每个结论都附有报告原文；判定规则见项目 README。
-Generated by sykj-track; every verdict carries the report's own words.</footer>
+<footer>{L("html.footer", date=as_of)}</footer>
 <script>{SCRIPT}</script>
 </body>
 </html>
@@ -498,7 +555,44 @@ svg text.ax { font-size: 9.5px; stroke: none; } svg text.t { font-weight: 700; f
 details.more { margin-top: 16px; } details.more summary { cursor: pointer; color: var(--accent); margin-bottom: 12px; }
 table.sources td { font-size: 13px; }
 footer { color: var(--muted); font-size: 12px; padding-top: 24px; padding-bottom: 40px; }
-@media print { .filters, nav { display: none; } tr.detail[hidden] { display: table-row; } details.more { display: block; } }
+@media print { .filters, nav, .lang { display: none; } tr.detail[hidden] { display: table-row; } details.more { display: block; } }
+/* one language at a time: the switch sets html[data-lang] */
+html[data-lang="zh"] .en, html[data-lang="en"] .zh { display: none !important; }
+html[data-lang="en"] .en { color: inherit; font-size: inherit; margin: 0; }
+.lang { float: right; margin-top: 2px; }
+blockquote.para { margin: 4px 0 2px; padding: 6px 10px; background: #fff; border-left: 3px solid #cbd0d6;
+  color: #374151; font-size: 13px; line-height: 1.7; overflow-wrap: anywhere; }
+mark { background: #fff1a8; color: #111827; padding: 0 1px; }
+.dmark { color: #8a5a00; margin-left: .4em; cursor: help; position: relative; outline: none; }
+.dmark .tip { display: none; position: absolute; left: 0; top: 1.6em; z-index: 5; width: 18em; max-width: 70vw;
+  background: #fffbea; border: 1px solid #e5c76b; border-radius: 4px; padding: 6px 8px; color: var(--ink);
+  font-size: 12.5px; font-weight: normal; white-space: normal; }
+.dmark:hover .tip, .dmark:focus .tip { display: block; }
+.fnote { color: #374151; font-size: 13px; background: #f5f7fa; padding: 4px 8px; border-radius: 4px; }
+code { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  header, main, footer { padding: 0 10px; } header { padding-top: 14px; } h1 { font-size: 20px; }
+  .grid { grid-template-columns: 1fr; } .card { min-width: 0; flex: 1 1 40%; padding: 8px 10px; }
+  table.years { min-width: 0; } table.years td.bar { width: auto; min-width: 60px; }
+  table.years th, table.years td { padding: 4px 4px; font-size: 12px; }
+  .scroll { border: 0; }
+  table.goals thead { display: none; }
+  table.goals, table.goals tbody { display: block; }
+  table.goals tr.goal { display: grid; grid-template-columns: auto 1fr auto; gap: 2px 8px; padding: 8px 6px;
+    border-top: 1px solid var(--line); }
+  table.goals tr.goal td { display: block; border: 0; padding: 0; text-align: left; white-space: normal; }
+  table.goals td.yr { grid-row: 1; grid-column: 1; } table.goals td.metric { grid-row: 1; grid-column: 2; }
+  table.goals td.st { grid-row: 1; grid-column: 3; }
+  table.goals td.tg, table.goals td.ac, table.goals td.pc { grid-row: 2; }
+  table.goals td.tg { grid-column: 1 / 2; } table.goals td.ac { grid-column: 2; } table.goals td.pc { grid-column: 3; }
+  table.goals td.rs, table.goals td.src { grid-column: 1 / -1; font-size: 12px; max-width: none; }
+  table.goals tr.detail { display: block; } table.goals tr.detail[hidden] { display: none; }
+  table.goals tr.detail td { display: block; padding: 4px 6px 10px; }
+  table.sources thead { display: none; } table.sources tr { display: block; border-top: 1px solid var(--line); }
+  table.sources td { display: block; border: 0; padding: 2px 6px; }
+  .filters .grow { min-width: 0; flex-basis: 100%; } .ql { min-width: 0; }
+  td .en { margin-left: 0; }
+}
 """
 
 SCRIPT = """
@@ -507,7 +601,13 @@ SCRIPT = """
   var rows = Array.prototype.slice.call(document.querySelectorAll('#goal-table tr.goal'));
   var year = document.getElementById('f-year'), status = document.getElementById('f-status'),
       agency = document.getElementById('f-agency'), text = document.getElementById('f-text'),
-      shown = document.getElementById('shown'), none = document.getElementById('none');
+      shown = document.getElementById('shown'), none = document.getElementById('none'),
+      root = document.documentElement;
+  document.getElementById('lang').addEventListener('click', function () {
+    var lang = root.getAttribute('data-lang') === 'zh' ? 'en' : 'zh';
+    root.setAttribute('data-lang', lang);
+    root.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+  });
   var haystack = rows.map(function (r) {
     return (r.textContent + ' ' + r.nextElementSibling.textContent).toLowerCase();
   });
@@ -543,7 +643,11 @@ SCRIPT = """
   document.getElementById('f-expand').addEventListener('click', function () {
     var open = rows.some(function (r) { return !r.hidden && r.getAttribute('aria-expanded') !== 'true'; });
     rows.forEach(function (r) { if (!r.hidden) { setOpen(r, open); } });
-    this.textContent = open ? '收起全部 collapse all' : '展开全部 expand all';
+    this.innerHTML = open ? '<span class="zh">收起全部</span><span class="en">collapse all</span>'
+                         : '<span class="zh">展开全部</span><span class="en">expand all</span>';
+  });
+  Array.prototype.slice.call(document.querySelectorAll('.dmark')).forEach(function (m) {
+    m.addEventListener('click', function (e) { e.stopPropagation(); m.focus(); });
   });
   apply();
 }());
