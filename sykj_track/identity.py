@@ -10,6 +10,7 @@ This module imports nothing from the project at start-up, so the model and the C
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -142,3 +143,12 @@ def _line_of(lines: list[str], key: str) -> int:
         if text.split("=", 1)[0].strip() == key:
             return number
     return 1
+
+
+_REGION = re.compile(r"^(\S+?(?:特别行政区|自治区|自治州|省|市))")
+
+
+def region_of(agency: str) -> str:
+    """The city or province at the start of an agency's name (大连市科学技术局 -> 大连市), or ""."""
+    match = _REGION.match(agency.strip())
+    return match.group(1) if match and len(match.group(1)) < len(agency.strip()) else ""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomicwrite import write_atomic
-from .identity import IDENTITY_FILE, LedgerIdentity, render_identity_toml
+from .identity import IDENTITY_FILE, LedgerIdentity, render_identity_toml, region_of
 
 METRICS_TEMPLATE = """\
 # The registry of measures this ledger tracks: one [metric.<id>] table per distinct measure.
@@ -48,7 +48,6 @@ ABOUT_NEUTRAL = ("Goals stated in the reports kept here, against the figures lat
                  "Name the body whose reports these are in targets/ledger.toml (agency = \"...\").")
 
 # A region is the start of an agency's name up to its first 省, 市, 自治区 ... (辽宁省科学技术厅 -> 辽宁省).
-_REGION = re.compile(r"^(\S+?(?:特别行政区|自治区|自治州|省|市))")
 
 
 class InitError(Exception):
@@ -63,12 +62,6 @@ class InitResult:
     identity: LedgerIdentity
     metrics_copied: int = 0
     to_review: tuple[str, ...] = ()  # ids of copied metrics whose wording names the other ledger's region
-
-
-def region_of(agency: str) -> str:
-    """The city or province at the start of an agency's name (大连市科学技术局 -> 大连市), or ""."""
-    match = _REGION.match(agency.strip())
-    return match.group(1) if match and len(match.group(1)) < len(agency.strip()) else ""
 
 
 def init_ledger(directory: str | Path, agency: str = "", name: str = "", region: str | None = None,

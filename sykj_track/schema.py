@@ -46,6 +46,15 @@ _DESCRIPTIONS = {
     "retrieved": "When the text was retrieved", "sha256": "SHA-256 of the seed file (sha256sum's first word)",
     "zh": "Chinese name", "en": "English name", "kind": "stock, flow, ratio or rank",
     "better": "higher or lower", "aliases": "Other wordings the reports use",
+    "part_of": "The id of the total this measure is a part of (国家级 of 各级); audit checks parts fit it",
+    "increments": "\"net\" when the reports' increments of this measure are net changes (净增), so a level "
+                  "and its increase imply last year's level; \"gross\" (the default) when they may count "
+                  "new entries while others lapse (新增 of certified firms)",
+}
+_IDENTITY_DESCRIPTIONS = {
+    "name": "What the ledger is called", "agency": "The body whose reports are tracked, as the reports write it",
+    "region": "Its city or province, as the agency's name writes it (大连市, 辽宁省)",
+    "lang": "The language of the reports and of the report page: zh or en",
 }
 
 
@@ -107,14 +116,15 @@ def metrics_schema() -> dict[str, Any]:
         "description": "Every measure goals and figures are recorded in: [metric.<snake_case_id>] tables.",
         "type": "object", "additionalProperties": False,
         "properties": {"metric": {
-            "type": "object", "propertyNames": {"pattern": f"^{load.METRIC_ID}$"},
+            "type": "object", "description": "The measures, one [metric.<id>] table each", "propertyNames": {"pattern": f"^{load.METRIC_ID}$"},
             "additionalProperties": _record(load.METRIC_TYPES, load.METRIC_REQUIRED, "A measure")}},
     }
 
 
 def ledger_schema() -> dict[str, Any]:
     """targets/ledger.toml: whose ledger this is."""
-    properties = {name: {"type": "string"} for name in identity.IDENTITY_FIELDS}
+    properties = {name: {"type": "string", "description": _IDENTITY_DESCRIPTIONS[name]}
+                  for name in identity.IDENTITY_FIELDS}
     properties["lang"]["enum"] = list(identity.LANGS)
     return {
         "$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID + FILES["ledger"],

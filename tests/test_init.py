@@ -11,7 +11,8 @@ from conftest import REPO
 
 from sykj_track.cli import main
 from sykj_track.identity import load_identity
-from sykj_track.init import InitError, init_ledger, region_of
+from sykj_track.identity import region_of
+from sykj_track.init import InitError, init_ledger
 
 REPORT = """大连市科学技术局2025年工作总结及2026年工作安排
 发布日期:2026年03月01日    来源: 大连市科学技术局
@@ -163,3 +164,31 @@ def test_from_bundled_takes_the_registry_shipped_with_the_tool(tmp_path):
     assert "hitech_enterprises" in copied and f"{len(copied)} " in result.output
     missing = CliRunner().invoke(main, ["init", str(tmp_path / "m"), "--from", str(tmp_path / "nowhere")])
     assert missing.exit_code == 1 and "no such directory" in missing.output and not (tmp_path / "m").exists()
+
+
+PRESS = """大连市科学技术局召开新闻发布会
+发布日期:2026年03月01日    来源: 大连市科学技术局
+
+2025年,大连市高新技术企业达到5000家。
+市工业和信息化局相关负责人介绍,2026年,全市技术合同成交额力争达到600亿元。
+2025年,大连市科技孵化器面积达到120万平方米。
+"""
+
+
+def test_extract_in_an_inited_ledger_drafts_for_that_city_only(tmp_path):
+    """extract knows its city only from the ledger: the agency, the speaker's agency and the measure's
+    name all come out Dalian's, with no other city's name anywhere in the draft."""
+    root = tmp_path / "dalian"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(root), "--agency", "大连市科学技术局"]).exit_code == 0
+    (root / "press.txt").write_text(PRESS, "utf-8")
+    result = runner.invoke(main, ["--data", str(root), "extract", str(root / "press.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "沈阳" not in result.output
+    draft = json.loads(result.stdout)
+    assert draft["source"]["agency"] == "大连市科学技术局"
+    agencies = {item.get("agency") for item in draft["items"]}
+    assert "大连市工业和信息化局" in agencies
+    names = [m["zh"] for m in draft["new_metrics"]]
+    assert "高新技术企业" in names and "技术合同成交额" in names, names
+    assert not any(name.startswith("大连市") for name in names), names

@@ -209,3 +209,19 @@ def test_a_quoted_date_is_the_one_known_difference(tmp_path):
     documents = _documents("doc.toml", ("published = 2023-03-08", 'published = "2023-03-08"'))
     assert any("not a date" in e for e in loader_errors(tmp_path, documents))
     assert schema_errors("doc.toml", documents["doc.toml"]) == []
+
+
+def test_every_field_of_every_schema_says_what_it_is_for():
+    """An editor shows a field's description on hover: none may be missing."""
+    from sykj_track import schema as schemas
+
+    def walk(node, path):
+        for name, sub in node.get("properties", {}).items():
+            assert sub.get("description"), f"{path}.{name} has no description"
+            walk(sub, f"{path}.{name}")
+        for key in ("items", "additionalProperties"):
+            if isinstance(node.get(key), dict):
+                walk(node[key], path)
+
+    for kind, schema in schemas.schemas().items():
+        walk(schema, kind)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from ..identity import region_of
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
 from .cues import ESTIMATE, GOAL_CUES, HORIZON, LAGGED, period_end, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
@@ -20,7 +21,7 @@ from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
                      paragraphs, section_of, sentences, tidy)
 from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
-from .proposed import VERBS, base_unit, better_of, kind_of_metric, subject_after, subject_before, subjectless, suggest_id
+from .proposed import base_unit, better_of, kind_of_metric, subject_after, subject_before, subjectless, suggest_id, verbs_for
 from .quantities import Quantity, find_quantities
 from .records import Draft, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
@@ -62,6 +63,7 @@ class _Drafter:
         self.index = index
         self.published = published
         self.city = city
+        self.verbs = verbs_for(city)
         self.default_agency = default_agency
         self.text = text
         self.skipped: list[Skipped] = []
@@ -190,11 +192,11 @@ class _Drafter:
                 metric_id, known, subject = *last_proposed, False
                 confidence = 0.3
             elif metric is None:
-                subject = subject_before(before) or subject_after(sentence, q, clause)
+                subject = subject_before(before, self.verbs) or subject_after(sentence, q, clause)
                 if subjectless(before) and clause[0] > 0:
                     # 到2035年，示范工厂数量实现翻番，超过160家: the measure is named a clause earlier
                     earlier = sentence[_measure_start(sentence, clause, clause[0]):clause[0]]
-                    subject = subject_before(re.split(r"[，,；;：:]", earlier)[0]) or subject
+                    subject = subject_before(re.split(r"[，,；;：:]", earlier)[0], self.verbs) or subject
                 if not subject or len(subject) < 2:
                     continue
                 metric_id, known = self.new_id(subject, q.unit, basis), False
@@ -271,7 +273,7 @@ class _Drafter:
             clause = clause_bounds(sentence, run[0].start)
             subject = sentence[clause[0]:run[0].start]
             subject = re.sub(r"(?:分别)(?:增长|达到|达|为|实现|提高|增加)?$", "", subject)
-            subject = VERBS.sub("", subject)
+            subject = self.verbs.sub("", subject)
             phrases = list_phrases(subject, len(run))
             if phrases is None:
                 continue
@@ -448,7 +450,7 @@ def suggest_source_id(title: str, published: Published, summary_year: int | None
 
 
 def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | None = None,
-          seed_file: str = "seeds/report.txt", source_id: str | None = None, city: str = "沈阳市",
+          seed_file: str = "seeds/report.txt", source_id: str | None = None, city: str = "",
           agency: str | None = None, published: date | None = None, url: str | None = None) -> Draft:
     """Draft the goals and figures of a report.
 
@@ -466,6 +468,7 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
                            "pass --published YYYY-MM-DD")
     title = _title(text)
     agency = agency or _agency_of(text, city) or ""
+    city = city or region_of(agency)
     index = MetricIndex(metrics)
     drafter = _Drafter(text, index, found, city, agency)
     items = drafter.run()
@@ -504,6 +507,7 @@ def _agency_of(text: str, city: str) -> str | None:
         name = match.group(1)
         return name if name.startswith(city) else None
     return None
+
 
 
 def _finish(items: list[Item], metrics: dict[str, Metric], recorded: dict[tuple, str]) -> list[Item]:

@@ -112,7 +112,7 @@ def section_of(heading: str, previous: Section) -> Section:
     return previous
 
 
-_AGENCY_SPEAKS = re.compile(r"(?:沈阳)?市([\u4e00-\u9fff]{2,12}?局)(?:相关)?(?:负责人|局长|副局长)?(?:介绍|表示|指出)")
+_AGENCY_SPEAKS = re.compile(r"市([\u4e00-\u9fff]{2,12}?局)(?:相关)?(?:负责人|局长|副局长)?(?:介绍|表示|指出)")
 _AGENCY_SHORT = {"科技局": "科学技术局", "工信局": "工业和信息化局"}
 
 
@@ -122,6 +122,8 @@ def agency_speaking(paragraph: str, city: str) -> str | None:
     if not match:
         return None
     name = match.group(1)
+    if not city:
+        return None  # 市…局 of an unknown city: leave the agency to the reviewer rather than guess
     return city + _AGENCY_SHORT.get(name, name)
 
 

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
 from ..quantity import QuantityError, parse_unit
 from .quantities import Quantity
 
-VERBS = re.compile(r"^(?:全市|我市|沈阳市|全省|其中|同时|共|累计|新增|推动|推进|实施|建设|培育|引进|打造|组织|开展|支持|"
+_VERB_WORDS = (r"全市|我市|本市|全省|我省|本省|其中|同时|共|累计|新增|推动|推进|实施|建设|培育|引进|打造|组织|开展|支持|"
                     r"力争|确保|争取|预计|实现|达到|突破|超过|完成|形成|获得|荣获|吸引|引育|新培育|滚动|开发|聚集|制定|发布|"
-                    r"组建|设立|备案|认定|年度|今年|全年|的|和|及|与|、)+")
-TRAILING = re.compile(r"(?:总数|数量|总量|规模)?(?:达到|达|实现|突破|超过|超|为|是|有|共|约|近|增至|增加至|提高到|提升至|"
+                    r"组建|设立|备案|认定|年度|今年|全年|的|和|及|与|、")
+VERBS = re.compile(rf"^(?:{_VERB_WORDS})+")
+
+
+@functools.lru_cache(maxsize=8)
+def verbs_for(region: str) -> re.Pattern[str]:
+    """VERBS that also strip the ledger's own city or province in front of a measure (大连市高新技术企业 ->
+    高新技术企业); the region comes from the ledger, never from a list of places."""
+    if not region:
+        return VERBS
+    return re.compile(rf"^(?:{re.escape(region)}|{_VERB_WORDS})+")
+TRAILING = re.compile(r"(?:总数|数量|总量|规模)?(?:力争|确保|争取|预计|有望|达到|达|实现|突破|超过|超|为|是|有|共|约|近|增至|增加至|提高到|提升至|"
                         r"保持在|分别|以上|累计|新增)+$")
 
 
@@ -77,12 +88,12 @@ def better_of(subject: str, unit: str) -> str:
     return "lower" if re.search(r"能耗|排放|成本|污染|事故|下降|降低|减少|时长|周期", subject) else "higher"
 
 
-def subject_before(clause_text: str) -> str:
+def subject_before(clause_text: str, verbs: re.Pattern[str] = VERBS) -> str:
     """The words naming what a number counts, from the clause before it (without verbs, bounds and
     any date: 2024年全市财政科技经费投入 -> 全市财政科技经费投入)."""
     clause_text = re.split(r"(?:19|20)\d{2}年(?:度)?(?:底|末)?(?:的)?", clause_text)[-1]
     text = TRAILING.sub("", clause_text)
-    text = VERBS.sub("", text)
+    text = verbs.sub("", text)
     text = re.sub(r"^[“”\"(（)）、]+|[“”\"(（、]+$", "", text)
     return text[-16:]
 
