@@ -7,7 +7,7 @@ import pytest
 from sykj_track.intervals import decimals, half_unit, published_interval
 from sykj_track.audit import audit, finding_record
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 D1, D2 = date(2022, 3, 1), date(2023, 3, 1)
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 AS_OF = ["--as-of", "2026-01-01"]
 COMMANDS = [["check", *AS_OF], ["check", "--format", "json", *AS_OF], ["status", *AS_OF],

@@ -16,7 +16,7 @@ import pytest
 from sykj_track.cache import KEY_FILE, Cache, decode, encode
 from sykj_track.load import load
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 
 def _ledger(data):

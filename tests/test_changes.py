@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sykj_track.changes import changes
 from sykj_track.cli import main
 
-from conftest import SNAPSHOT, figure, goal
+from helpers import SNAPSHOT, figure, goal
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
@@ -175,7 +175,7 @@ def test_what_the_2023_newspaper_changed(real_ledger):
 
 def test_readme_excerpt_is_the_real_output():
     """README shows what the 2023 newspaper changed; the frozen snapshot still prints it."""
-    from conftest import REPO
+    from helpers import REPO
 
     result = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "changes", "--since", "2023-03-07", "--until",
                                        "2023-03-08", "--kind", "decided", "--lang", "zh"], catch_exceptions=False)

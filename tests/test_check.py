@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 
-from conftest import SNAPSHOT, figure, goal
+from helpers import SNAPSHOT, figure, goal
 
 AS_OF = "2026-11-22"
 REPORT = "targets/2024-work-report.toml"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sykj_track.cli import main
 from sykj_track.load import FIGURE_TYPES, GOAL_TYPES, METRIC_TYPES, SOURCE_TYPES
 
-from conftest import SNAPSHOT, DataDir, figure, goal
+from helpers import SNAPSHOT, DataDir, figure, goal
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TARGET_FILES = sorted(p.name for p in (SNAPSHOT / "targets").glob("*.toml"))

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from sykj_track.cli import FAIL_ON_EXIT, main
 from sykj_track.textsafe import github_data, github_property
 
-from conftest import REPO, figure, goal
+from helpers import REPO, figure, goal
 
 
 

@@ -15,7 +15,7 @@ from sykj_track.cli import main
 from sykj_track.datadir import DataDirError, find_data_dir
 from sykj_track.render import COLUMNS
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from sykj_track.cli import main
 from sykj_track.diff import diff, years_with_data
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 AS_OF = date(2026, 6, 30)
 

@@ -22,7 +22,7 @@ from sykj_track.cli import main
 from sykj_track.export import TABLES, trigram_supported
 from sykj_track.load import load
 
-from conftest import REPO, figure, goal
+from helpers import REPO, figure, goal
 
 pytestmark = pytest.mark.skipif(not trigram_supported(), reason="this SQLite has no trigram tokenizer")
 

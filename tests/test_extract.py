@@ -23,7 +23,7 @@ from sykj_track.model import Metric
 from sykj_track.quantity import chinese_numerals, parse_chinese_numeral
 from sykj_track.validate import squeeze
 
-from conftest import REPO, SNAPSHOT, figure
+from helpers import REPO, SNAPSHOT, figure
 
 
 def metric(metric_id: str, zh: str, unit: str = "家", aliases: tuple[str, ...] = (), kind: str = "stock") -> Metric:

@@ -12,7 +12,7 @@ from sykj_track.render.html import nice_ticks, render_html, svg_chart
 from sykj_track.reconcile import reconcile
 from sykj_track.series import all_series, metric_series
 
-from conftest import SNAPSHOT, figure, goal
+from helpers import SNAPSHOT, figure, goal
 
 AS_OF = date(2026, 1, 1)
 EVIL = '平台1700个<script>alert("x")</script>&amp;'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import REPO, goal
+from helpers import REPO, goal
 
 from sykj_track.identity import NEUTRAL, LedgerIdentity, load_identity, read_identity, render_identity_toml
 from sykj_track.reconcile import reconcile

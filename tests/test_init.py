@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from helpers import REPO
 
 from sykj_track.cli import main
 from sykj_track.identity import load_identity

@@ -5,7 +5,7 @@ from datetime import date
 from sykj_track.load import load
 from sykj_track.validate import validate
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 
 def problems_of(data):

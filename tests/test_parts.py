@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import REPO, figure
+from helpers import REPO, figure
 
 from sykj_track.audit import audit
 from sykj_track.load import load, load_metrics

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, goal
+from helpers import REPO, goal
 
 from sykj_track import api
 from sykj_track.cli import main

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 SEED = ("沈阳市科学技术局2024年工作总结\n\n"
         "一、2024年工作情况\n"

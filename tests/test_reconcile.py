@@ -7,7 +7,7 @@ import pytest
 from sykj_track.intervals import Interval, figure_interval
 from sykj_track.reconcile import reconcile
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 AS_OF = date(2026, 6, 30)
 

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 
-from conftest import SNAPSHOT, figure, goal
+from helpers import SNAPSHOT, figure, goal
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

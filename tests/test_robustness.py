@@ -24,7 +24,7 @@ from sykj_track.load import load
 from sykj_track.quantity import QuantityError, parse_quantity, parse_unit
 from sykj_track.validate import number_in_quote, squeeze
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 
 def check(root: Path, *args: str):

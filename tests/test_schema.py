@@ -18,7 +18,7 @@ from sykj_track.identity import read_identity
 from sykj_track.load import load
 from sykj_track.schema import as_json, for_file, schema_text, schemas
 
-from conftest import REPO, SNAPSHOT
+from helpers import REPO, SNAPSHOT
 
 SCHEMA_DIR = REPO / "schema"
 

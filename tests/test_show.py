@@ -11,7 +11,7 @@ from sykj_track.cli import main
 from sykj_track.reconcile import reconcile
 from sykj_track.series import all_series, metric_series
 
-from conftest import SNAPSHOT, figure, goal
+from helpers import SNAPSHOT, figure, goal
 
 AS_OF = date(2026, 1, 1)
 

@@ -18,7 +18,7 @@ import pytest
 
 from sykj_track.textsafe import csv_cell, html_text, inert, json_inert, markup, safe_url
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 # Set the window title; clear the screen; a hyperlink showing one text and opening another; a one-byte
 # CSI (C1); a bell; a right-to-left override; rich markup.

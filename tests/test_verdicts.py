@@ -11,7 +11,7 @@ from sykj_track.model import Summary
 from sykj_track.reconcile import best_figure, reconcile
 from sykj_track.render import render_csv, render_json, render_table, status_label
 
-from conftest import figure, goal
+from helpers import figure, goal
 
 AS_OF = date(2026, 6, 30)
 
