@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from sykj_track.extract import draft, item_key  # noqa: E402
-from sykj_track.load import load  # noqa: E402
+from sykj_track.ledger.load import load  # noqa: E402
 
 KINDS = ("goal", "figure")
 

@@ -32,13 +32,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 # The module and the tests that speak for it (fast ones; the real-data tests pin verdicts end to end).
+# Keys are paths under sykj_track/ without ".py".
 MODULES: dict[str, list[str]] = {
-    "reconcile": ["tests/test_reconcile.py", "tests/test_verdicts.py", "tests/test_real_data.py",
+    "analysis/reconcile": ["tests/test_reconcile.py", "tests/test_verdicts.py", "tests/test_real_data.py",
                   "tests/test_intervals.py"],
-    "intervals": ["tests/test_intervals.py", "tests/test_reconcile.py", "tests/test_verdicts.py",
+    "analysis/intervals": ["tests/test_intervals.py", "tests/test_reconcile.py", "tests/test_verdicts.py",
                   "tests/test_audit.py", "tests/test_diff.py"],
     "quantity": ["tests/test_quantity.py", "tests/test_load.py"],
-    "audit": ["tests/test_audit.py", "tests/test_real_audit.py"],
+    "analysis/audit": ["tests/test_audit.py", "tests/test_real_audit.py"],
 }
 
 COMPARE = {ast.Lt: (ast.LtE, ast.GtE), ast.LtE: (ast.Lt, ast.Gt), ast.Gt: (ast.GtE, ast.LtE),

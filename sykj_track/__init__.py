@@ -1,8 +1,17 @@
 """sykj-track: hold a government body to its own numbers (the bundled ledger: the Shenyang Science and Technology Bureau).
 
-The pipeline, one module per stage:
+The pipeline, one package per layer, imports going down only:
 
-    datadir.find_data_dir -> load.load -> validate.validate -> reconcile.reconcile -> render.*
+    ledger/    datadir.find_data_dir -> load.load -> validate.validate   (files to a checked Ledger)
+    analysis/  reconcile.reconcile, audit, diff, series, changes          (pure functions of a Ledger)
+    render/    tables, JSON, CSV, the HTML page, the SQLite export       (knows nothing of judging)
+    extract/   a new report's text to draft ledger entries
+    api.py     the plain Python API over all of them; cli.py wires options to api and render
+
+At the top, beside api and cli, sit the modules every layer shares: model (the frozen dataclasses
+passed between stages), quantity (numbers and units as written in Chinese), i18n (the one catalogue
+of labels, both languages) and textsafe (making data inert in a terminal, CSV, HTML or a CI log).
+They import nothing above them, so any layer may use them.
 
 Use it from Python as:
 

@@ -7,14 +7,14 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .datadir import find_data_dir
-from .load import load
+from .ledger.datadir import find_data_dir
+from .ledger.load import load
 from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
-from .reconcile import reconcile
-from .validate import validate
+from .analysis.reconcile import reconcile
+from .ledger.validate import validate
 
 if TYPE_CHECKING:
-    from .cache import Cache
+    from .ledger.cache import Cache
 
 CACHE_MIN_BYTES = 50_000  # below this, parsing (tomllib reads ~4 MB/s) is as quick as hashing and unpickling
 
@@ -37,7 +37,7 @@ def cache_for(data: str | os.PathLike[str] | None = None) -> Cache | None:
     size = sum(path.stat().st_size for path in targets.glob("*.toml"))
     if size < CACHE_MIN_BYTES:
         return None
-    from .cache import Cache
+    from .ledger.cache import Cache
 
     return Cache.default()
 
@@ -122,14 +122,14 @@ def default_as_of() -> date:
 def audit(ledger: Ledger) -> list:
     """Every place where the ledger contradicts itself (see sykj_track.audit); each finding turns
     into a JSON-ready dict with sykj_track.audit.finding_record."""
-    from .audit import audit as find
+    from .analysis.audit import audit as find
 
     return find(ledger)
 
 
 def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[str, ...] = ()):
     """Year A against year B, metric by metric (see sykj_track.diff)."""
-    from .diff import diff as compare
+    from .analysis.diff import diff as compare
 
     return compare(ledger, year_a, year_b, as_of, metrics)
 
@@ -137,7 +137,7 @@ def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[s
 def changes(ledger: Ledger, since: date, until: date) -> list:
     """Goals whose verdict as of `until` differs from their verdict as of `since`, each with the report
     that changed it (see sykj_track.changes)."""
-    from .changes import changes as compare
+    from .analysis.changes import changes as compare
 
     return compare(ledger, since, until)
 
@@ -149,7 +149,7 @@ def export_sqlite(ledger: Ledger, as_of: date, path: str | os.PathLike[str],
     sykj_track.export. Returns what was written."""
     from pathlib import Path
 
-    from .export import export_sqlite as write
+    from .render.export import export_sqlite as write
 
     target = Path(path)
     meta = Path(metadata_path) if metadata_path is not None else target.parent / "metadata.json"

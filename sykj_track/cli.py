@@ -85,7 +85,7 @@ def _csv(text: str, excel: bool) -> str:
 def _load(ctx: click.Context, lang: str | None = None):
     """Load the ledger; on load problems print them all and exit 1."""
     from . import api
-    from .datadir import DataDirError
+    from .ledger.datadir import DataDirError
 
     try:
         ledger, problems = api.load_ledger(ctx.obj["data"], _cache(ctx))
@@ -135,8 +135,8 @@ def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str
     from click.shell_completion import CompletionItem
 
     try:
-        from .datadir import find_data_dir
-        from .load import load_metrics
+        from .ledger.datadir import find_data_dir
+        from .ledger.load import load_metrics
 
         metrics = load_metrics(find_data_dir(ctx.find_root().params.get("data")), [])
     except Exception:  # noqa: BLE001 - completion must never break the shell
@@ -163,7 +163,7 @@ def _warn_about(ctx: click.Context, ledger, lang: str = "en") -> None:
     """Print the cross-record problems (two targets for one goal, a seed missing ...) as warnings; go
     on regardless. Quotes are not searched in the seeds here: that is `check`'s work, and on a large
     ledger it would cost more than the rest of the command."""
-    from .validate import validate
+    from .ledger.validate import validate
 
     warnings = validate(ledger, quotes=False)
     if warnings:
@@ -198,9 +198,9 @@ def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None
 
 def ledger_epilog(data: str | None) -> str:
     """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is."""
-    from .datadir import DataDirError, find_data_dir
+    from .ledger.datadir import DataDirError, find_data_dir
     from .i18n import resolve_lang, t
-    from .identity import IDENTITY_FILE, read_identity
+    from .ledger.identity import IDENTITY_FILE, read_identity
 
     try:
         root = find_data_dir(data)
@@ -337,7 +337,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         color, width = _terminal()
         seeds = None
         if verbose:  # a quote's place in its seed is looked up only when the quotes are shown
-            from .quotes import SeedTexts
+            from .ledger.quotes import SeedTexts
 
             seeds = SeedTexts(ledger.root)
         click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
@@ -386,7 +386,7 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
     Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
     """
     from . import api
-    from .datadir import DataDirError
+    from .ledger.datadir import DataDirError
     from .render import render_check, render_check_json
 
     try:
@@ -493,8 +493,8 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     from pathlib import Path
 
     from . import api
-    from .atomicwrite import write_atomic
-    from .datadir import DataDirError
+    from .ledger.atomicwrite import write_atomic
+    from .ledger.datadir import DataDirError
     from .extract.output import render_draft_json, render_draft_toml
     from .extract import ExtractError, draft, ledger_keys
 
@@ -513,7 +513,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     if source_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}", source_id):
         raise click.BadParameter(f"{source_id!r}: use up to 100 letters, digits, - and _ (e.g. 2026-work-report)",
                                  param_hint="--id")
-    from .textfile import read_bytes
+    from .ledger.textfile import read_bytes
 
     try:
         data = read_bytes(path)
@@ -536,19 +536,19 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         _emit(text)
         click.echo(summary, err=True)
         if converted:
-            from .textfile import convert_command
+            from .ledger.textfile import convert_command
 
             click.echo(f"note: {report} is {result.encoding.upper()}; the ledger keeps seeds in UTF-8 (the draft's "
                        f"sha256 is of the UTF-8 text). Convert it: {convert_command(report, result.encoding)} "
                        "— or run with --write, which does.", err=True)
         return
-    from .datadir import is_installed_copy
+    from .ledger.datadir import is_installed_copy
 
     if is_installed_copy(ledger.root):
         raise click.UsageError("--write needs a ledger to write to, and there is none here: the data in use "
                                f"is the copy installed with the tool ({ledger.root}). Run it inside a "
                                "checkout or a ledger made by `sykj-track init DIR`, or pass --data DIR.")
-    from .load import IDENTITY_FILE, METRICS_FILE
+    from .ledger.load import IDENTITY_FILE, METRICS_FILE
 
     suffix = ".json" if fmt == "json" else ".toml"
     target = ledger.root / "targets" / f"{result.source['id']}{suffix}"
@@ -567,7 +567,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     click.echo(f"wrote {target}: {summary}", err=True)
     seed = ledger.root / seed_file
     if converted and (seed.resolve() == path or not seed.exists()):
-        from .textfile import sniff
+        from .ledger.textfile import sniff
 
         try:
             write_atomic(seed, sniff(data).text, replace=True)
@@ -607,10 +607,10 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
       cp report.txt ~/dalian/seeds/ && cd ~/dalian
       sykj-track extract seeds/report.txt --write && sykj-track check
     """
-    from .init import InitError, init_ledger
+    from .ledger.init import InitError, init_ledger
 
     if metrics_from == "bundled" and not os.path.exists(metrics_from):
-        from .datadir import bundled_data_dir
+        from .ledger.datadir import bundled_data_dir
 
         metrics_from = str(bundled_data_dir() or metrics_from)
     try:
@@ -661,7 +661,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
     """
     from . import api
     from .render.chart import render_show, render_show_csv, render_show_json
-    from .series import metric_series
+    from .analysis.series import metric_series
 
     ledger = _load(ctx, lang)
     lang = _lang(lang, ledger)
@@ -686,7 +686,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
                            lang=lang), nl=False, color=color)
     if verbose:
         from .i18n import t
-        from .quotes import SeedTexts
+        from .ledger.quotes import SeedTexts
         from .render import render_quotes
 
         records = [(kind if s.basis == "level" else f"{kind} ({s.basis})", record)
@@ -721,13 +721,13 @@ def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | N
     from pathlib import Path
 
     from . import api
-    from .atomicwrite import write_atomic
-    from .audit import finding_record
+    from .ledger.atomicwrite import write_atomic
+    from .analysis.audit import finding_record
     from .render.html import render_html
     from .i18n import t
     from .model import Summary
-    from .quotes import SeedTexts
-    from .series import all_series
+    from .ledger.quotes import SeedTexts
+    from .analysis.series import all_series
 
     if not html_path.strip():
         raise click.BadParameter(t("report.empty_path", _lang(lang)), param_hint="--html")
@@ -827,7 +827,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
       sykj-track diff 2022 2025 --format csv > plan.csv
     """
     from . import api
-    from .diff import years_with_data
+    from .analysis.diff import years_with_data
     from .i18n import t
     from .render.diffs import render_diff_csv, render_diff_json, render_diff_table
 
@@ -852,7 +852,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
         _emit(_csv(render_diff_csv(result), excel))
     else:
         color, width = _terminal()
-        from .quotes import SeedTexts
+        from .ledger.quotes import SeedTexts
 
         seeds = SeedTexts(ledger.root) if verbose else None  # looked up only when the quotes are shown
         click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
@@ -911,7 +911,7 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
         _emit(_csv(render_audit_csv(findings), excel))
     else:
         color, width = _terminal()
-        from .quotes import SeedTexts
+        from .ledger.quotes import SeedTexts
 
         click.echo(render_audit_table(findings, lang=lang, color=color, width=width, seeds=SeedTexts(ledger.root),
                                       verbose=verbose), nl=False, color=color)
@@ -947,7 +947,7 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     from pathlib import Path
 
     from . import api
-    from .export import TRIGRAM_SQLITE, trigram_supported
+    from .render.export import TRIGRAM_SQLITE, trigram_supported
     from .i18n import t
 
     lang = _lang(None)
@@ -1054,14 +1054,14 @@ def schema(kind: str | None, directory: str | None) -> None:
     """
     from pathlib import Path
 
-    from .schema import FILES, schema_text, schemas
+    from .ledger.schema import FILES, schema_text, schemas
 
     if directory is None:
         if kind is None:
             raise click.UsageError("name a KIND (source, metrics or ledger), or pass --write DIR for all of them.")
         _emit(schema_text(schemas()[FILES[kind]]))
         return
-    from .atomicwrite import write_atomic
+    from .ledger.atomicwrite import write_atomic
 
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)

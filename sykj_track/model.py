@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .identity import NEUTRAL, LedgerIdentity
+from .ledger.identity import NEUTRAL, LedgerIdentity
 
 KINDS = ("stock", "flow", "ratio", "rank")
 BETTER = ("higher", "lower")

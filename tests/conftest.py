@@ -16,7 +16,7 @@ if _MISSING:  # a clear word instead of an ImportError from deep inside the firs
                 "with pip install -e '.[test]' (or the README's pip install '.[test]' && pytest)", returncode=4)
 
 from helpers import SNAPSHOT, DataDir  # noqa: E402
-from sykj_track.load import load  # noqa: E402
+from sykj_track.ledger.load import load  # noqa: E402
 from sykj_track.model import Ledger  # noqa: E402
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import tomli_w
 
-from sykj_track.load import load
+from sykj_track.ledger.load import load
 from sykj_track.model import Ledger
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from sykj_track.intervals import decimals, half_unit, published_interval
-from sykj_track.audit import audit, finding_record
+from sykj_track.analysis.intervals import decimals, half_unit, published_interval
+from sykj_track.analysis.audit import audit, finding_record
 
 from helpers import figure, goal
 

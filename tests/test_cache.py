@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sykj_track.cache import KEY_FILE, Cache, decode, encode
-from sykj_track.load import load
+from sykj_track.ledger.cache import KEY_FILE, Cache, decode, encode
+from sykj_track.ledger.load import load
 
 from helpers import figure, goal
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sykj_track.changes import changes
+from sykj_track.analysis.changes import changes
 from sykj_track.cli import main
 
 from helpers import SNAPSHOT, figure, goal

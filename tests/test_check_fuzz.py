@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sykj_track.cli import main
-from sykj_track.load import FIGURE_TYPES, GOAL_TYPES, METRIC_TYPES, SOURCE_TYPES
+from sykj_track.ledger.load import FIGURE_TYPES, GOAL_TYPES, METRIC_TYPES, SOURCE_TYPES
 
 from helpers import SNAPSHOT, DataDir, figure, goal
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from sykj_track.cli import main
-from sykj_track.datadir import DataDirError, find_data_dir
+from sykj_track.ledger.datadir import DataDirError, find_data_dir
 from sykj_track.render import COLUMNS
 
 from helpers import figure, goal
@@ -218,7 +218,7 @@ def test_a_metric_name_that_matches_several_says_so(ready):
 
 def test_the_installed_copy_of_the_data_is_never_written(tmp_path):
     import sykj_track
-    from sykj_track.datadir import is_installed_copy
+    from sykj_track.ledger.datadir import is_installed_copy
 
     assert is_installed_copy(Path(sykj_track.__file__).parent / "data")
     assert not is_installed_copy(tmp_path)

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from sykj_track.cli import main
-from sykj_track.diff import diff, years_with_data
+from sykj_track.analysis.diff import diff, years_with_data
 
 from helpers import figure, goal
 

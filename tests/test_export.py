@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from sykj_track.cli import main
-from sykj_track.export import TABLES, trigram_supported
-from sykj_track.load import load
+from sykj_track.render.export import TABLES, trigram_supported
+from sykj_track.ledger.load import load
 
 from helpers import REPO, figure, goal
 
@@ -127,7 +127,7 @@ def test_reexport_replaces_the_file_and_a_failed_one_leaves_it(ledger_dir, tmp_p
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("sykj_track.atomicwrite.os.replace", broken)
+    monkeypatch.setattr("sykj_track.ledger.atomicwrite.os.replace", broken)
     result = CliRunner().invoke(main, ["--data", str(ledger_dir.root), "export", "--sqlite", str(db)])
     assert result.exit_code == 1 and "No space left on device" in result.output
     assert db.read_bytes() == before

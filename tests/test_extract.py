@@ -18,10 +18,10 @@ from sykj_track.cli import main
 from sykj_track.extract.output import render_draft_toml
 from sykj_track.extract import (ExtractError, decode, draft, find_published, find_quantities, ledger_keys,
                                 month_end, paragraphs)
-from sykj_track.load import load
+from sykj_track.ledger.load import load
 from sykj_track.model import Metric
 from sykj_track.quantity import chinese_numerals, parse_chinese_numeral
-from sykj_track.validate import squeeze
+from sykj_track.ledger.validate import squeeze
 
 from helpers import REPO, SNAPSHOT, figure
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 from sykj_track.extract import ExtractError, decode
-from sykj_track.textfile import TextFileError, sniff
+from sykj_track.ledger.textfile import TextFileError, sniff
 
 REPORT = """某县科技局2030年工作总结
 发布日期：2031-02-18

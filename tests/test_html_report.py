@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 from sykj_track.render.html import nice_ticks, render_html, svg_chart
-from sykj_track.reconcile import reconcile
-from sykj_track.series import all_series, metric_series
+from sykj_track.analysis.reconcile import reconcile
+from sykj_track.analysis.series import all_series, metric_series
 
 from helpers import SNAPSHOT, figure, goal
 

@@ -6,8 +6,8 @@ from datetime import date
 
 from helpers import REPO, goal
 
-from sykj_track.identity import NEUTRAL, LedgerIdentity, load_identity, read_identity, render_identity_toml
-from sykj_track.reconcile import reconcile
+from sykj_track.ledger.identity import NEUTRAL, LedgerIdentity, load_identity, read_identity, render_identity_toml
+from sykj_track.analysis.reconcile import reconcile
 
 
 def write(data, text: str) -> None:
@@ -66,7 +66,7 @@ def test_ledger_toml_is_no_source_file_and_its_problems_reach_check(data):
     data.metric("platforms").source("r", date(2024, 1, 1), "平台达到5个。", goals=[
         goal("platforms", 2024, 5, "平台达到5个", unit="个")])
     write(data, 'agency = "沈阳市科学技术局"\nlnag = "zh"\n')
-    from sykj_track.load import load
+    from sykj_track.ledger.load import load
 
     ledger, problems = load(data.root)
     assert [p.message for p in problems] == ["unknown field `lnag` in ledger.toml"]

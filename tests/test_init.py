@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from helpers import REPO
 
 from sykj_track.cli import main
-from sykj_track.identity import load_identity
-from sykj_track.identity import region_of
-from sykj_track.init import InitError, init_ledger
+from sykj_track.ledger.identity import load_identity
+from sykj_track.ledger.identity import region_of
+from sykj_track.ledger.init import InitError, init_ledger
 
 REPORT = """大连市科学技术局2025年工作总结及2026年工作安排
 发布日期:2026年03月01日    来源: 大连市科学技术局

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from sykj_track.audit import audit
-from sykj_track.intervals import (INF, Interval, decisive, figure_interval, growth_between, level_before_growth,
+from sykj_track.analysis.audit import audit
+from sykj_track.analysis.intervals import (INF, Interval, decisive, figure_interval, growth_between, level_before_growth,
                                   level_before_increment, published_interval, show_growth)
 from sykj_track.quantity import convert
 from sykj_track.model import Figure, Ledger, Metric, Source
-from sykj_track.validate import validate
+from sykj_track.ledger.validate import validate
 
 from helpers import figure
 

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from sykj_track.load import load
-from sykj_track.validate import validate
+from sykj_track.ledger.load import load
+from sykj_track.ledger.validate import validate
 
 from helpers import figure, goal
 

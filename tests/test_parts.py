@@ -6,9 +6,9 @@ from datetime import date
 
 from helpers import REPO, figure
 
-from sykj_track.audit import audit
-from sykj_track.load import load, load_metrics
-from sykj_track.parts import parts_exceeding_total
+from sykj_track.analysis.audit import audit
+from sykj_track.ledger.load import load, load_metrics
+from sykj_track.analysis.parts import parts_exceeding_total
 
 TEXT = "共有各级机构41家,其中,国家级7家、省级13家、市级21家。"
 

@@ -14,7 +14,7 @@ from helpers import REPO, goal
 
 from sykj_track import api
 from sykj_track.cli import main
-from sykj_track.load import load
+from sykj_track.ledger.load import load
 
 TEXT = "平台达到5个。"
 URL = "https://kjj.example.gov.cn/2024/report.html"

@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from sykj_track.quotes import locate, squeeze
+from sykj_track.ledger.quotes import locate, squeeze
 
 SEED = ("沈阳市科学技术局2024年工作总结\n"
         "\n"

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from sykj_track.audit import audit
-from sykj_track.diff import diff
+from sykj_track.analysis.audit import audit
+from sykj_track.analysis.diff import diff
 from sykj_track.model import Figure
 
 AS_OF = date(2026, 11, 22)

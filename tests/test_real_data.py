@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from sykj_track.reconcile import reconcile
-from sykj_track.validate import validate
+from sykj_track.analysis.reconcile import reconcile
+from sykj_track.ledger.validate import validate
 
 AS_OF = date(2026, 11, 22)
 SCIENCE = "沈阳市科学技术局"

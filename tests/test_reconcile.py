@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from sykj_track.intervals import Interval, figure_interval
-from sykj_track.reconcile import reconcile
+from sykj_track.analysis.intervals import Interval, figure_interval
+from sykj_track.analysis.reconcile import reconcile
 
 from helpers import figure, goal
 

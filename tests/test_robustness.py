@@ -17,12 +17,12 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sykj_track.atomicwrite import write_atomic
-from sykj_track.cache import Cache
+from sykj_track.ledger.atomicwrite import write_atomic
+from sykj_track.ledger.cache import Cache
 from sykj_track.cli import main
-from sykj_track.load import load
+from sykj_track.ledger.load import load
 from sykj_track.quantity import QuantityError, parse_quantity, parse_unit
-from sykj_track.validate import number_in_quote, squeeze
+from sykj_track.ledger.validate import number_in_quote, squeeze
 
 from helpers import figure, goal
 
@@ -116,7 +116,7 @@ def test_control_characters_in_a_quote_are_shown_escaped(data):
 
 WRITER = textwrap.dedent("""
     import sys
-    from sykj_track.atomicwrite import write_atomic
+    from sykj_track.ledger.atomicwrite import write_atomic
     path, size = sys.argv[1], int(sys.argv[2])
     n = 0
     while True:
@@ -144,7 +144,7 @@ def test_a_writer_killed_mid_write_leaves_a_whole_file(tmp_path):
 READER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from sykj_track.load import load
+    from sykj_track.ledger.load import load
     root, until = Path(sys.argv[1]), time.time() + float(sys.argv[2])
     reads = 0
     while time.time() < until:

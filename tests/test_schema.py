@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator, FormatChecker
 
 from sykj_track.cli import main
-from sykj_track.identity import read_identity
-from sykj_track.load import load
-from sykj_track.schema import as_json, for_file, schema_text, schemas
+from sykj_track.ledger.identity import read_identity
+from sykj_track.ledger.load import load
+from sykj_track.ledger.schema import as_json, for_file, schema_text, schemas
 
 from helpers import REPO, SNAPSHOT
 

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 from sykj_track.render.chart import chart_lines, figure_text, render_show
 from sykj_track.cli import main
-from sykj_track.reconcile import reconcile
-from sykj_track.series import all_series, metric_series
+from sykj_track.analysis.reconcile import reconcile
+from sykj_track.analysis.series import all_series, metric_series
 
 from helpers import SNAPSHOT, figure, goal
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 from sykj_track.model import Summary
-from sykj_track.reconcile import best_figure, reconcile
+from sykj_track.analysis.reconcile import best_figure, reconcile
 from sykj_track.render import render_csv, render_json, render_table, status_label
 
 from helpers import figure, goal

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sykj_track.atomicwrite import STALE_SECONDS, WriteRefused, write_atomic
+from sykj_track.ledger.atomicwrite import STALE_SECONDS, WriteRefused, write_atomic
 from sykj_track.cli import main
 
 REPORT = "2024年，全市高新技术企业达到1000家。2025年，高新技术企业达到1200家。\n"
@@ -144,7 +144,7 @@ def test_extract_write_reports_a_failed_write_clearly(tmp_path, monkeypatch):
     runner, root, seed = _ledger(tmp_path)
     result = runner.invoke(main, ["--data", str(root), "extract", str(seed), "--write", "--id", "r" * 300])
     assert result.exit_code == 2 and "up to 100" in result.output and result.exception.__class__ is SystemExit
-    from sykj_track import atomicwrite
+    from sykj_track.ledger import atomicwrite
 
     for code, words in ((errno.ENOSPC, "free some space"), (errno.EROFS, "read-only"),
                         (errno.ENAMETOOLONG, "too long")):

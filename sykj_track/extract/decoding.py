@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..textfile import TextFileError, sniff
+from ..ledger.textfile import TextFileError, sniff
 
 
 class ExtractError(ValueError):

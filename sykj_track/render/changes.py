@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from ..audit import written
-from ..changes import Change
+from ..analysis.audit import written
+from ..analysis.changes import Change
 from ..i18n import label, t
 from ..model import Verdict
 from ..textsafe import inert, json_inert, safe_url

@@ -16,7 +16,7 @@ from ..quantity import format_number
 from ..i18n import label, t
 from .labels import BOUND_SIGNS, STATUS_STYLE, reason_text, shown_status, status_label, target_text
 from .verdicts import verdict_record
-from ..series import MetricSeries, Series, YearPoint
+from ..analysis.series import MetricSeries, Series, YearPoint
 from ..textsafe import inert
 
 NO_GOAL_STYLE = "cyan"

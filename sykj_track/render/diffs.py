@@ -7,11 +7,11 @@ import io
 import json
 from typing import Any
 
-from ..intervals import INF, point, show_growth
-from ..audit import Finding, finding_record, record_dict, written
-from ..diff import Diff, DiffRow, Side
+from ..analysis.intervals import INF, point, show_growth
+from ..analysis.audit import Finding, finding_record, record_dict, written
+from ..analysis.diff import Diff, DiffRow, Side
 from ..model import Figure, Goal
-from ..quotes import SeedTexts
+from ..ledger.quotes import SeedTexts
 from ..quantity import format_number
 from ..i18n import t
 from .labels import basis_label

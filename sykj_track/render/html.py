@@ -14,13 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ..identity import NEUTRAL, LedgerIdentity
+from ..ledger.identity import NEUTRAL, LedgerIdentity
 from ..model import Figure, Source, Summary, Verdict
 from ..quantity import format_number
 from ..i18n import label, t
-from ..quotes import SeedTexts
+from ..ledger.quotes import SeedTexts
 from .labels import actual_text, interval_text, metric_label, shown_status, status_label, target_text
-from ..series import MetricSeries, Series, YearPoint
+from ..analysis.series import MetricSeries, Series, YearPoint
 from ..textsafe import html_text, safe_url
 
 COLOURS = {"hit": "#1a7f37", "miss": "#c62828", "pending": "#b7791f", "superseded": "#8a8f98", None: "#5b7db1"}

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..i18n import count, label, t
 from ..model import CheckReport, Figure, Goal, Problem, Summary, Verdict
-from ..quotes import SeedTexts, squeeze
+from ..ledger.quotes import SeedTexts, squeeze
 from ..quantity import format_number
 from ..textsafe import csv_cell, inert
 from .labels import (STATUS_STYLE, actual_text, interval_text, metric_label, reason_text, shown_status, sources_text,

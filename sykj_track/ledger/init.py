@@ -118,7 +118,7 @@ def _registry_of(path: Path) -> tuple[str, int, tuple[str, ...]]:
     Refuses a registry that does not load cleanly: a new ledger must start without errors."""
     from .identity import load_identity
     from .load import load_metrics
-    from .model import Problem
+    from ..model import Problem
 
     root = path.parent.parent if path.is_file() else path
     source = root / "targets" / "metrics.toml"

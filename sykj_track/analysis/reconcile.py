@@ -31,7 +31,7 @@ from datetime import date
 
 from .intervals import (INF, Interval, figure_interval, goal_region, growth_between, increment_between,
                         level_before_growth, level_before_increment, published_interval)
-from .model import Figure, Goal, Ledger, Metric, Reconciliation, Verdict
+from ..model import Figure, Goal, Ledger, Metric, Reconciliation, Verdict
 
 def preference(figure: Figure) -> tuple:
     """Sort key of rule 3: the largest key is the figure a goal is judged on."""

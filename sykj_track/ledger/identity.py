@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from .model import Problem
+    from ..model import Problem
 
 IDENTITY_FILE = "ledger.toml"
 LANGS = ("zh", "en")
@@ -96,7 +96,7 @@ def read_identity(root: Path) -> tuple[LedgerIdentity, list[Problem]]:
     if not path.is_file():
         return NEUTRAL, []
     from .load import _EXAMPLES, _parse_toml, _type_name, _unknown_fields  # the loader's words and checks
-    from .model import Problem, Where
+    from ..model import Problem, Where
 
     problems: list[Problem] = []
     parsed = _parse_toml(path, Path(root), problems)

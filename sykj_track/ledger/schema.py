@@ -18,7 +18,8 @@ import json
 from datetime import date
 from typing import Any
 
-from . import identity, load, model
+from . import identity, load
+from .. import model
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://sykj-track.invalid/schema/"  # a base for the $ids: the files are used locally

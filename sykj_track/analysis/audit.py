@@ -28,8 +28,8 @@ from typing import Any
 
 from .intervals import (agree, growth_between, growth_of_increment, increment_between, interval_of,
                          published_interval, show, show_growth)
-from .model import Figure, Goal, Ledger, Metric
-from .quantity import format_number
+from ..model import Figure, Goal, Ledger, Metric
+from ..quantity import format_number
 
 KINDS = ("increment-mismatch", "growth-mismatch", "target-below-prior", "conflicting-figures",
          "part-exceeds-total")

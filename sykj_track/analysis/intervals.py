@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .quantity import QuantityError, convert, parse_quantity, parse_unit
-from .quotes import squeeze
+from ..quantity import QuantityError, convert, parse_quantity, parse_unit
+from ..ledger.quotes import squeeze
 
 if TYPE_CHECKING:
-    from .model import Figure, Goal
+    from ..model import Figure, Goal
 
 INF = math.inf
 ABOUT = 0.05  # "约/近/左右" is read as within 5% of the stated value
@@ -136,7 +136,7 @@ def target_interval(goal: Goal) -> Interval:
 
 def interval_of(record: Goal | Figure) -> Interval:
     """The interval of a figure or the target of a goal."""
-    from .model import Figure
+    from ..model import Figure
 
     return published_interval(record) if isinstance(record, Figure) else target_interval(record)
 

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .model import Figure, Goal, Ledger, Reconciliation
+from ..model import Figure, Goal, Ledger, Reconciliation
 
 TRIGRAM_SQLITE = (3, 34, 0)  # the first SQLite with the trigram tokenizer
 LICENSE = "MIT"
@@ -185,7 +185,7 @@ def build_database(ledger: Ledger, result: Reconciliation, findings: list) -> by
                           "newer. Use a newer Python (python.org and uv builds bundle a recent SQLite).")
     import sqlite_utils
 
-    from .quotes import SeedTexts
+    from ..ledger.quotes import SeedTexts
 
     conn = sqlite3.connect(":memory:")
     db = sqlite_utils.Database(conn)
@@ -267,7 +267,7 @@ def _verdict_row(v, as_of: date, goal_ids: dict[int, int], figure_ids: dict[int,
 
 
 def _insert_findings(db, findings: list, goal_ids: dict[int, int], figure_ids: dict[int, int]) -> None:
-    from .audit import written
+    from ..analysis.audit import written
 
     _table(db, "findings", (), [("metric", "metrics", "id")])
     _table(db, "finding_records", (), [("finding", "findings", "id"), ("goal", "goals", "id"),
@@ -287,7 +287,7 @@ def datasette_metadata(database: str, title: str, as_of: date, source: str, lang
     """Datasette's metadata for the exported database `database` (its file name without .db), titles
     and descriptions in `lang`. No source_url: a ledger's reports each have their own, in the sources
     table."""
-    from .i18n import t
+    from ..i18n import t
 
     tables = {name: {"title": t(f"export.table.{name}", lang), "description": t(f"export.table.{name}.about", lang),
                      "columns": spec["columns"]} for name, spec in TABLES.items()}
@@ -312,7 +312,7 @@ def export_sqlite(ledger: Ledger, result: Reconciliation, findings: list, path: 
                   metadata_path: Path, title: str, source: str, lang: str = "zh") -> Exported:
     """Write the database to `path` and Datasette's metadata to `metadata_path`, each atomically
     (a reader sees the old file or the new one, never half of one; an existing file is replaced)."""
-    from .atomicwrite import write_atomic
+    from ..ledger.atomicwrite import write_atomic
 
     data = build_database(ledger, result, findings)
     write_atomic(path, data)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .model import Figure, Goal, Ledger, Metric, Source, Verdict
+from ..model import Figure, Goal, Ledger, Metric, Source, Verdict
 from .reconcile import reconcile
 
 Kind = Literal["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]

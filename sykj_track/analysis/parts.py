@@ -16,8 +16,8 @@ from collections import defaultdict
 from decimal import Decimal
 
 from .intervals import Interval, published_interval, show
-from .model import Figure, Ledger, Metric
-from .quantity import convert
+from ..model import Figure, Ledger, Metric
+from ..quantity import convert
 
 KIND = "part-exceeds-total"
 

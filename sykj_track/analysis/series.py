@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import BASES, Figure, Ledger, Metric, Reconciliation, Verdict
+from ..model import BASES, Figure, Ledger, Metric, Reconciliation, Verdict
 from .reconcile import best_figure
 
 

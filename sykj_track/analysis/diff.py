@@ -24,7 +24,7 @@ from datetime import date
 
 from .intervals import agree, growth_between, interval_of, published_interval
 from .audit import below_prior
-from .model import Figure, Goal, Ledger, Metric, Verdict
+from ..model import Figure, Goal, Ledger, Metric, Verdict
 from .intervals import Interval
 from .reconcile import best_figure, reconcile
 

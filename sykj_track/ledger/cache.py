@@ -46,11 +46,12 @@ KEY_BYTES = 32
 _OFF = {"off", "0", "no", "false", "none"}
 
 # The modules whose code decides what is cached: a change to any of them invalidates everything.
-_CODE = ("load.py", "model.py", "quantity.py", "validate.py", "textfile.py", "cache.py", "identity.py")
+_CODE = ("ledger/load.py", "model.py", "quantity.py", "ledger/validate.py", "ledger/textfile.py", "ledger/cache.py",
+         "ledger/identity.py")
 
 
 def _code_hash() -> bytes:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package: _CODE names paths inside it
     digest = blake2b(digest_size=16)
     for name in _CODE:
         try:
@@ -237,7 +238,8 @@ def _make_key(path: Path) -> None:
 def _classes() -> dict[str, type]:
     import dataclasses
 
-    from . import identity, model
+    from . import identity
+    from .. import model
 
     found = {}
     for module in (model, identity):

@@ -15,7 +15,7 @@ class DataDirError(Exception):
 
 def bundled_data_dir() -> Path | None:
     """The data shipped with the package, or the source checkout the package runs from."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for candidate in (package / "data", package.parent):
         if (candidate / "targets").is_dir():
             return candidate
@@ -25,7 +25,7 @@ def bundled_data_dir() -> Path | None:
 def is_installed_copy(root: Path) -> bool:
     """True for the copy of the data installed inside the package: read it, never write to it (a
     reinstall would lose the change, and a broken file there breaks the tool from every directory)."""
-    return root.resolve() == (Path(__file__).resolve().parent / "data").resolve()
+    return root.resolve() == (Path(__file__).resolve().parent.parent / "data").resolve()
 
 
 def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None,

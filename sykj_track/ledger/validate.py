@@ -13,8 +13,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from .model import Figure, Goal, Ledger, Problem, Source, Where
-from .quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
+from ..model import Figure, Goal, Ledger, Problem, Source, Where
+from ..quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
 from .quotes import squeeze
 from .textfile import TextFileError, decode, read_bytes
 
@@ -237,7 +237,7 @@ def _disagreeing_figures(ledger: Ledger) -> list[Problem]:
     Rounding counts (5902 and 0.59万 agree), and so do bounds (突破5000 and 5902 agree). An estimate
     later replaced by a final figure is not a contradiction, so the two are compared only with their kind.
     """
-    from .audit import conflicting_figures
+    from ..analysis.audit import conflicting_figures
 
     problems = []
     for finding in conflicting_figures(ledger):

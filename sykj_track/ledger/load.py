@@ -16,10 +16,10 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
+from ..model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
 from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
-from .quantity import QuantityError, convert, parse_quantity, parse_unit
+from ..quantity import QuantityError, convert, parse_quantity, parse_unit
 from .textfile import TextFileError, read_bytes, read_text
 
 if TYPE_CHECKING:
@@ -418,7 +418,7 @@ _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 def _provenance_fields(info: dict[str, Any], toml: _TomlFile) -> list[Problem]:
     """url and archive_url are web addresses (http or https, with a host); sha256 is 64 hex digits."""
-    from .textsafe import safe_url  # the one definition of a link a page may make
+    from ..textsafe import safe_url  # the one definition of a link a page may make
 
     problems = []
     for key in ("url", "archive_url"):
