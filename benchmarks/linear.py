@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO))
 from sykj_track.extract import draft  # noqa: E402
 from sykj_track.extract.output import render_draft_toml  # noqa: E402
 from sykj_track.ledger.load import load  # noqa: E402
-from sykj_track.ledger.validate import validate  # noqa: E402
+from sykj_track.api import validate  # noqa: E402
 
 
 def _timed(func) -> tuple[float, object]:

@@ -151,7 +151,7 @@ def main() -> None:
     from sykj_track.ledger.load import load
     from sykj_track.analysis.reconcile import reconcile
     from sykj_track.render import render_json
-    from sykj_track.ledger.validate import validate
+    from sykj_track.api import validate
 
     # pip compiles a package's modules when it installs them; an editable install under
     # PYTHONDONTWRITEBYTECODE never does, and would time the compiler. Measure what users run.

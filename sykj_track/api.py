@@ -7,18 +7,18 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .analysis.reconcile import reconcile
 from .ledger.datadir import find_data_dir
 from .ledger.load import load
+from .ledger.validate import validate as validate_files
 from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
-from .analysis.reconcile import reconcile
-from .ledger.validate import validate
 
 if TYPE_CHECKING:
     from .ledger.cache import Cache
 
 CACHE_MIN_BYTES = 50_000  # below this, parsing (tomllib reads ~4 MB/s) is as quick as hashing and unpickling
 
-__all__ = ["load_ledger", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
+__all__ = ["load_ledger", "validate", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
 
 
 def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None = None
@@ -40,6 +40,15 @@ def cache_for(data: str | os.PathLike[str] | None = None) -> Cache | None:
     from .ledger.cache import Cache
 
     return Cache.default()
+
+
+def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) -> list[Problem]:
+    """The problems no single record shows: the ledger's own cross-record checks (quotes in their
+    seeds unless `quotes=False`, duplicates, uncited seeds) and, as warnings, figures of one metric and
+    year that cannot both be true (the audit's conflicting figures)."""
+    from .analysis.audit import disagreement_warnings
+
+    return [*validate_files(ledger, quotes=quotes, cache=cache), *disagreement_warnings(ledger)]
 
 
 def check(ledger: Ledger, problems: list[Problem], as_of: date | None = None, list_overdue: bool = False,

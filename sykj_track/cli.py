@@ -163,9 +163,9 @@ def _warn_about(ctx: click.Context, ledger, lang: str = "en") -> None:
     """Print the cross-record problems (two targets for one goal, a seed missing ...) as warnings; go
     on regardless. Quotes are not searched in the seeds here: that is `check`'s work, and on a large
     ledger it would cost more than the rest of the command."""
-    from .ledger.validate import validate
+    from . import api
 
-    warnings = validate(ledger, quotes=False)
+    warnings = api.validate(ledger, quotes=False)
     if warnings:
         from .i18n import t
 

@@ -11,7 +11,7 @@ from sykj_track.analysis.intervals import (INF, Interval, decisive, figure_inter
                                   level_before_increment, published_interval, show_growth)
 from sykj_track.quantity import convert
 from sykj_track.model import Figure, Ledger, Metric, Source
-from sykj_track.ledger.validate import validate
+from sykj_track.api import validate
 
 from helpers import figure
 

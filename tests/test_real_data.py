@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from sykj_track.analysis.reconcile import reconcile
-from sykj_track.ledger.validate import validate
+from sykj_track.api import validate
 
 AS_OF = date(2026, 11, 22)
 SCIENCE = "沈阳市科学技术局"

@@ -28,7 +28,7 @@ from typing import Any
 
 from .intervals import (agree, growth_between, growth_of_increment, increment_between, interval_of,
                          published_interval, show, show_growth)
-from ..model import Figure, Goal, Ledger, Metric
+from ..model import Figure, Goal, Ledger, Metric, Problem
 from ..quantity import format_number
 
 KINDS = ("increment-mismatch", "growth-mismatch", "target-below-prior", "conflicting-figures",
@@ -263,3 +263,23 @@ def audit(ledger: Ledger) -> list[Finding]:
     findings += parts_exceeding_total(ledger)
     return sorted(findings, key=lambda f: (KINDS.index(f.kind), f.metric.id, f.years,
                                            [str(r.where) for _, r in f.records]))
+
+
+def disagreement_warnings(ledger: Ledger) -> list[Problem]:
+    """Warn where two figures of one metric and year cannot both be true: the conflicting-figures
+    findings of the audit, so that `check` and `audit` never disagree about a pair of figures.
+
+    Rounding counts (5902 and 0.59万 agree), and so do bounds (突破5000 and 5902 agree). An estimate
+    later replaced by a final figure is not a contradiction, so the two are compared only with their kind.
+    """
+    problems = []
+    for finding in conflicting_figures(ledger):
+        (_, first), (_, second) = finding.records
+        later, earlier = (second, first) if second.source.published >= first.source.published else (first, second)
+        elsewhere = "in the same report" if later.source.id == earlier.source.id else f"in {earlier.source.id}"
+        problems.append(Problem(later.where, f"{later.metric} {later.year} ({later.basis}) is "
+                                f"{later.written} here but {earlier.written} {elsewhere} "
+                                f"({earlier.where}): 「{later.quote}」 vs 「{earlier.quote}」; {finding.arithmetic}",
+                                "if one report corrects the other, say so in a note; otherwise "
+                                "check both quotes", severity="warning"))
+    return problems

@@ -369,7 +369,7 @@ class _Drafter:
 
 
 def _number_in(q: Quantity, quote: str) -> bool:
-    from ..ledger.validate import squeeze
+    from ..ledger.quotes import squeeze
 
     text = squeeze(quote)
     return f"{q.number:f}" in text or f"{q.number.normalize():f}" in text or not str(q.number)[0].isdigit() or \

@@ -88,7 +88,9 @@ def _existing_seed(root: Path, path: Path, raw: str, where: Where, hint: str) ->
 
 def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) -> list[Problem]:
     """Problems the loader cannot see one record at a time. `quotes=False` skips reading the seeds;
-    with a cache, the quotes of a report whose seed and records are unchanged are not searched again."""
+    with a cache, the quotes of a report whose seed and records are unchanged are not searched again.
+
+    Figures that cannot both be true are analysis's to find: api.validate adds them."""
     problems: list[Problem] = []
     problems += _duplicate_sources(ledger.sources)
     records: dict[str, list[Goal | Figure]] = defaultdict(list)
@@ -104,7 +106,6 @@ def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) ->
     problems += _conflicting_goals(ledger.goals)
     problems += _duplicates(ledger)
     problems += _uncited_seeds(ledger)
-    problems += _disagreeing_figures(ledger)
     return problems
 
 
@@ -227,26 +228,4 @@ def _uncited_seeds(ledger: Ledger) -> list[Problem]:
         elif path.name not in cited:
             problems.append(Problem(Where(f"{SEEDS}/{path.name}"), "no targets file cites this report",
                                     f"add targets/<source-id>.toml with file = \"{SEEDS}/{path.name}\""))
-    return problems
-
-
-def _disagreeing_figures(ledger: Ledger) -> list[Problem]:
-    """Warn where two figures of one metric and year cannot both be true: the conflicting-figures
-    findings of the audit, so that `check` and `audit` never disagree about a pair of figures.
-
-    Rounding counts (5902 and 0.59万 agree), and so do bounds (突破5000 and 5902 agree). An estimate
-    later replaced by a final figure is not a contradiction, so the two are compared only with their kind.
-    """
-    from ..analysis.audit import conflicting_figures
-
-    problems = []
-    for finding in conflicting_figures(ledger):
-        (_, first), (_, second) = finding.records
-        later, earlier = (second, first) if second.source.published >= first.source.published else (first, second)
-        elsewhere = "in the same report" if later.source.id == earlier.source.id else f"in {earlier.source.id}"
-        problems.append(Problem(later.where, f"{later.metric} {later.year} ({later.basis}) is "
-                                f"{later.written} here but {earlier.written} {elsewhere} "
-                                f"({earlier.where}): 「{later.quote}」 vs 「{earlier.quote}」; {finding.arithmetic}",
-                                "if one report corrects the other, say so in a note; otherwise "
-                                "check both quotes", severity="warning"))
     return problems
