@@ -25,13 +25,13 @@ def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None 
                 ) -> tuple[Ledger, list[Problem]]:
     """Load the ledger from `data` (or the default data directory) with the loader's problems.
 
-    Pass `Cache.default()` (from sykj_track.cache) to skip parsing files unchanged since an earlier run.
+    Pass `Cache.default()` (from sykj_track.ledger.cache) to skip parsing files unchanged since an earlier run.
     """
     return load(find_data_dir(data), cache)
 
 
 def cache_for(data: str | os.PathLike[str] | None = None) -> Cache | None:
-    """The default cache (see sykj_track.cache) for the ledger in `data`, or None when its targets
+    """The default cache (see sykj_track.ledger.cache) for the ledger in `data`, or None when its targets
     files are too small for a cache to pay."""
     targets = find_data_dir(data) / "targets"
     size = sum(path.stat().st_size for path in targets.glob("*.toml"))
@@ -129,15 +129,15 @@ def default_as_of() -> date:
 
 
 def audit(ledger: Ledger) -> list:
-    """Every place where the ledger contradicts itself (see sykj_track.audit); each finding turns
-    into a JSON-ready dict with sykj_track.audit.finding_record."""
+    """Every place where the ledger contradicts itself (see sykj_track.analysis.audit); each finding turns
+    into a JSON-ready dict with sykj_track.analysis.audit.finding_record."""
     from .analysis.audit import audit as find
 
     return find(ledger)
 
 
 def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[str, ...] = ()):
-    """Year A against year B, metric by metric (see sykj_track.diff)."""
+    """Year A against year B, metric by metric (see sykj_track.analysis.diff)."""
     from .analysis.diff import diff as compare
 
     return compare(ledger, year_a, year_b, as_of, metrics)
@@ -145,7 +145,7 @@ def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[s
 
 def changes(ledger: Ledger, since: date, until: date) -> list:
     """Goals whose verdict as of `until` differs from their verdict as of `since`, each with the report
-    that changed it (see sykj_track.changes)."""
+    that changed it (see sykj_track.analysis.changes)."""
     from .analysis.changes import changes as compare
 
     return compare(ledger, since, until)
@@ -155,7 +155,7 @@ def export_sqlite(ledger: Ledger, as_of: date, path: str | os.PathLike[str],
                   metadata_path: str | os.PathLike[str] | None = None, lang: str = "zh"):
     """Write the ledger, its verdicts as of `as_of` and the audit's findings to an SQLite database at
     `path`, and Datasette's metadata to `metadata_path` (default: metadata.json beside it); see
-    sykj_track.export. Returns what was written."""
+    sykj_track.render.export. Returns what was written."""
     from pathlib import Path
 
     from .render.export import export_sqlite as write

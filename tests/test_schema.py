@@ -213,7 +213,7 @@ def test_a_quoted_date_is_the_one_known_difference(tmp_path):
 
 def test_every_field_of_every_schema_says_what_it_is_for():
     """An editor shows a field's description on hover: none may be missing."""
-    from sykj_track import schema as schemas
+    from sykj_track.ledger import schema as schemas
 
     def walk(node, path):
         for name, sub in node.get("properties", {}).items():

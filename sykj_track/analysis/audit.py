@@ -10,7 +10,7 @@ A pure function of the ledger: no I/O, no clock. Five kinds of finding:
 - conflicting-figures: two figures of one metric and year that cannot both be true (and a running
   total of a flow that is larger early in the year than later);
 - part-exceeds-total: a part (a metric with part_of) larger than its total of the same year (see
-  sykj_track.parts).
+  sykj_track.analysis.parts).
 
 Every check works on the intervals of intervals.py, so a finding is never a rounding artefact.
 Partial-year growth and increments are left out: 同比 there compares the same part of the year

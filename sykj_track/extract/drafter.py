@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from ..identity import region_of
+from ..ledger.identity import region_of
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
 from .cues import ESTIMATE, GOAL_CUES, HORIZON, LAGGED, period_end, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of

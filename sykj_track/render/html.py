@@ -428,7 +428,7 @@ def render_html(verdicts: Sequence[Verdict], series: Sequence[MetricSeries], sou
                 identity: LedgerIdentity = NEUTRAL, seeds: SeedTexts | None = None, lang: str = "zh") -> str:
     """The report page of the ledger `identity` names, in `lang` first (a switch in the page shows the
     other language). `findings` (dicts with kind, metric, years, message or arithmetic, note, quotes,
-    as sykj_track.audit.finding_record gives them) adds a section; `seeds` lets each quote be shown
+    as sykj_track.analysis.audit.finding_record gives them) adds a section; `seeds` lets each quote be shown
     inside its paragraph of the report, with its file:line."""
     metric_names = {ms.metric.id: ms.metric.zh for ms in series}
     metric_names |= {v.metric.id: v.metric.zh for v in verdicts}
