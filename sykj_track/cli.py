@@ -257,11 +257,6 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
       sykj-track extract new-report.txt       draft the records of a new report
       sykj-track check                        validate the data (run in CI)
     """
-    import gc
-
-    # A run builds hundreds of thousands of small acyclic records and ends: the cycle collector would
-    # walk them again and again (a third of the time on a large ledger) to free nothing.
-    gc.disable()
     ctx.ensure_object(dict)
     ctx.obj["data"] = data
     ctx.obj["no_cache"] = no_cache
@@ -1070,5 +1065,18 @@ def schema(kind: str | None, directory: str | None) -> None:
             write_atomic(target / name, schema_text(document))
             click.echo(f"wrote {target / name}", err=True)
 
-if __name__ == "__main__":  # pragma: no cover
+def run() -> None:
+    """The console script: `main` in a process of its own, with the cycle collector off.
+
+    A run builds hundreds of thousands of small acyclic records and ends: the cycle collector would
+    walk them again and again (a third of the time on a large ledger) to free nothing. Only a process
+    that ends with the command may turn it off; `main` called from Python (CliRunner, a notebook)
+    leaves it as it was."""
+    import gc
+
+    gc.disable()
     main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -222,3 +222,21 @@ def test_the_installed_copy_of_the_data_is_never_written(tmp_path):
 
     assert is_installed_copy(Path(sykj_track.__file__).parent / "data")
     assert not is_installed_copy(tmp_path)
+
+
+def test_the_cycle_collector_is_left_alone_by_main_and_off_in_the_console_script(ready, monkeypatch):
+    import gc
+
+    import sykj_track.cli as cli
+
+    assert gc.isenabled()
+    run(ready, "status", "--as-of", "2024-01-01")
+    assert gc.isenabled(), "main called from Python must not switch the cycle collector off"
+    monkeypatch.setattr(cli, "main", lambda: None)
+    try:
+        cli.run()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'sykj-track = "sykj_track.cli:run"' in pyproject
