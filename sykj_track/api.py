@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .analysis.reconcile import reconcile
-from .ledger.datadir import find_data_dir
+from .ledger.datadir import DataDirError, find_data_dir
 from .ledger.load import load
 from .ledger.validate import validate as validate_files
 from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 CACHE_MIN_BYTES = 50_000  # below this, parsing (tomllib reads ~4 MB/s) is as quick as hashing and unpickling
 
-__all__ = ["load_ledger", "validate", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
+__all__ = ["DataDirError", "load_ledger", "validate", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
 
 
 def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None = None

@@ -82,15 +82,20 @@ def _csv(text: str, excel: bool) -> str:
     return with_bom(text)
 
 
-def _load(ctx: click.Context, lang: str | None = None):
-    """Load the ledger; on load problems print them all and exit 1."""
+def _open(ctx: click.Context, cache: bool = True):
+    """The ledger of --data and the loader's problems. Every command loads through here, so a data
+    directory that is not one (DataDirError) is a usage error, exit 2, whichever command meets it."""
     from . import api
-    from .ledger.datadir import DataDirError
 
     try:
-        ledger, problems = api.load_ledger(ctx.obj["data"], _cache(ctx))
-    except DataDirError as exc:
+        return api.load_ledger(ctx.obj["data"], _cache(ctx) if cache else None)
+    except api.DataDirError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _load(ctx: click.Context, lang: str | None = None):
+    """Load the ledger; on load problems print them all and exit 1."""
+    ledger, problems = _open(ctx)
     errors = [p for p in problems if p.is_error]
     if errors:
         from .i18n import t
@@ -381,16 +386,11 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
     Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
     """
     from . import api
-    from .ledger.datadir import DataDirError
     from .render import render_check, render_check_json
 
-    try:
-        cache = _cache(ctx)
-        ledger, problems = api.load_ledger(ctx.obj["data"], cache)
-    except DataDirError as exc:
-        raise click.UsageError(str(exc)) from None
+    ledger, problems = _open(ctx)
     report = api.check(ledger, problems, as_of or api.default_as_of(), list_overdue=verbose, strict=strict,
-                       cache=cache)
+                       cache=_cache(ctx))
     if fmt == "json":
         _emit(render_check_json(report))
     elif fmt == "github":
@@ -487,16 +487,11 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     import re
     from pathlib import Path
 
-    from . import api
     from .ledger.atomicwrite import write_atomic
-    from .ledger.datadir import DataDirError
     from .extract.output import render_draft_json, render_draft_toml
     from .extract import ExtractError, draft, ledger_keys
 
-    try:
-        ledger, problems = api.load_ledger(ctx.obj["data"])
-    except DataDirError as exc:
-        raise click.ClickException(str(exc)) from None
+    ledger, problems = _open(ctx, cache=False)
     if problems:
         click.echo(f"warning: {len(problems)} problem(s) in {ledger.root / 'targets'}; matching with the "
                    "metrics that loaded (run `sykj-track check`).", err=True)

@@ -240,3 +240,16 @@ def test_the_cycle_collector_is_left_alone_by_main_and_off_in_the_console_script
         gc.enable()
     pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert 'sykj-track = "sykj_track.cli:run"' in pyproject
+
+
+@pytest.mark.parametrize("args", [["status"], ["check"], ["metrics"], ["sources"], ["show", "x"], ["audit"],
+                                  ["diff", "2024", "2025"], ["report", "--html", "-"],
+                                  ["changes", "--since", "2024-01-01"], ["export", "--sqlite", "{tmp}/l.db"],
+                                  ["extract", "{tmp}/report.txt"]])
+def test_a_directory_without_a_ledger_is_a_usage_error_for_every_command(tmp_path, args):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (tmp_path / "report.txt").write_text("2025年高新技术企业达到5000家。", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data", str(empty), *(a.replace("{tmp}", str(tmp_path)) for a in args)])
+    assert result.exit_code == 2, result.output
+    assert "no targets/ directory there" in result.output
