@@ -9,7 +9,8 @@ The pipeline, one package per layer, imports going down only:
     api.py     the plain Python API over all of them; cli.py wires options to api and render
 
 At the top, beside api and cli, sit the modules every layer shares: model (the frozen dataclasses
-passed between stages), quantity (numbers and units as written in Chinese), i18n (the one catalogue
+passed between stages), vocabulary (the fixed sets of values: status, reason, op, bound, basis ...,
+as Literal types and tuples), quantity (numbers and units as written in Chinese), i18n (the one catalogue
 of labels, both languages) and textsafe (making data inert in a terminal, CSV, HTML or a CI log).
 They import nothing above them, so any layer may use them.
 

@@ -11,6 +11,7 @@ from .analysis.reconcile import reconcile
 from .ledger.datadir import DataDirError, find_data_dir
 from .ledger.load import load
 from .ledger.validate import validate as validate_files
+from .vocabulary import STATUSES
 from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def coverage(ledger: Ledger, result: Reconciliation) -> list[dict]:
                "goals": sum(g.source.id == source.id for g in ledger.goals),
                "figures": sum(f.source.id == source.id for f in ledger.figures)}
         row |= {status: sum(v.status == status for v in stated)
-                for status in ("hit", "miss", "pending", "superseded")}
+                for status in STATUSES}
         rows.append(row)
     return rows
 

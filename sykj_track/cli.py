@@ -12,6 +12,8 @@ from datetime import date
 
 import click
 
+from .vocabulary import CHANGE_KINDS, FINDING_KINDS, REASONS, STATUSES
+
 FORMATS = ("table", "json", "csv")
 FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 2 (usage error)
 
@@ -272,9 +274,9 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
               help="Only goals for this target year (repeatable).")
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id (hitech_enterprises), a Chinese name or alias (高新技术企业). Repeatable.")
-@click.option("--status", "statuses", type=click.Choice(["hit", "miss", "pending", "superseded"]),
+@click.option("--status", "statuses", type=click.Choice(STATUSES),
               multiple=True, help="Only goals with this status (repeatable).")
-@click.option("--reason", "reasons", type=click.Choice(["not-due", "no-figure", "partial", "inconclusive", "revised"]),
+@click.option("--reason", "reasons", type=click.Choice(REASONS),
               multiple=True, help="Only pending (or superseded) goals with this reason (repeatable); no-figure "
                                   "lists the overdue goals no report gives a figure for.")
 @click.option("--agency", metavar="NAME", help="Only goals of this agency (part of its name: 科学技术局, 工业和信息化局; 科技局 and 工信局 work too).")
@@ -284,7 +286,7 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
 @EXCEL_OPTION
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the quotes behind every verdict.")
-@click.option("--fail-on", "fail_on", type=click.Choice(["miss", "pending", "superseded"]), multiple=True,
+@click.option("--fail-on", "fail_on", type=click.Choice([s for s in STATUSES if s != "hit"]), multiple=True,
               help=f"Exit {FAIL_ON_EXIT} when a goal shown has this status (repeatable), for pipelines that "
                    "should go red on a miss.")
 @click.pass_context
@@ -852,8 +854,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
 
 @main.command()
 @click.option("--kind", "kinds", multiple=True,
-              type=click.Choice(["increment-mismatch", "growth-mismatch", "target-below-prior",
-                                 "conflicting-figures", "part-exceeds-total"]),
+              type=click.Choice(FINDING_KINDS),
               help="Only findings of this kind (repeatable).")
 @click.option("--metric", "metric_names", multiple=True, metavar="NAME", shell_complete=_complete_metric,
               help="Only this metric: an id, a Chinese name or an alias. Repeatable.")
@@ -974,7 +975,7 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
 @click.option("--until", metavar="DATE", callback=_parse_date,
               help="Compare them with the verdicts as of DATE (default: today).")
 @click.option("--kind", "kinds", multiple=True,
-              type=click.Choice(["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]),
+              type=click.Choice(CHANGE_KINDS),
               help="Only changes of this kind (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "atom"]), default="text", show_default=True,
               help="text for reading; json for JSON Lines (one change per line); atom for a feed.")

@@ -12,15 +12,12 @@ from pathlib import Path
 
 from .ledger.identity import NEUTRAL, LedgerIdentity
 
-KINDS = ("stock", "flow", "ratio", "rank")
-BETTER = ("higher", "lower")
-OPS = (">=", ">", "<=", "<", "between")
-BASES = ("level", "growth", "increment")
-BOUNDS = ("exact", "more_than", "at_least", "about", "at_most")
-STATUSES = ("hit", "miss", "pending", "superseded")
-REASONS = ("not-due", "no-figure", "partial", "inconclusive", "revised")
-EVIDENCE = ("final", "estimate", "partial", "derived")
-INCREMENTS = ("gross", "net")
+from .vocabulary import (BASES, BETTER, BOUNDS, EVIDENCE, INCREMENTS, KINDS, OPS, REASONS, STATUSES, Basis, Better,
+                         Bound, Evidence, Increments, MetricKind, Op, Reason, Severity, Status)
+
+__all__ = ["BASES", "BETTER", "BOUNDS", "EVIDENCE", "INCREMENTS", "KINDS", "OPS", "REASONS", "STATUSES",
+           "CheckReport", "Figure", "Goal", "Ledger", "Metric", "Problem", "Reconciliation", "Source", "Summary",
+           "Verdict", "Where"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class Problem:
     where: Where
     message: str
     hint: str = ""
-    severity: str = "error"  # "error" | "warning"
+    severity: Severity = "error"
 
     @property
     def is_error(self) -> bool:
@@ -71,15 +68,15 @@ class Metric:
     zh: str
     en: str
     unit: str
-    kind: str
-    better: str
+    kind: MetricKind
+    better: Better
     aliases: tuple[str, ...] = ()
     note: str = ""
     part_of: str = ""  # the id of the metric this one is a part of (国家级 of 各级): never larger than it
     # "net" when a reported increase (净增) is this year's level minus last year's, so a level and its
     # increase imply last year's level; "gross" (the default) when an increase may count new entries
     # while others lapse (高新技术企业 新增 counts new certifications), which implies nothing.
-    increments: str = "gross"
+    increments: Increments = "gross"
 
     def name(self, lang: str = "zh") -> str:
         """The metric's name in `lang` ("zh" or "en")."""
@@ -112,9 +109,9 @@ class Goal:
 
     metric: str
     year: int
-    op: str
+    op: Op
     target: float
-    basis: str
+    basis: Basis
     quote: str
     source: Source
     agency: str
@@ -134,8 +131,8 @@ class Figure:
     metric: str
     year: int
     value: float
-    basis: str
-    bound: str
+    basis: Basis
+    bound: Bound
     quote: str
     source: Source
     written: str  # the value as the report writes it, e.g. "2.5万家"
@@ -172,14 +169,14 @@ class Verdict:
     goal: Goal  # the statement in force (for a superseded goal: the superseded statement)
     metric: Metric
     statements: tuple[Goal, ...]  # every report that states this goal
-    status: str
-    reason: str | None
-    evidence: str | None
+    status: Status
+    reason: Reason | None
+    evidence: Evidence | None
     figure: Figure | None = None  # the figure the verdict rests on (None when derived or absent)
     derived_from: tuple[Figure, ...] = ()  # the figures a derived value comes from
     actual: float | None = None  # None when there is no figure, or a derived interval decides nothing
     actual_interval: tuple[float, float] | None = None  # a derived value's range (-inf/inf for an open end)
-    actual_bound: str | None = None
+    actual_bound: Bound | None = None
     actual_estimate: bool = False
     attainment: float | None = None
     superseded_by: Goal | None = None

@@ -18,6 +18,7 @@ FORBIDDEN = {
     "quantity": {"ledger", "analysis", "render", "extract", "api", "cli", "model"},
     "i18n": {"ledger", "analysis", "render", "extract", "api", "cli", "model"},
     "textsafe": {"ledger", "analysis", "render", "extract", "api", "cli", "model"},
+    "vocabulary": {"ledger", "analysis", "render", "extract", "api", "cli", "model", "quantity", "i18n", "textsafe"},
     "ledger": {"analysis", "render", "extract", "api", "cli"},
     "analysis": {"render", "extract", "api", "cli"},
     "extract": {"analysis", "render", "api", "cli"},
@@ -68,5 +69,5 @@ def test_imports_only_go_down() -> None:
 def test_the_layers_are_folders() -> None:
     for folder in ("ledger", "analysis", "render", "extract"):
         assert (PACKAGE / folder / "__init__.py").is_file()
-    for module in ("model", "quantity", "api", "cli", "i18n", "textsafe"):
+    for module in ("model", "vocabulary", "quantity", "api", "cli", "i18n", "textsafe"):
         assert (PACKAGE / f"{module}.py").is_file()

@@ -30,9 +30,9 @@ from .intervals import (agree, growth_between, growth_of_increment, increment_be
                          published_interval, show, show_growth)
 from ..model import Figure, Goal, Ledger, Metric, Problem
 from ..quantity import format_number
+from ..vocabulary import FINDING_KINDS, FindingKind
 
-KINDS = ("increment-mismatch", "growth-mismatch", "target-below-prior", "conflicting-figures",
-         "part-exceeds-total")
+KINDS = FINDING_KINDS  # the order findings are listed in
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Finding:
     "second") with the goal or figure that plays it.
     """
 
-    kind: str
+    kind: FindingKind
     metric: Metric
     years: tuple[int, ...]
     records: tuple[tuple[str, Goal | Figure], ...]

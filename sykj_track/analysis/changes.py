@@ -19,20 +19,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
+from ..vocabulary import ChangeKind
 from ..model import Figure, Goal, Ledger, Metric, Source, Verdict
 from .reconcile import reconcile
-
-Kind = Literal["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]
-KINDS: tuple[Kind, ...] = ("new", "decided", "reversed", "reopened", "revised", "evidence", "overdue")
-
 
 @dataclass(frozen=True)
 class Change:
     """One goal whose verdict differs between `since` and `until`, and what made it differ."""
 
-    kind: Kind
+    kind: ChangeKind
     id: str  # the goal's id (year:metric:basis[:agency]), as in `status`
     metric: Metric
     goal: Goal  # the statement in force at `until`
@@ -67,7 +63,7 @@ def _change(old: Verdict | None, new: Verdict) -> Change | None:
         return _made("revised", old, new, goal.source, (goal.quote,), goal.source.published)
     decided = ("hit", "miss")
     if old.status != new.status:
-        kind: Kind = ("decided" if old.status not in decided else "reopened" if new.status not in decided
+        kind: ChangeKind = ("decided" if old.status not in decided else "reopened" if new.status not in decided
                       else "reversed")
         return _by_figure(kind, old, new)
     if _evidence(old) != _evidence(new):
@@ -82,7 +78,7 @@ def _evidence(v: Verdict) -> tuple[Figure, ...]:
     return (v.figure,) if v.figure is not None else v.derived_from
 
 
-def _by_figure(kind: Kind, old: Verdict, new: Verdict) -> Change:
+def _by_figure(kind: ChangeKind, old: Verdict, new: Verdict) -> Change:
     """A change made by the figure(s) the new verdict rests on: the latest report among them made it."""
     figures = [f for f in _evidence(new) if f not in _evidence(old)] or list(_evidence(new))
     if not figures:  # back to no figure at all: nothing published can do that, but say so plainly
@@ -92,7 +88,7 @@ def _by_figure(kind: Kind, old: Verdict, new: Verdict) -> Change:
     return _made(kind, old, new, latest.source, quotes, latest.source.published)
 
 
-def _made(kind: Kind, old: Verdict | None, new: Verdict, report: Source | None, quotes: tuple[str, ...],
+def _made(kind: ChangeKind, old: Verdict | None, new: Verdict, report: Source | None, quotes: tuple[str, ...],
           when: date) -> Change:
     return Change(kind=kind, id=new.id, metric=new.metric, goal=new.goal, before=old, after=new, report=report,
                   quotes=quotes, when=when)

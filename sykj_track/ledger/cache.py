@@ -46,7 +46,7 @@ KEY_BYTES = 32
 _OFF = {"off", "0", "no", "false", "none"}
 
 # The modules whose code decides what is cached: a change to any of them invalidates everything.
-_CODE = ("ledger/load.py", "model.py", "quantity.py", "ledger/validate.py", "ledger/textfile.py", "ledger/cache.py",
+_CODE = ("ledger/load.py", "model.py", "vocabulary.py", "quantity.py", "ledger/validate.py", "ledger/textfile.py", "ledger/cache.py",
          "ledger/identity.py")
 
 

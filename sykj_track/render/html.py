@@ -22,6 +22,7 @@ from ..ledger.quotes import SeedTexts
 from .labels import actual_text, interval_text, metric_label, shown_status, status_label, target_text
 from ..analysis.series import MetricSeries, Series, YearPoint
 from ..textsafe import html_text, safe_url
+from ..vocabulary import STATUSES
 
 COLOURS = {"hit": "#1a7f37", "miss": "#c62828", "pending": "#b7791f", "superseded": "#8a8f98", None: "#5b7db1"}
 
@@ -58,7 +59,7 @@ def _stack_bar(summary: Summary) -> str:
     if not total:
         return ""
     parts = []
-    for status in ("hit", "miss", "pending", "superseded"):
+    for status in STATUSES:
         count = getattr(summary, status)
         if count:
             parts.append(f'<span class="seg s-{status}" style="width:{count / total * 100:.2f}%" '
@@ -71,7 +72,7 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
     cards = "".join(
         f'<div class="card s-{status}"><div class="num">{getattr(total, status)}</div>'
         f'<div class="lbl">{L("status." + status)}</div></div>'
-        for status in ("hit", "miss", "pending", "superseded"))
+        for status in STATUSES)
     cards += (f'<div class="card s-unreported"><div class="num">{total.unreported}</div>'
               f'<div class="lbl">{L("status.unreported")}</div></div>')
     left_out = f'<div class="muted">{L("html.revealed_left_out", n=total.revealed)}</div>' if total.revealed else ""
@@ -218,7 +219,7 @@ def _options(values: Iterable[tuple[str, str]]) -> str:
 def _goals_section(verdicts: Sequence[Verdict], identity: LedgerIdentity, seeds: SeedTexts | None) -> str:
     years = sorted({v.goal.year for v in verdicts})
     agencies = sorted({(v.outside, v.goal.agency) for v in verdicts if v.goal.agency})
-    statuses = [s for s in ("hit", "miss", "pending", "superseded") if any(v.status == s for v in verdicts)]
+    statuses = [s for s in STATUSES if any(v.status == s for v in verdicts)]
     agency_filter = ""
     if len(agencies) > 1:  # one agency (or none named) is no choice to offer
         agency_filter = (f'<label>{L("html.agency")} <select id="f-agency"><option value="">{esc(t("html.all", "zh"))} '

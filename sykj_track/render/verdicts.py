@@ -14,6 +14,7 @@ from ..model import CheckReport, Figure, Goal, Problem, Summary, Verdict
 from ..ledger.quotes import SeedTexts, squeeze
 from ..quantity import format_number
 from ..textsafe import csv_cell, inert
+from ..vocabulary import STATUSES
 from .labels import (STATUS_STYLE, actual_text, interval_text, metric_label, reason_text, shown_status, sources_text,
                      status_label, target_text)
 
@@ -239,7 +240,7 @@ def quote_lines(group: list[Verdict], lang: str = "en", seeds: SeedTexts | None 
     return lines
 
 
-SOURCE_KEYS = ("goals", "figures", "hit", "miss", "pending", "superseded")
+SOURCE_KEYS = ("goals", "figures", *STATUSES)
 
 
 def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = False, lang: str = "en",
