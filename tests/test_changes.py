@@ -181,7 +181,8 @@ def test_readme_excerpt_is_the_real_output():
                                        "2023-03-08", "--kind", "decided", "--lang", "zh"], catch_exceptions=False)
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     excerpt = readme.split("$ sykj-track changes --since 2023-03-07 --until 2023-03-08 --kind decided\n", 1)[1]
-    shown = [line for line in excerpt.split("```", 1)[0].splitlines() if line.strip() and line.strip() != "..."]
+    shown = [line for line in excerpt.split("```", 1)[0].splitlines()
+             if line.strip() and line.strip() not in ("...", "…")]
     assert shown and all(line in result.output.splitlines() for line in shown), result.output
 
 
