@@ -61,11 +61,19 @@ class Unavailable(Exception):
 
 
 def console_script():
-    """The click command `sykj-track` runs, found as pyproject.toml declares it."""
+    """The click group `sykj-track` runs: the console script pyproject.toml declares, or, when that
+    is a plain function wrapping the group, the one click group of its module."""
+    import click
+
     with open(REPO / "pyproject.toml", "rb") as file:
         target = tomllib.load(file)["project"]["scripts"]["sykj-track"]
-    module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)
+    module_name, _, name = target.partition(":")
+    module = importlib.import_module(module_name)
+    script = getattr(module, name)
+    if isinstance(script, click.Command):
+        return script
+    (group,) = {id(v): v for v in vars(module).values() if isinstance(v, click.Group)}.values()
+    return group
 
 
 @dataclass(frozen=True)
