@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .analysis.reconcile import reconcile
+from .ledger.atomicwrite import write_atomic
 from .ledger.datadir import DataDirError, find_data_dir
 from .ledger.load import load
 from .ledger.validate import validate as validate_files
@@ -15,7 +18,13 @@ from .vocabulary import STATUSES
 from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
 
 if TYPE_CHECKING:
+    from .analysis.audit import Finding
+    from .analysis.changes import Change
+    from .analysis.diff import Diff
+    from .analysis.series import MetricSeries
     from .ledger.cache import Cache
+    from .ledger.quotes import SeedTexts
+    from .vocabulary import ChangeKind, FindingKind
 
 CACHE_MIN_BYTES = 50_000  # below this, parsing (tomllib reads ~4 MB/s) is as quick as hashing and unpickling
 
@@ -106,10 +115,13 @@ def resolve_metric(ledger: Ledger, name: str) -> list[str]:
             if lowered in m.id or name in m.zh or lowered in m.en.lower() or any(name in a for a in m.aliases)]
 
 
-def coverage(ledger: Ledger, result: Reconciliation) -> list[dict]:
-    """Per source: goals and figures recorded, and the statuses of the goals it states at as-of."""
+def coverage(ledger: Ledger, result: Reconciliation, published_only: bool = False) -> list[dict]:
+    """Per source: goals and figures recorded, and the statuses of the goals it states at as-of;
+    with `published_only`, only the sources published by then (what `sykj-track sources` lists)."""
     rows = []
     for source in sorted(ledger.sources, key=lambda s: s.published):
+        if published_only and source.published > result.as_of:
+            continue
         stated = [v for v in result.verdicts if any(g.source.id == source.id for g in v.statements)]
         row = {"id": source.id, "file": source.file, "published": source.published.isoformat(),
                "published_approx": source.published_approx, "url": source.url or None,
@@ -129,27 +141,85 @@ def default_as_of() -> date:
     return date.today()
 
 
-def audit(ledger: Ledger) -> list:
-    """Every place where the ledger contradicts itself (see sykj_track.analysis.audit); each finding turns
-    into a JSON-ready dict with sykj_track.analysis.audit.finding_record."""
+def metric_rows(ledger: Ledger) -> list[dict[str, Any]]:
+    """The registry as JSON-ready rows, by id: names, unit, kind, and how many goals and figures use each
+    metric (what `sykj-track metrics` lists)."""
+    goals = Counter(g.metric for g in ledger.goals)
+    figures = Counter(f.metric for f in ledger.figures)
+    return [{"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better,
+             "goals": goals[m.id], "figures": figures[m.id], "aliases": list(m.aliases)}
+            for m in sorted(ledger.metrics.values(), key=lambda m: m.id)]
+
+
+def audit(ledger: Ledger, kinds: Collection[FindingKind] = (), metrics: Collection[str] = ()) -> list[Finding]:
+    """Every place where the ledger contradicts itself (see sykj_track.analysis.audit), or only the
+    findings of `kinds` about `metrics` (ids); each finding turns into a JSON-ready dict with
+    sykj_track.analysis.audit.finding_record."""
     from .analysis.audit import audit as find
 
-    return find(ledger)
+    return [f for f in find(ledger) if (not kinds or f.kind in kinds) and (not metrics or f.metric.id in metrics)]
 
 
-def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[str, ...] = ()):
-    """Year A against year B, metric by metric (see sykj_track.analysis.diff)."""
+def years_with_data(ledger: Ledger, as_of: date) -> list[int]:
+    """The years some goal or figure published by `as_of` speaks of: the years `diff` can compare."""
+    from .analysis.diff import years_with_data as years
+
+    return years(ledger, as_of)
+
+
+def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[str, ...] = (),
+         only_flagged: bool = False) -> Diff:
+    """Year A against year B, metric by metric (see sykj_track.analysis.diff); with `only_flagged`,
+    only the rows with a flag."""
     from .analysis.diff import diff as compare
 
-    return compare(ledger, year_a, year_b, as_of, metrics)
+    result = compare(ledger, year_a, year_b, as_of, metrics)
+    return replace(result, rows=tuple(r for r in result.rows if r.flags)) if only_flagged else result
 
 
-def changes(ledger: Ledger, since: date, until: date) -> list:
+def changes(ledger: Ledger, since: date, until: date, kinds: Collection[ChangeKind] = ()) -> list[Change]:
     """Goals whose verdict as of `until` differs from their verdict as of `since`, each with the report
-    that changed it (see sykj_track.analysis.changes)."""
+    that changed it (see sykj_track.analysis.changes); only changes of `kinds` when given."""
     from .analysis.changes import changes as compare
 
-    return compare(ledger, since, until)
+    return [c for c in compare(ledger, since, until) if not kinds or c.kind in kinds]
+
+
+def series(ledger: Ledger, metric: str, as_of: date) -> MetricSeries:
+    """One metric (an id) year by year, as of `as_of`: its goals, figures and verdicts (`show`)."""
+    from .analysis.series import metric_series
+
+    return metric_series(ledger, reconcile(ledger, as_of), metric)
+
+
+@dataclass(frozen=True)
+class HtmlReport:
+    """The report page and what it holds."""
+
+    page: str
+    summary: Summary
+    goals: int
+
+
+def html_report(ledger: Ledger, as_of: date, lang: str = "zh") -> HtmlReport:
+    """The whole ledger as one HTML page: every verdict as of `as_of`, the charts of every metric, the
+    audit's findings, each quote in its paragraph of the report (`sykj-track report`)."""
+    from .analysis.audit import finding_record
+    from .analysis.series import all_series
+    from .render.html import render_html
+
+    result = reconcile(ledger, as_of)
+    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, as_of,
+                       findings=[finding_record(f) for f in audit(ledger)], identity=ledger.identity,
+                       seeds=seed_texts(ledger), lang=lang)
+    return HtmlReport(page, Summary.of(result.verdicts), len(result.verdicts))
+
+
+def seed_texts(ledger: Ledger) -> SeedTexts:
+    """The ledger's seeds, read when first asked for: where each quote stands, and the text around it."""
+    from .ledger.quotes import SeedTexts
+
+    return SeedTexts(ledger.root)
 
 
 def export_sqlite(ledger: Ledger, as_of: date, path: str | os.PathLike[str],

@@ -337,11 +337,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
         _emit(_csv(render_csv(verdicts), excel))
     else:
         color, width = _terminal()
-        seeds = None
-        if verbose:  # a quote's place in its seed is looked up only when the quotes are shown
-            from .ledger.quotes import SeedTexts
-
-            seeds = SeedTexts(ledger.root)
+        seeds = api.seed_texts(ledger) if verbose else None  # quotes' places are looked up only to be shown
         click.echo(render_table(verdicts, when, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
                    nl=False,
                    color=color)
@@ -413,13 +409,10 @@ def metrics(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """List the metrics: id, Chinese and English name, unit, kind, and how many goals and figures use each."""
     import json
 
+    from . import api
+
     ledger = _load(ctx, lang)
-    rows = []
-    for m in sorted(ledger.metrics.values(), key=lambda m: m.id):
-        goals = sum(g.metric == m.id for g in ledger.goals)
-        figures = sum(f.metric == m.id for f in ledger.figures)
-        rows.append({"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better,
-                     "goals": goals, "figures": figures, "aliases": list(m.aliases)})
+    rows = api.metric_rows(ledger)
     if fmt == "json":
         _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -446,7 +439,7 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) 
 
     ledger = _load(ctx, lang)
     when = as_of or api.default_as_of()
-    rows = [row for row in api.coverage(ledger, api.reconcile(ledger, when)) if row["published"] <= when.isoformat()]
+    rows = api.coverage(ledger, api.reconcile(ledger, when), published_only=True)
     if fmt == "json":
         _emit(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
@@ -653,7 +646,6 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
     """
     from . import api
     from .render.chart import render_show, render_show_csv, render_show_json
-    from .analysis.series import metric_series
 
     ledger = _load(ctx, lang)
     lang = _lang(lang, ledger)
@@ -666,7 +658,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
                                  param_hint="METRIC")
     _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
-    series = metric_series(ledger, api.reconcile(ledger, when), found[0])
+    series = api.series(ledger, found[0], when)
     if fmt == "json":
         _emit(render_show_json(series, when))
         return
@@ -678,15 +670,10 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
                            lang=lang), nl=False, color=color)
     if verbose:
         from .i18n import t
-        from .ledger.quotes import SeedTexts
         from .render import render_quotes
 
-        records = [(kind if s.basis == "level" else f"{kind} ({s.basis})", record)
-                   for s in series.series for point in s.points
-                   for kind, record in ([("goal", g) for v in point.verdicts for g in v.statements]
-                                        + [("figure", f) for f in point.figures])]
-        click.echo(f"\n{t('show.quotes_title', lang)}\n" + render_quotes(records, SeedTexts(ledger.root), lang),
-                   nl=False)
+        click.echo(f"\n{t('show.quotes_title', lang)}\n"
+                   + render_quotes(series.quoted_records(), api.seed_texts(ledger), lang), nl=False)
 
 
 @main.command()
@@ -713,13 +700,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | N
     from pathlib import Path
 
     from . import api
-    from .ledger.atomicwrite import write_atomic
-    from .analysis.audit import finding_record
-    from .render.html import render_html
     from .i18n import t
-    from .model import Summary
-    from .ledger.quotes import SeedTexts
-    from .analysis.series import all_series
 
     if not html_path.strip():
         raise click.BadParameter(t("report.empty_path", _lang(lang)), param_hint="--html")
@@ -727,10 +708,8 @@ def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | N
     lang = _lang(lang, ledger)
     _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
-    result = api.reconcile(ledger, when)
-    findings = [finding_record(f) for f in api.audit(ledger)]
-    page = render_html(result.verdicts, all_series(ledger, result), ledger.sources, when, findings=findings,
-                       identity=ledger.identity, seeds=SeedTexts(ledger.root), lang=lang)
+    made = api.html_report(ledger, when, lang)
+    page = made.page
     if html_path == "-":
         _emit(page)
         return
@@ -741,11 +720,11 @@ def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | N
     if not target.parent.is_dir():
         raise click.BadParameter(t("report.no_dir", lang, dir=target.parent, name=target.name), param_hint="--html")
     try:
-        write_atomic(target, page)
+        api.write_atomic(target, page)
     except OSError as exc:
         raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}{_write_hint(exc)}") from None
-    counts = Summary.of(result.verdicts)
-    click.echo(t("report.wrote", lang, path=target, kb=len(page.encode()) // 1024, n=len(result.verdicts), date=when,
+    counts = made.summary
+    click.echo(t("report.wrote", lang, path=target, kb=len(page.encode()) // 1024, n=made.goals, date=when,
                  hit=counts.hit, miss=counts.miss, pending=counts.pending), err=True)
 
 
@@ -819,7 +798,6 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
       sykj-track diff 2022 2025 --format csv > plan.csv
     """
     from . import api
-    from .analysis.diff import years_with_data
     from .i18n import t
     from .render.diffs import render_diff_csv, render_diff_json, render_diff_table
 
@@ -828,25 +806,19 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
     ledger = _load(ctx, lang)
     lang = _lang(lang, ledger)
     when = as_of or api.default_as_of()
-    known = years_with_data(ledger, when)
+    known = api.years_with_data(ledger, when)
     missing = [y for y in (year_a, year_b) if y not in known]
     if missing:
         raise click.ClickException(t("diff.missing", lang, years="/".join(map(str, missing)), date=when,
                                      known=", ".join(map(str, known)) or t("none", lang)))
-    result = api.diff(ledger, year_a, year_b, when, _metric_ids(ledger, metric_names))
-    if only_flagged:
-        from dataclasses import replace
-
-        result = replace(result, rows=tuple(r for r in result.rows if r.flags))
+    result = api.diff(ledger, year_a, year_b, when, _metric_ids(ledger, metric_names), only_flagged=only_flagged)
     if fmt == "json":
         _emit(render_diff_json(result))
     elif fmt == "csv":
         _emit(_csv(render_diff_csv(result), excel))
     else:
         color, width = _terminal()
-        from .ledger.quotes import SeedTexts
-
-        seeds = SeedTexts(ledger.root) if verbose else None  # looked up only when the quotes are shown
+        seeds = api.seed_texts(ledger) if verbose else None  # looked up only when the quotes are shown
         click.echo(render_diff_table(result, lang=lang, verbose=verbose, color=color, width=width, seeds=seeds),
                    nl=False,
                    color=color)
@@ -893,18 +865,14 @@ def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, .
 
     ledger = _load(ctx, lang)
     lang = _lang(lang, ledger)
-    metric_ids = _metric_ids(ledger, metric_names)
-    findings = [f for f in api.audit(ledger) if (not kinds or f.kind in kinds)
-                and (not metric_ids or f.metric.id in metric_ids)]
+    findings = api.audit(ledger, kinds, _metric_ids(ledger, metric_names))
     if fmt == "json":
         _emit(render_audit_json(findings))
     elif fmt == "csv":
         _emit(_csv(render_audit_csv(findings), excel))
     else:
         color, width = _terminal()
-        from .ledger.quotes import SeedTexts
-
-        click.echo(render_audit_table(findings, lang=lang, color=color, width=width, seeds=SeedTexts(ledger.root),
+        click.echo(render_audit_table(findings, lang=lang, color=color, width=width, seeds=api.seed_texts(ledger),
                                       verbose=verbose), nl=False, color=color)
 
 
@@ -1017,7 +985,7 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[st
                                  param_hint="--since/--until")
     ledger = _load(ctx)
     lang = _lang(lang, ledger)
-    found = [c for c in api.changes(ledger, since, when) if not kinds or c.kind in kinds]
+    found = api.changes(ledger, since, when, kinds)
     if fmt == "json":
         _emit(render_changes_jsonl(found))
     elif fmt == "atom":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import BASES, Figure, Ledger, Metric, Reconciliation, Verdict
+from ..model import BASES, Figure, Goal, Ledger, Metric, Reconciliation, Verdict
 from .reconcile import best_figure
 
 
@@ -76,6 +76,14 @@ class MetricSeries:
     def has_figure(self) -> bool:
         """True when some report gives a figure of this metric."""
         return any(p.figures for s in self.series for p in s.points)
+
+    def quoted_records(self) -> list[tuple[str, Goal | Figure]]:
+        """Every goal statement and figure behind the series, year by year, each labelled "goal" or
+        "figure" with its basis after it unless a level ("goal (growth)"): what `show -v` quotes."""
+        return [(kind if s.basis == "level" else f"{kind} ({s.basis})", record)
+                for s in self.series for point in s.points
+                for kind, record in ([("goal", g) for v in point.verdicts for g in v.statements]
+                                     + [("figure", f) for f in point.figures])]
 
 
 def metric_series(ledger: Ledger, result: Reconciliation, metric_id: str) -> MetricSeries:
