@@ -11,13 +11,19 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis.reconcile import reconcile
 from .ledger.atomicwrite import write_atomic
-from .ledger.datadir import DataDirError, find_data_dir
+from .ledger.datadir import DataDirError, bundled_data_dir, find_data_dir, is_installed_copy
+from .ledger.identity import IDENTITY_FILE, LedgerIdentity, load_identity
+from .ledger.init import InitError, init_ledger
+from .ledger.load import METRICS_FILE
 from .ledger.load import load
 from .ledger.validate import validate as validate_files
 from .vocabulary import STATUSES
-from .model import CheckReport, Ledger, Problem, Reconciliation, Summary, Verdict, Where
+from .model import CheckReport, Ledger, Metric, Problem, Reconciliation, Summary, Verdict, Where
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .extract import Draft
     from .analysis.audit import Finding
     from .analysis.changes import Change
     from .analysis.diff import Diff
@@ -26,9 +32,15 @@ if TYPE_CHECKING:
     from .ledger.quotes import SeedTexts
     from .vocabulary import ChangeKind, FindingKind
 
+RESERVED_FILES = (METRICS_FILE, IDENTITY_FILE)  # the files in targets/ that are not reports
 CACHE_MIN_BYTES = 50_000  # below this, parsing (tomllib reads ~4 MB/s) is as quick as hashing and unpickling
 
-__all__ = ["DataDirError", "load_ledger", "validate", "check", "CheckReport", "reconcile", "select", "Ledger", "Problem", "Reconciliation"]
+__all__ = ["CheckReport", "DataDirError", "Extracted", "HtmlReport", "InitError", "Ledger", "Problem",
+           "Reconciliation", "audit", "bundled_data_dir", "cache_for", "changes", "check", "convert_command",
+           "coverage", "declared_lang", "default_as_of", "diff", "export_sqlite", "extract", "find_data_dir",
+           "html_report", "init_ledger", "is_installed_copy", "json_schemas", "load_identity", "load_ledger",
+           "load_metrics", "metric_rows", "reconcile", "resolve_metric", "seed_texts", "select", "series",
+           "validate", "write_atomic", "years_with_data"]
 
 
 def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None = None
@@ -38,6 +50,27 @@ def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None 
     Pass `Cache.default()` (from sykj_track.ledger.cache) to skip parsing files unchanged since an earlier run.
     """
     return load(find_data_dir(data), cache)
+
+
+def load_metrics(data: str | os.PathLike[str] | None = None) -> dict[str, Metric]:
+    """The metric registry of the ledger in `data` alone (targets/metrics.toml), its problems ignored."""
+    from .ledger.load import load_metrics as registry
+
+    return registry(find_data_dir(data), [])
+
+
+def declared_lang(root: Path, identity: LedgerIdentity) -> str | None:
+    """The language the ledger in `root` declares in targets/ledger.toml; None when it has no such file."""
+    return identity.lang if (root / "targets" / IDENTITY_FILE).is_file() else None
+
+
+def json_schemas(kind: str | None = None) -> dict[str, str]:
+    """JSON Schemas of the ledger's files as text, by file name (source.schema.json ...); only the one
+    of `kind` (source, metrics or ledger) when given."""
+    from .ledger.schema import FILES, schema_text, schemas
+
+    return {name: schema_text(document) for name, document in schemas().items()
+            if kind is None or name == FILES[kind]}
 
 
 def cache_for(data: str | os.PathLike[str] | None = None) -> Cache | None:
@@ -235,3 +268,54 @@ def export_sqlite(ledger: Ledger, as_of: date, path: str | os.PathLike[str],
     meta = Path(metadata_path) if metadata_path is not None else target.parent / "metadata.json"
     return write(ledger, reconcile(ledger, as_of), audit(ledger), target, meta, lang=lang,
                  title=ledger.identity.title or "sykj-track", source=ledger.identity.who or "seeds/")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The draft of a new report, with the report as read and where its seed belongs in the ledger."""
+
+    draft: Draft
+    path: Path  # the report, resolved
+    data: bytes  # its bytes as read
+    seed_file: str  # its place under the ledger's root: where it is, if inside the ledger, else seeds/<name>
+
+    @property
+    def converted(self) -> bool:
+        """True when the report is not UTF-8: the ledger keeps seeds in UTF-8, so it is to be converted."""
+        return self.draft.encoding not in ("utf-8", "utf-8-sig")
+
+    @property
+    def utf8_text(self) -> str:
+        """The report's text, to be written as a UTF-8 seed."""
+        from .ledger.textfile import sniff
+
+        return sniff(self.data).text
+
+
+def extract(ledger: Ledger, report: str | os.PathLike[str], source_id: str | None = None,
+            published: date | None = None, url: str | None = None) -> Extracted:
+    """Draft the goals and figures of the report at `report` against the ledger's registry and what it
+    already records (see sykj_track.extract). Raises OSError when the file cannot be read, and
+    sykj_track.extract.ExtractError when it is not a text it can read or has no date."""
+    from pathlib import Path
+
+    from .extract import draft, ledger_keys
+    from .ledger.textfile import read_bytes
+
+    path = Path(report).resolve()
+    try:
+        seed_file = path.relative_to(ledger.root.resolve()).as_posix()
+    except ValueError:
+        seed_file = f"seeds/{path.name}"
+    data = read_bytes(path)
+    result = draft(data, ledger.metrics, ledger_keys(ledger.goals, ledger.figures), seed_file=seed_file,
+                   source_id=source_id, published=published, agency=ledger.identity.agency or None, url=url,
+                   **({"city": ledger.identity.region} if ledger.identity.region else {}))
+    return Extracted(result, path, data, seed_file)
+
+
+def convert_command(path: str, encoding: str) -> str:
+    """The shell command that converts the text file at `path` from `encoding` to UTF-8."""
+    from .ledger.textfile import convert_command as command
+
+    return command(path, encoding)

@@ -71,8 +71,10 @@ def _lang(option: str | None, ledger=None) -> str:
     from .i18n import resolve_lang
 
     declared = None
-    if ledger is not None and (ledger.root / "targets" / "ledger.toml").is_file():
-        declared = ledger.identity.lang
+    if ledger is not None:
+        from . import api
+
+        declared = api.declared_lang(ledger.root, ledger.identity)
     return resolve_lang(option, declared)
 
 
@@ -142,10 +144,9 @@ def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str
     from click.shell_completion import CompletionItem
 
     try:
-        from .ledger.datadir import find_data_dir
-        from .ledger.load import load_metrics
+        from . import api
 
-        metrics = load_metrics(find_data_dir(ctx.find_root().params.get("data")), [])
+        metrics = api.load_metrics(ctx.find_root().params.get("data"))
     except Exception:  # noqa: BLE001 - completion must never break the shell
         return []
     items = [CompletionItem(m.id, help=m.zh) for m in metrics.values() if m.id.startswith(incomplete)]
@@ -205,16 +206,15 @@ def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None
 
 def ledger_epilog(data: str | None) -> str:
     """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is."""
-    from .ledger.datadir import DataDirError, find_data_dir
+    from . import api
     from .i18n import resolve_lang, t
-    from .ledger.identity import IDENTITY_FILE, read_identity
 
     try:
-        root = find_data_dir(data)
-    except DataDirError as exc:
+        root = api.find_data_dir(data)
+    except api.DataDirError as exc:
         return t("help.no_ledger", resolve_lang(None), error=exc)
-    identity = read_identity(root)[0]
-    lang = resolve_lang(None, identity.lang if (root / "targets" / IDENTITY_FILE).is_file() else None)
+    identity = api.load_identity(root)
+    lang = resolve_lang(None, api.declared_lang(root, identity))
     if identity.agency:
         named = ""
         if identity.name and identity.name != identity.agency:
@@ -480,69 +480,58 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     Then: review the draft, add proposed metrics to targets/metrics.toml, run `sykj-track check`.
     """
     import re
-    from pathlib import Path
 
-    from .ledger.atomicwrite import write_atomic
+    from . import api
+    from .extract import ExtractError
     from .extract.output import render_draft_json, render_draft_toml
-    from .extract import ExtractError, draft, ledger_keys
 
     ledger, problems = _open(ctx, cache=False)
     if problems:
         click.echo(f"warning: {len(problems)} problem(s) in {ledger.root / 'targets'}; matching with the "
                    "metrics that loaded (run `sykj-track check`).", err=True)
-    path = Path(report).resolve()
-    try:
-        seed_file = path.relative_to(ledger.root.resolve()).as_posix()
-    except ValueError:
-        seed_file = f"seeds/{path.name}"
     if source_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}", source_id):
         raise click.BadParameter(f"{source_id!r}: use up to 100 letters, digits, - and _ (e.g. 2026-work-report)",
                                  param_hint="--id")
-    from .ledger.textfile import read_bytes
-
     try:
-        data = read_bytes(path)
+        extracted = api.extract(ledger, report, source_id=source_id, published=published, url=url)
     except OSError as exc:
         raise click.ClickException(f"{report}: cannot be read: {exc.strerror or exc}") from None
-    try:
-        result = draft(data, ledger.metrics, ledger_keys(ledger.goals, ledger.figures),
-                       seed_file=seed_file, source_id=source_id, published=published,
-                       agency=ledger.identity.agency or None, url=url,
-                       **({"city": ledger.identity.region} if ledger.identity.region else {}))
     except ExtractError as exc:
         raise click.ClickException(f"{report}: {exc}") from None
+    result = extracted.draft
     text = render_draft_json(result) if fmt == "json" else render_draft_toml(result)
     goals = sum(i.kind == "goal" for i in result.items)
     summary = (f"{goals} goal(s), {len(result.items) - goals} figure(s), {len(result.new_metrics)} proposed "
                f"metric(s); {sum(i.already_recorded for i in result.items)} already recorded; read as "
                f"{result.encoding}.")
-    converted = result.encoding not in ("utf-8", "utf-8-sig")
-    if not write:
-        _emit(text)
-        click.echo(summary, err=True)
-        if converted:
-            from .ledger.textfile import convert_command
-
-            click.echo(f"note: {report} is {result.encoding.upper()}; the ledger keeps seeds in UTF-8 (the draft's "
-                       f"sha256 is of the UTF-8 text). Convert it: {convert_command(report, result.encoding)} "
-                       "— or run with --write, which does.", err=True)
+    if write:
+        _write_draft(ledger, extracted, text, ".json" if fmt == "json" else ".toml", force, summary)
         return
-    from .ledger.datadir import is_installed_copy
+    _emit(text)
+    click.echo(summary, err=True)
+    if extracted.converted:
+        click.echo(f"note: {report} is {result.encoding.upper()}; the ledger keeps seeds in UTF-8 (the draft's "
+                   f"sha256 is of the UTF-8 text). Convert it: {api.convert_command(report, result.encoding)} "
+                   "— or run with --write, which does.", err=True)
 
-    if is_installed_copy(ledger.root):
+
+def _write_draft(ledger, extracted, text: str, suffix: str, force: bool, summary: str) -> None:
+    """extract --write: the draft to targets/<id><suffix>, and a seed read in another encoding to
+    UTF-8 in seeds/ (unless a seed of that name is already there)."""
+    from . import api
+
+    if api.is_installed_copy(ledger.root):
         raise click.UsageError("--write needs a ledger to write to, and there is none here: the data in use "
                                f"is the copy installed with the tool ({ledger.root}). Run it inside a "
                                "checkout or a ledger made by `sykj-track init DIR`, or pass --data DIR.")
-    from .ledger.load import IDENTITY_FILE, METRICS_FILE
-
-    suffix = ".json" if fmt == "json" else ".toml"
-    target = ledger.root / "targets" / f"{result.source['id']}{suffix}"
-    if target.name in (METRICS_FILE, IDENTITY_FILE) or result.source["id"] in ("metrics", "ledger"):
-        raise click.BadParameter(f"{result.source['id']!r} names the ledger's own "
-                                 f"{'metric registry' if result.source['id'] == 'metrics' else 'identity file'}, "
+    source_id = extracted.draft.source["id"]
+    target = ledger.root / "targets" / f"{source_id}{suffix}"
+    if target.name in api.RESERVED_FILES or source_id in ("metrics", "ledger"):
+        raise click.BadParameter(f"{source_id!r} names the ledger's own "
+                                 f"{'metric registry' if source_id == 'metrics' else 'identity file'}, "
                                  "not a report; choose another id (e.g. 2026-work-report).", param_hint="--id")
     try:
-        write_atomic(target, text, replace=force)
+        api.write_atomic(target, text, replace=force)
     except FileExistsError:
         raise click.ClickException(f"{target} exists; pass --force to replace it, or --id to choose another "
                                    "id.") from None
@@ -550,19 +539,16 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}"
                                    f"{_write_hint(exc)}") from None
     click.echo(f"wrote {target}: {summary}", err=True)
-    seed = ledger.root / seed_file
-    if converted and (seed.resolve() == path or not seed.exists()):
-        from .ledger.textfile import sniff
-
+    seed = ledger.root / extracted.seed_file
+    if extracted.converted and (seed.resolve() == extracted.path or not seed.exists()):
         try:
-            write_atomic(seed, sniff(data).text, replace=True)
+            api.write_atomic(seed, extracted.utf8_text, replace=True)
         except OSError as exc:
             raise click.ClickException(f"cannot write {seed}: {exc.strerror or exc}{_write_hint(exc)}") from None
-        click.echo(f"converted the report from {result.encoding.upper()} to UTF-8 in {seed} (the original's "
-                   "sha256 is in the draft's [source] note).", err=True)
+        click.echo(f"converted the report from {extracted.draft.encoding.upper()} to UTF-8 in {seed} (the "
+                   "original's sha256 is in the draft's [source] note).", err=True)
     if not seed.is_file():
-        click.echo(f"note: copy the report to {ledger.root / seed_file}; `check` looks for the quotes there.",
-                   err=True)
+        click.echo(f"note: copy the report to {seed}; `check` looks for the quotes there.", err=True)
 
 
 @main.command(name="init")
@@ -592,16 +578,14 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
       cp report.txt ~/dalian/seeds/ && cd ~/dalian
       sykj-track extract seeds/report.txt --write && sykj-track check
     """
-    from .ledger.init import InitError, init_ledger
+    from . import api
 
     if metrics_from == "bundled" and not os.path.exists(metrics_from):
-        from .ledger.datadir import bundled_data_dir
-
-        metrics_from = str(bundled_data_dir() or metrics_from)
+        metrics_from = str(api.bundled_data_dir() or metrics_from)
     try:
-        result = init_ledger(directory, agency=agency, name=name, region=region, lang=lang,
+        result = api.init_ledger(directory, agency=agency, name=name, region=region, lang=lang,
                              metrics_from=metrics_from)
-    except InitError as exc:
+    except api.InitError as exc:
         raise click.ClickException(str(exc)) from None
     from .i18n import t  # spoken in the language of the ledger being made
 
@@ -1013,21 +997,18 @@ def schema(kind: str | None, directory: str | None) -> None:
     """
     from pathlib import Path
 
-    from .ledger.schema import FILES, schema_text, schemas
+    from . import api
 
     if directory is None:
         if kind is None:
             raise click.UsageError("name a KIND (source, metrics or ledger), or pass --write DIR for all of them.")
-        _emit(schema_text(schemas()[FILES[kind]]))
+        _emit(next(iter(api.json_schemas(kind).values())))
         return
-    from .ledger.atomicwrite import write_atomic
-
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
-    for name, document in schemas().items():
-        if kind is None or name == FILES[kind]:
-            write_atomic(target / name, schema_text(document))
-            click.echo(f"wrote {target / name}", err=True)
+    for name, text in api.json_schemas(kind).items():
+        api.write_atomic(target / name, text)
+        click.echo(f"wrote {target / name}", err=True)
 
 def run() -> None:
     """The console script: `main` in a process of its own, with the cycle collector off.

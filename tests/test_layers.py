@@ -71,3 +71,11 @@ def test_the_layers_are_folders() -> None:
         assert (PACKAGE / folder / "__init__.py").is_file()
     for module in ("model", "vocabulary", "quantity", "api", "cli", "i18n", "textsafe"):
         assert (PACKAGE / f"{module}.py").is_file()
+
+
+def test_the_cli_only_wires_options_to_the_api_and_renders() -> None:
+    """cli.py reads the ledger, judges and writes only through api; it may render (render/, the draft's
+    TOML of extract/), speak (i18n), make text inert (textsafe) and list choices (vocabulary)."""
+    allowed = {"api", "render", "extract", "i18n", "textsafe", "vocabulary"}
+    wrong = sorted(name for name in _imports(PACKAGE / "cli.py") if _part(name) not in allowed)
+    assert not wrong, f"cli.py imports {wrong}: give api a function for it"
