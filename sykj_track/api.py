@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .analysis.reconcile import reconcile
-from .ledger.atomicwrite import write_atomic
+from .ledger import atomicwrite
 from .ledger.datadir import DataDirError, bundled_data_dir, find_data_dir, is_installed_copy
 from .ledger.identity import IDENTITY_FILE, LedgerIdentity, load_identity
 from .ledger.init import InitError, init_ledger
@@ -50,6 +50,12 @@ def load_ledger(data: str | os.PathLike[str] | None = None, cache: Cache | None 
     Pass `Cache.default()` (from sykj_track.ledger.cache) to skip parsing files unchanged since an earlier run.
     """
     return load(find_data_dir(data), cache)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, replace: bool = True) -> Path:
+    """Write `text` to `path` in one step (a temporary file, then a rename): a reader never sees half
+    a file. `replace=False` refuses an existing file (FileExistsError). See sykj_track.ledger.atomicwrite."""
+    return atomicwrite.write_atomic(path, text, replace=replace)
 
 
 def load_metrics(data: str | os.PathLike[str] | None = None) -> dict[str, Metric]:
