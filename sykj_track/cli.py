@@ -12,6 +12,7 @@ from datetime import date
 
 import click
 
+from .ledger.rules import help_text as check_rules_help
 from .vocabulary import CHANGE_KINDS, FINDING_KINDS, REASONS, STATUSES
 
 FORMATS = ("table", "json", "csv")
@@ -362,17 +363,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
 def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbose: bool, lang: str | None) -> None:
     """Validate the data: the gate every new report passes in CI.
 
-    \b
-    Errors (exit 1):
-      TOML syntax; unknown or missing fields, wrong types, bad dates, an op/bound/basis/kind
-      outside its list; unknown metrics; units that do not fit their metric; years outside
-      1949..2100; a source whose file is not a UTF-8 text inside seeds/; a quote not in its
-      seed (compared after NFKC and with all whitespace removed); a number not in its quote
-      (2.5万 in the quote matches 25000 recorded); two targets for one goal in one report;
-      a file in seeds/ that no source cites.
-    Warnings (exit 1 only with --strict):
-      two reports giving one metric, year and cut-off values that cannot both be true;
-      goals whose year is over with no figure (counted; listed with --verbose).
+    {rules}
 
     \b
     Examples:
@@ -398,6 +389,11 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
     else:
         click.echo(render_check(report, _lang(lang, ledger)), nl=False)
     sys.exit(0 if report.ok else 1)
+
+
+# The rules come from the one list of them, which the README's copy is made from too; indented like
+# the docstring they go into, which click dedents when it prints the help.
+check.help = check.help.replace("{rules}", check_rules_help().replace("\n", "\n    "))
 
 
 @main.command()

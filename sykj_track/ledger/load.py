@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
 from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
+from .rules import FIRST_YEAR, LAST_YEAR
 from ..quantity import QuantityError, convert, parse_quantity, parse_unit
 from .textfile import TextFileError, read_bytes, read_text
 
@@ -54,7 +55,6 @@ METRIC_REQUIRED = ("zh", "en", "unit", "kind", "better")
 SOURCE_REQUIRED = ("id", "file", "title", "agency", "published")
 GOAL_REQUIRED = ("metric", "year", "op", "target", "basis", "quote")
 FIGURE_REQUIRED = ("metric", "year", "value", "bound", "basis", "quote")
-FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a report may speak of
 METRIC_ID = r"[a-z][a-z0-9_]*"  # snake_case English
 
 

@@ -1,6 +1,5 @@
-"""Checks across records, the provenance rules among them: every source cites a UTF-8 seed inside
-seeds/, every quote is in its seed, every number is in its quote, no report states two targets for one
-goal, every seed is cited, and figures of different reports agree.
+"""Checks across records, the provenance rules among them: a loaded Ledger against its seeds (which
+rules, in plain words: rules.py, the list `check --help` and the README show).
 
 Errors and warnings come back as Problems, all at once; nothing here raises on bad data.
 """
