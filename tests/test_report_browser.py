@@ -228,6 +228,9 @@ def test_page_to_send_at_desktop_and_phone_widths(browser, tmp_path, width):
         # No sideways scrolling, and no blank option in any filter.
         assert browser.execute_script("return document.documentElement.scrollWidth") <= browser.execute_script(
             "return document.documentElement.clientWidth")
+        # Nor inside a box: the summary by year is stacked on a phone rather than scrolled.
+        assert browser.execute_script("return [...document.querySelectorAll('#summary .scroll')]"
+                                      ".every(box => box.scrollWidth <= box.clientWidth)")
         for option in browser.find_elements(By.CSS_SELECTOR, ".filters option"):
             assert option.get_attribute("textContent").strip()
         # A verdict opens to its quote inside its paragraph, highlighted, with the seed's file:line.

@@ -67,6 +67,11 @@ def _stack_bar(summary: Summary) -> str:
     return f'<div class="stack">{"".join(parts)}</div>'
 
 
+_YEAR_COLUMNS = (("html.count", ""), ("status.hit", "hit"), ("status.miss", "miss"), ("status.pending", "pending"),
+                 ("html.of_which_unreported", "unreported"), ("status.superseded", "superseded"),
+                 ("html.hit_rate", ""))
+
+
 def _summary_section(verdicts: Sequence[Verdict]) -> str:
     total = Summary.of(verdicts)
     cards = "".join(
@@ -84,14 +89,12 @@ def _summary_section(verdicts: Sequence[Verdict]) -> str:
     rows = []
     for year, group in sorted(years.items()):
         s = Summary.of(group)
-        rows.append(f'<tr><th scope="row">{year}</th><td class="n">{len(group)}</td>'
-                    f'<td class="n c-hit">{s.hit}</td><td class="n c-miss">{s.miss}</td>'
-                    f'<td class="n c-pending">{s.pending}</td><td class="n c-unreported">{s.unreported}</td>'
-                    f'<td class="n c-superseded">{s.superseded}</td>'
-                    f'<td class="n">{_rate(s)}</td><td class="bar">{_stack_bar(s)}</td></tr>')
-    head = "".join(f'<th class="n">{L(key)}</th>' for key in ("html.count", "status.hit", "status.miss",
-                                                               "status.pending", "html.of_which_unreported",
-                                                               "status.superseded", "html.hit_rate"))
+        # Each number carries its header as a label (.k), shown only where the table is stacked.
+        cells = "".join(f'<td class="n{" c-" + css if css else ""}"><span class="k">{L(key)}</span>{value}</td>'
+                        for (key, css), value in zip(_YEAR_COLUMNS, (len(group), s.hit, s.miss, s.pending,
+                                                                     s.unreported, s.superseded, _rate(s))))
+        rows.append(f'<tr><th scope="row">{year}</th>{cells}<td class="bar">{_stack_bar(s)}</td></tr>')
+    head = "".join(f'<th class="n">{L(key)}</th>' for key, _ in _YEAR_COLUMNS)
     return f"""
 <section id="summary">
   <h2>{L("html.summary")}</h2>
@@ -515,6 +518,7 @@ select, input, button { font: inherit; font-size: 13px; padding: 4px 8px; border
 button { cursor: pointer; } button:hover { background: #eef0f3; }
 .count { margin: 8px 0; font-size: 13px; color: var(--muted); } .count b { color: var(--ink); }
 .scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
+table.years .k { display: none; }
 table.goals tr.goal { cursor: pointer; }
 table.goals tr.goal:hover, table.goals tr.goal:focus { background: #f3f6fb; outline: none; }
 table.goals tr.goal td { border-bottom-color: #eef0f3; }
@@ -574,8 +578,14 @@ code { overflow-wrap: anywhere; }
 @media (max-width: 640px) {
   header, main, footer { padding: 0 10px; } header { padding-top: 14px; } h1 { font-size: 20px; }
   .grid { grid-template-columns: 1fr; } .card { min-width: 0; flex: 1 1 40%; padding: 8px 10px; }
-  table.years { min-width: 0; } table.years td.bar { width: auto; min-width: 60px; }
-  table.years th, table.years td { padding: 4px 4px; font-size: 12px; }
+  /* the summary by year, stacked: one block per year, its bar beside it, each number under its label */
+  table.years, table.years tbody { display: block; min-width: 0; } table.years thead { display: none; }
+  table.years tr { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 2px 8px;
+    padding: 8px 6px; border-top: 1px solid var(--line); }
+  table.years th[scope="row"] { grid-column: 1; text-align: left; padding: 0; border: 0; font-size: 15px; }
+  table.years td.bar { grid-row: 1; grid-column: 2 / -1; width: auto; min-width: 0; padding: 0; border: 0; }
+  table.years td.n { display: block; text-align: left; padding: 0; border: 0; font-size: 14px; }
+  table.years .k { display: block; font-size: 11px; color: var(--muted); white-space: normal; }
   .scroll { border: 0; }
   table.goals thead { display: none; }
   table.goals, table.goals tbody { display: block; }
