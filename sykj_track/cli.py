@@ -387,7 +387,8 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
 
         _emit(render_check_github(report, lang=_lang(lang, ledger)))
     else:
-        click.echo(render_check(report, _lang(lang, ledger)), nl=False)
+        color, width = _terminal()
+        click.echo(render_check(report, _lang(lang, ledger), width=width, color=color), nl=False, color=color)
     sys.exit(0 if report.ok else 1)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -117,6 +118,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.error": ("错误", "error"),
     "check.warning": ("警告", "warning"),
     "check.fix": ("修改", "fix"),
+    "check.colon": ("：", ": "),
+    "check.severity": ("级别", "severity"),
     "check.summary": ("{verdict}：{sources}，{goals}（共表述 {stated} 次），{figures}；"
                       "截至{date}：达成 {hit}，未达成 {miss}，待定 {pending}；{errors}，{warnings}（{root}）",
                       "{verdict}: {sources}, {goals} (stated {stated} times), {figures}; "
@@ -128,7 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "n.error": ("{n} 个错误", "{n} error|{n} errors"),
     "n.warning": ("{n} 个警告", "{n} warning|{n} warnings"),
     "check.where": ("位置", "where"),
-    "check.message": ("问题", "problem"),
+    "check.message": ("问题与修改", "problem and fix"),
     "load.problems": ("{root} 中有 {n} 个问题；未进行核对。", "{n} problem(s) in {root}; nothing was reconciled."),
     "load.warnings": ("警告：数据中有 {n} 个问题；请运行 `sykj-track check`。",
                       "warning: {n} problem(s) in the data; run `sykj-track check`."),
@@ -338,11 +341,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Msg:
+    """A message to be said later, in whichever language the reader reads: its id and its fields.
+    The loader and the validator describe a problem with one, audit its arithmetic; the renderer
+    says it (`Msg.text(lang)`). A field may itself be a Msg (a type name, a reason), said in the
+    same language."""
+
+    key: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`."""
+        return t(self.key, lang, **dict(self.fields))
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def msg(key: str, **fields: object) -> Msg:
+    """A Msg of the catalogue's `key`; fails at once on an unknown id, as t() does."""
+    if key not in MESSAGES:
+        raise KeyError(key)
+    return Msg(key, tuple(fields.items()))
+
+
 def t(key: str, lang: str, **fields: object) -> str:
-    """The message `key` in `lang` ("zh" or "en"), its placeholders filled from `fields`."""
+    """The message `key` in `lang` ("zh" or "en"), its placeholders filled from `fields` (a Msg
+    among them said in `lang` too)."""
     zh, en = MESSAGES[key]
     text = zh if lang == "zh" else en
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    return text.format(**{k: v.text(lang) if isinstance(v, Msg) else v for k, v in fields.items()})
+
+
+def say(text: str | Msg, lang: str) -> str:
+    """A text that may be a Msg (said in `lang`) or a plain string (from the data, said as it is)."""
+    return text.text(lang) if isinstance(text, Msg) else text
 
 
 def count(key: str, n: int, lang: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .i18n import Msg, has, msg, say
 from .ledger.identity import NEUTRAL, LedgerIdentity
 
 from .vocabulary import (BASES, BETTER, BOUNDS, EVIDENCE, INCREMENTS, KINDS, OPS, REASONS, STATUSES, Basis, Better,
@@ -36,18 +37,41 @@ class Problem:
     """Something wrong with the data: where, what, and how to fix it.
 
     An error makes `check` fail; a warning (something worth a look that may be true as written) only
-    with `check --strict`.
+    with `check --strict`. `message` and `hint` are in English (the JSON output's); `what` and `fix`,
+    when set, are the same texts as messages of the catalogue, so that `check` can say them in the
+    reader's language (`message_in`, `hint_in`).
     """
 
     where: Where
     message: str
     hint: str = ""
     severity: Severity = "error"
+    what: Msg | None = None
+    fix: Msg | None = None
+
+    @classmethod
+    def of(cls, where: Where, key: str, fix: Msg | str | None = None, severity: Severity = "error",
+           **fields: object) -> Problem:
+        """The problem the catalogue's message `key` describes, its fix the message `key.fix`
+        (filled from the same fields) unless `fix` is given."""
+        what = msg(key, **fields)
+        if fix is None and has(key + ".fix"):
+            fix = msg(key + ".fix", **fields)
+        fix_msg = fix if isinstance(fix, Msg) else None
+        return cls(where, what.text("en"), say(fix, "en") if fix else "", severity, what, fix_msg)
 
     @property
     def is_error(self) -> bool:
         """True for an error, False for a warning."""
         return self.severity == "error"
+
+    def message_in(self, lang: str) -> str:
+        """What is wrong, in `lang` (English when the message is not in the catalogue)."""
+        return self.what.text(lang) if self.what is not None else self.message
+
+    def hint_in(self, lang: str) -> str:
+        """How to fix it, in `lang`."""
+        return self.fix.text(lang) if self.fix is not None else self.hint
 
     def __str__(self) -> str:
         from .textsafe import inert  # a message quotes the data, and the data may hold control characters

@@ -67,3 +67,18 @@ def figure(metric: str, year: int, value: float, quote: str, unit: str = "家", 
            basis: str = "level", estimate: bool = False, **extra: Any) -> dict[str, Any]:
     return {"metric": metric, "year": year, "value": value, "unit": unit, "bound": bound, "basis": basis,
             "estimate": estimate, "quote": quote, **extra}
+
+
+def problem_lines(output: str) -> list[str]:
+    """The rows of `check`'s tables as the lines other commands print for a problem:
+    "file:line: severity: message fix: hint" (a cell's wrapped lines joined by spaces)."""
+    rows: list[list[str]] = []
+    for line in output.splitlines():
+        if not line.startswith("│"):
+            continue
+        cells = [cell.strip() for cell in line.strip("│").split("│")]
+        if cells[0] or not rows:
+            rows.append(cells)
+        else:  # a continuation line of the row above
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells)]
+    return [f"{where}: {severity}: {text}" for where, severity, text in rows]

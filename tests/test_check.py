@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from sykj_track.cli import main
 
-from helpers import SNAPSHOT, figure, goal
+from helpers import SNAPSHOT, figure, goal, problem_lines
 
 AS_OF = "2026-11-22"
 REPORT = "targets/2024-work-report.toml"
@@ -60,7 +60,8 @@ def goal_line(root: Path, key_line: int) -> int:
 def fails_with(result, *parts: str) -> str:
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
-    matching = [line for line in result.output.splitlines() if all(part in line for part in parts)]
+    lines = [*problem_lines(result.output), *result.output.splitlines()]
+    matching = [line for line in lines if all(part in line for part in parts)]
     assert matching, f"no line with {parts} in:\n{result.output}"
     return matching[0]
 
@@ -265,9 +266,10 @@ def test_disagreeing_figures_warn_and_fail_with_strict(data):
     args = ["--data", str(data.root), "check", "--as-of", "2024-12-01"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert "targets/b.toml:" in result.output and "warning: hitech_enterprises 2023 (level) is 5800家 here but 5902家 in a" in result.output
+    rows = "\n".join(problem_lines(result.output))
+    assert "targets/b.toml:" in rows and "warning: hitech_enterprises 2023 (level) is 5800家 here but 5902家 in a" in rows
     strict = CliRunner().invoke(main, [*args, "--strict"])
-    assert strict.exit_code == 1 and "error: hitech_enterprises 2023" in strict.output
+    assert strict.exit_code == 1 and "error: hitech_enterprises 2023" in "\n".join(problem_lines(strict.output))
 
 
 def test_figures_that_agree_after_rounding_do_not_warn(data):
@@ -278,9 +280,9 @@ def test_figures_that_agree_after_rounding_do_not_warn(data):
 
 def test_overdue_goals_are_counted_and_listed_with_verbose(copy):
     counted = check(copy)
-    assert "warning: 111 goals are overdue with no figure" in counted.output
+    assert "warning: 111 goals are overdue with no figure" in "\n".join(problem_lines(counted.output))
     listed = check(copy, "--verbose")
-    overdue = [line for line in listed.output.splitlines() if "is overdue" in line]
+    overdue = [line for line in problem_lines(listed.output) if "is overdue" in line]
     assert len(overdue) == 111
     assert any(line.startswith("targets/2018-work-report.toml:") and "2019:" in line for line in overdue)
     assert check(copy, "--strict").exit_code == 1

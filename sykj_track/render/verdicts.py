@@ -294,36 +294,52 @@ def render_metrics(rows: list[dict[str, Any]], lang: str = "en", width: int = 20
     return text_of(out)
 
 
-def render_check(report: CheckReport, lang: str = "en") -> str:
-    """`check` for people: problems grouped by file, each `file:line: message` with its fix, then a
-    one-line summary."""
+def render_check(report: CheckReport, lang: str = "en", width: int = 200, color: bool = False) -> str:
+    """`check` for people: one table per file of its problems (place, error or warning, what is
+    wrong and, under it, how to fix it), then a one-line summary."""
+    from .tables import Col, console, draw, text_of
+
     by_file: dict[str, list[Problem]] = {}
     for problem in sorted((*report.errors, *report.warnings), key=lambda p: (p.where.file, p.where.line)):
         by_file.setdefault(problem.where.file, []).append(problem)
-    lines = []
+    out = console(width, color)
+    columns = [Col(t("check.where", lang), keep_words=True), Col(t("check.severity", lang), keep_words=True),
+               Col(t("check.message", lang))]
     for file, problems in by_file.items():
         errors = sum(p.is_error for p in problems)
         counts = t("sep.clause", lang).join(count(key, n, lang) for key, n in (("n.error", errors),
                                             ("n.warning", len(problems) - errors)) if n)
-        lines.append(f"── {inert(file, False)} ({counts})")
-        lines += [problem_text(p, lang) for p in problems]
-        lines.append("")
+        rows = [(str(p.where), (t("check.error" if p.is_error else "check.warning", lang),
+                                "bold red" if p.is_error else "yellow"), _problem_cell(p, lang))
+                for p in problems]
+        draw(out, columns, rows, title=f"── {file}{t('paren.open', lang)}{counts}{t('paren.close', lang)}")
+        out.print()
     s = report.summary
-    lines.append(t("check.summary", lang, verdict=t("check.ok" if report.ok else "check.failed", lang),
-                   sources=count("n.source", report.sources, lang),
-                   goals=count("n.goal", s.hit + s.miss + s.pending, lang), stated=report.goals,
-                   figures=count("n.figure", report.figures, lang), date=report.as_of, hit=s.hit, miss=s.miss,
-                   pending=s.pending, errors=count("n.error", len(report.errors), lang),
-                   warnings=count("n.warning", len(report.warnings), lang), root=inert(report.root, False)))
-    return "\n".join(lines) + "\n"
+    out.print(inert(t("check.summary", lang, verdict=t("check.ok" if report.ok else "check.failed", lang),
+                      sources=count("n.source", report.sources, lang),
+                      goals=count("n.goal", s.hit + s.miss + s.pending, lang), stated=report.goals,
+                      figures=count("n.figure", report.figures, lang), date=report.as_of, hit=s.hit, miss=s.miss,
+                      pending=s.pending, errors=count("n.error", len(report.errors), lang),
+                      warnings=count("n.warning", len(report.warnings), lang), root=report.root)),
+              style="bold green" if report.ok else "bold red")
+    return text_of(out)
+
+
+def _problem_cell(problem: Problem, lang: str) -> str:
+    """What is wrong and, on a line of its own, how to fix it."""
+    hint = problem.hint_in(lang)
+    text = problem.message_in(lang)
+    return f"{text}\n{t('check.fix', lang)}{t('check.colon', lang)}{hint}" if hint else text
 
 
 def problem_text(problem: Problem, lang: str = "en") -> str:
-    """"file:line: error: message" and its "fix:" line, the words in `lang` (the message itself is
-    written by the loader and validator)."""
+    """"file:line: error: message" and its "fix:" line in `lang`: how the commands other than
+    `check` report the problems of the data they load."""
     severity = t("check.error" if problem.is_error else "check.warning", lang)
-    text = f"{inert(problem.where)}: {severity}: {inert(problem.message)}"
-    return f"{text}\n    {t('check.fix', lang)}: {inert(problem.hint)}" if problem.hint else text
+    colon = t("check.colon", lang)
+    text = f"{inert(problem.where)}: {severity}{colon}{inert(problem.message_in(lang))}"
+    hint = problem.hint_in(lang)
+    return f"{text}\n    {t('check.fix', lang)}{colon}{inert(hint)}" if hint else text
 
 
 def render_check_json(report: CheckReport) -> str:
