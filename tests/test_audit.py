@@ -211,6 +211,8 @@ def test_estimates_are_marked_and_the_json_form_is_complete(firms):
     assert found.estimate
     record = finding_record(found)
     assert set(record) == {"kind", "metric", "name_zh", "name_en", "years", "numbers", "arithmetic", "estimate",
-                           "note", "quotes"}
+                           "note", "quotes", "arithmetic_zh", "note_zh"}
+    assert record["arithmetic"].endswith("increase stated 20家 (预计)")
+    assert record["arithmetic_zh"].endswith("报告的新增 20家 (预计)")
     assert record["numbers"] == {"before": "100家", "after": "150家 (预计)", "increment": "20家 (预计)"}
     assert record["quotes"][0]["where"].startswith("targets/r.toml:")

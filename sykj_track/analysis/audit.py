@@ -26,6 +26,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+from .i18n import Msg, msg
 from .intervals import (agree, growth_between, growth_of_increment, increment_between, interval_of,
                          published_interval, show, show_growth)
 from ..model import Figure, Goal, Ledger, Metric, Problem
@@ -40,7 +41,9 @@ class Finding:
     """One place where the numbers do not add up, with the statements it rests on.
 
     `records` pairs a role ("before", "after", "increment", "growth", "goal", "prior", "first",
-    "second") with the goal or figure that plays it.
+    "second", "part", "total") with the goal or figure that plays it. `arithmetic` and `note` are
+    English (the JSON's); `said` and `note_said` are the same as messages of the catalogue, for a
+    reader of either language (`arithmetic_in`, `note_in`).
     """
 
     kind: FindingKind
@@ -49,6 +52,23 @@ class Finding:
     records: tuple[tuple[str, Goal | Figure], ...]
     arithmetic: str
     note: str = ""
+    said: Msg | None = None
+    note_said: Msg | None = None
+
+    @classmethod
+    def of(cls, kind: str, metric: Metric, years: tuple[int, ...], records: tuple[tuple[str, Goal | Figure], ...],
+           arithmetic: Msg, note: Msg | None = None) -> Finding:
+        """A finding whose arithmetic and note are messages of the catalogue."""
+        return cls(kind, metric, years, records, arithmetic.text("en"), note.text("en") if note else "",
+                   arithmetic, note)
+
+    def arithmetic_in(self, lang: str) -> str:
+        """The arithmetic in `lang`."""
+        return self.said.text(lang) if self.said is not None else self.arithmetic
+
+    def note_in(self, lang: str) -> str:
+        """The note in `lang` ("" when there is none)."""
+        return self.note_said.text(lang) if self.note_said is not None else self.note
 
     @property
     def estimate(self) -> bool:
@@ -90,7 +110,8 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     return {"kind": finding.kind, "metric": finding.metric.id, "name_zh": finding.metric.zh,
             "name_en": finding.metric.en, "years": list(finding.years),
             "numbers": {role: written(r) for role, r in finding.records},
-            "arithmetic": finding.arithmetic, "estimate": finding.estimate, "note": finding.note or None,
+            "arithmetic": finding.arithmetic, "arithmetic_zh": finding.arithmetic_in("zh"),
+            "estimate": finding.estimate, "note": finding.note or None, "note_zh": finding.note_in("zh") or None,
             "quotes": [record_dict(role, r) for role, r in finding.records]}
 
 
@@ -123,16 +144,14 @@ def _against_levels(stated: Goal | Figure, before: Figure, after: Goal | Figure,
         text = f"{_number(after)} ÷ {written(before)} − 1 = {show_growth(implied)}"
     if agree(implied, interval_of(stated)):
         return None
-    word = "increase" if stated.basis == "increment" else "growth"
     plan = isinstance(stated, Goal)
-    note = f"The level goal and the {word} goal of one report do not agree with the last level." if plan else ""
+    note = msg(f"audit.note.plan.{stated.basis}") if plan else None
     if plan and isinstance(after, Goal) and {after.op, stated.op} <= {">=", ">"}:
         # 新增100名, 总数达到300名以上 from 213: 313 would meet both. Say what kind of finding it is.
-        note += (" Both goals are floors, so one result can meet both: the numbers disagree as the plan's "
-                 "arithmetic, not as a contradiction.")
-    return Finding(f"{stated.basis}-mismatch", metric, (stated.year - 1, stated.year),
-                   (("before", before), ("goal" if plan else "after", after), (stated.basis, stated)),
-                   f"{text}; {word} {'goal' if plan else 'stated'} {_number(stated)}", note)
+        note = msg("audit.note.floors", first=note)
+    return Finding.of(f"{stated.basis}-mismatch", metric, (stated.year - 1, stated.year),
+                      (("before", before), ("goal" if plan else "after", after), (stated.basis, stated)),
+                      msg(f"audit.{'plan' if plan else 'stated'}.{stated.basis}", text=text, n=_number(stated)), note)
 
 
 def _stated_findings(ledger: Ledger, index: dict) -> list[Finding]:
@@ -151,11 +170,11 @@ def _stated_findings(ledger: Ledger, index: dict) -> list[Finding]:
             for after in _full_year(index[(stated.metric, stated.year, "level")]):
                 rate = growth_of_increment(published_interval(inc), published_interval(after))
                 if inc.unit == metric.unit and rate is not None and not agree(rate, published_interval(stated)):
-                    found.append(Finding(
+                    found.append(Finding.of(
                         "growth-mismatch", metric, (stated.year - 1, stated.year),
                         (("increment", inc), ("after", after), ("growth", stated)),
-                        f"{written(inc)} ÷ ({written(after)} − {written(inc)}) = {show_growth(rate)}; "
-                        f"growth stated {written(stated)}"))
+                        msg("audit.stated.growth", n=written(stated),
+                            text=f"{written(inc)} ÷ ({written(after)} − {written(inc)}) = {show_growth(rate)}")))
     return [f for f in found if f is not None]
 
 
@@ -209,12 +228,11 @@ def _below_prior_findings(ledger: Ledger, index: dict) -> list[Finding]:
         metric = ledger.metrics[goal.metric]
         prior = below_prior(goal, metric, by_metric[goal.metric])
         if prior is not None:
-            word = "better than" if metric.better == "lower" else "above"
-            found.append(Finding(
+            found.append(Finding.of(
                 "target-below-prior", metric, (prior.year, goal.year), (("prior", prior), ("goal", goal)),
-                f"goal for {goal.year}: {written(goal)}; already reported for {prior.year}: {written(prior)}, "
-                f"{word} the target",
-                f"The goal asks for less than was already reported ({metric.kind})."))
+                msg(f"audit.below_prior.{metric.better}", year=goal.year, goal=written(goal), prior_year=prior.year,
+                    prior=written(prior)),
+                msg("audit.note.below_prior", kind=msg(f"metric_kind.{metric.kind}"))))
     return found
 
 
@@ -233,18 +251,18 @@ def _conflicts(ledger: Ledger, index: dict) -> list[Finding]:
             if first.as_of == second.as_of:
                 if agree(a, b):
                     continue
-                why = f"{written(first)} ({show(a)}) and {written(second)} ({show(b)}) do not overlap"
+                why = msg("audit.no_overlap", a=written(first), ia=show(a), b=written(second), ib=show(b))
             elif metric.kind == "flow" and basis == "level":
                 early, late = sorted((first, second), key=_cutoff)
                 if published_interval(early).lo <= published_interval(late).hi:
                     continue
                 first, second = early, late
-                why = (f"a running total cannot shrink: {written(early)} by {_cutoff(early)} "
-                       f"but {written(late)} by {_cutoff(late)}")
+                why = msg("audit.shrinks", early=written(early), d1=_cutoff(early), late=written(late),
+                          d2=_cutoff(late))
             else:
                 continue
-            found.append(Finding("conflicting-figures", metric, (year,), (("first", first), ("second", second)),
-                                 why))
+            found.append(Finding.of("conflicting-figures", metric, (year,), (("first", first), ("second", second)),
+                                    why))
     return found
 
 

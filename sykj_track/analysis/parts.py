@@ -34,6 +34,7 @@ def _above(part: Interval, total: Interval) -> bool:
 def parts_exceeding_total(ledger: Ledger) -> list:
     """The part-exceeds-total findings (sykj_track.analysis.audit.Finding) of the ledger."""
     from .audit import Finding, written  # audit gathers this module's findings: imported here, not at the top
+    from .i18n import msg
 
     parts_of: dict[str, list[Metric]] = defaultdict(list)  # a total -> its parts, and their parts
     for metric in ledger.metrics.values():
@@ -60,7 +61,7 @@ def parts_exceeding_total(ledger: Ledger) -> list:
                 for part in peers:
                     share = _scaled(published_interval(part), factors[part.metric])
                     if _above(share, whole):
-                        found.append(Finding(KIND, total_metric, (year,), (("part", part), ("total", total)),
-                                             f"the part {written(part)} ({show(share)}) is more than the whole "
-                                             f"{written(total)} ({show(whole)})"))
+                        found.append(Finding.of(KIND, total_metric, (year,), (("part", part), ("total", total)),
+                                                msg("audit.part_exceeds", part=written(part), ip=show(share),
+                                                    total=written(total), it=show(whole))))
     return found

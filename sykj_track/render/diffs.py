@@ -13,7 +13,7 @@ from ..analysis.diff import Diff, DiffRow, Side
 from ..model import Figure, Goal
 from ..ledger.quotes import SeedTexts
 from ..quantity import format_number
-from ..i18n import t
+from ..i18n import label, t
 from .labels import basis_label
 from .verdicts import quote_place, sentence_lines
 from ..textsafe import csv_cell
@@ -196,30 +196,39 @@ def render_audit_json(findings: list[Finding]) -> str:
 
 def render_audit_table(findings: list[Finding], lang: str = "en", color: bool | None = None,
                        width: int | None = None, seeds: SeedTexts | None = None, verbose: bool = False) -> str:
-    """Each finding: kind, metric, years, the arithmetic, then the quotes it rests on, each with its
-    place (the seed's file:line with `seeds`, and the TOML record's); verbose adds the sentence around."""
+    """Each finding: kind, metric, years, the arithmetic and its note, then a table of the quotes it
+    rests on (role, report, year, place in the seed with `seeds` and in the ledger, quote; verbose
+    adds the sentence around each quote); last, the count by kind."""
     from ..textsafe import inert
-    from .tables import console, text_of
+    from .tables import Col, console, draw, text_of
 
     out = console(width or 200, bool(color))
     if not findings:
         out.print(t("audit.none", lang))
         return text_of(out)
+    columns = [Col(t("audit.role", lang), keep_words=True), Col(t("sources.report", lang), keep_words=True),
+               Col(t("col.year", lang), keep_words=True), Col(t("check.where", lang), keep_words=True),
+               Col(t("audit.quote", lang))]
+    colon = t("check.colon", lang)
     for n, finding in enumerate(findings, 1):
         years = "→".join(str(y) for y in finding.years)
         out.print(inert(f"{n}. {t(f'kind.{finding.kind}', lang)}  {finding.metric.name(lang)} "
                         f"({finding.metric.id}), {years}"), style="bold")
-        out.print(inert(f"   {finding.arithmetic}"))
-        if finding.note:
-            out.print(inert(f"   {finding.note}"), style="dim")
+        out.print(inert(f"{t('audit.arithmetic', lang)}{colon}{finding.arithmetic_in(lang)}"))
+        note = finding.note_in(lang)
+        if note:
+            out.print(inert(f"{t('quote.note', lang)}{colon}{note}"), style="dim")
         if finding.estimate:
-            out.print(f"   {t('audit.estimate', lang)}", style="dim")
+            out.print(t("audit.estimate", lang), style="dim")
+        rows = []
         for role, record in finding.records:
-            out.print(inert(f"   {role:<9} {quote_place(record, seeds)} ({record.year}) {record.where}: "
-                            f"「{record.quote}」"))
+            place = seeds.cite(record.source.file, record.quote) if seeds is not None else ""
+            quote = f"「{record.quote}」"
             if verbose:
-                for line in sentence_lines(record, seeds, " " * 13):
-                    out.print(line, style="dim")
+                quote = "\n".join([quote, *(line.strip() for line in sentence_lines(record, seeds, ""))])
+            rows.append((label("role", role, lang), record.source.id, str(record.year),
+                         "\n".join(p for p in (place, str(record.where)) if p), quote))
+        draw(out, columns, rows)
         out.print()
     counts: dict[str, int] = {}
     for finding in findings:

@@ -273,10 +273,13 @@ def _findings_section(findings: Sequence[Mapping[str, Any]], metric_names: Mappi
             else:
                 quotes.append(f"<li><q>{esc(q)}</q></li>")
         kind = str(f.get("kind", ""))
-        note = f'<p class="fnote">{esc(f.get("note"))}</p>' if f.get("note") else ""
+        note = (f'<p class="fnote">{_both(str(f.get("note_zh") or f["note"]), str(f["note"]))}</p>'
+                if f.get("note") else "")
+        said = str(f.get("message") or f.get("arithmetic") or "")
+        said = _both(str(f.get("arithmetic_zh") or said), said)
         items.append(f'<li class="finding"><span class="tag">{_both(label("kind", kind, "zh"), kind)}</span> '
                      f'<b>{esc(metric_names.get(metric, metric))}</b> <span class="muted">{esc(years_text)}</span>'
-                     f'<p>{esc(f.get("message") or f.get("arithmetic") or "")}</p>{note}'
+                     f'<p>{said}</p>{note}'
                      f'{f"<ul class=quotes>{chr(10).join(quotes)}</ul>" if quotes else ""}</li>')
     return f"""
 <section id="findings">

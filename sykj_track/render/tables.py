@@ -78,7 +78,8 @@ def draw(out: Any, columns: Sequence[Col], rows: Sequence[Sequence[Cell]], title
             text = row[i][0]
             lines.append(max((cell_len(line) for line in text.split("\n")), default=0))
             if col.keep_words:
-                words.append(max((cell_len(unit) for unit in _ITEMS.split(text.replace("\n", ", "))), default=0))
+                words.append(max((cell_len(unit) for line in text.split("\n") for unit in _ITEMS.split(line)),
+                                 default=0))
             else:
                 words.append(min(_longest_word(text), MIN_FREE))
         need.append(max(words))
@@ -112,6 +113,7 @@ def _fit(natural: list[int], need: list[int], room: int) -> list[int] | None:
 
 
 _ITEMS = re.compile(r"(?<=,) | (?=→ )")  # where a list of whole items may wrap: "a, b → c"
+_PIECES = re.compile(r"[0-9A-Za-z.,%_/:-]+|.")  # what a fold keeps together: 2.5万 folds as 2.5 | 万
 
 
 def wrap(text: str, width: int, whole: bool = False) -> list[str]:
@@ -134,12 +136,14 @@ def wrap(text: str, width: int, whole: bool = False) -> list[str]:
                 continue
             if line:  # fold the long word from here on: a run of 汉字 reads on across the break
                 line, used = line + " ", used + 1
-            for char in word:
-                size = cell_len(char)
-                if used + size > width and line:
-                    lines.append(line.rstrip())
-                    line, used = "", 0
-                line, used = line + char, used + size
+            # folded between characters, but not inside a number or a Latin word that fits a line
+            for piece in _PIECES.findall(word):
+                for part in (piece,) if cell_len(piece) <= width else piece:
+                    size = cell_len(part)
+                    if used + size > width and line:
+                        lines.append(line.rstrip())
+                        line, used = "", 0
+                    line, used = line + part, used + size
         lines.append(line)
     return lines
 
