@@ -26,7 +26,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from .i18n import Msg, msg
+from ..i18n import Msg, msg
 from .intervals import (agree, growth_between, growth_of_increment, increment_between, interval_of,
                          published_interval, show, show_growth)
 from ..model import Figure, Goal, Ledger, Metric, Problem

@@ -34,7 +34,7 @@ def _above(part: Interval, total: Interval) -> bool:
 def parts_exceeding_total(ledger: Ledger) -> list:
     """The part-exceeds-total findings (sykj_track.analysis.audit.Finding) of the ledger."""
     from .audit import Finding, written  # audit gathers this module's findings: imported here, not at the top
-    from .i18n import msg
+    from ..i18n import msg
 
     parts_of: dict[str, list[Metric]] = defaultdict(list)  # a total -> its parts, and their parts
     for metric in ledger.metrics.values():
