@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 # Base units and their dimension. The reports count things with many measure words (家 for firms,
 # 个 for platforms, 项 for projects, 名 for people); a metric may be written with any of them, so they
-# share one dimension, as the issue asks for platforms counted in 家 and in 个.
+# share one dimension: one report counts platforms in 家, another the same platforms in 个.
 BASE_UNITS: dict[str, str] = {
     "家": "count", "个": "count", "项": "count", "名": "count", "人": "count", "户": "count",
     "场": "count", "套": "count", "件": "count", "份": "count", "所": "count", "只": "count",

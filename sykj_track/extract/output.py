@@ -16,7 +16,7 @@ def _number(value) -> int | float:
 
 
 def item_json(item: Item) -> dict[str, Any]:
-    """One item in the JSON shape the issue fixes (`value` holds a goal's target too)."""
+    """One item in the JSON shape of `extract --format json` (README; `value` holds a goal's target too)."""
     return {"kind": item.kind, "metric": item.metric, "year": item.year, "value": _number(item.value),
             "value_max": _number(item.value_max) if item.value_max is not None else None, "unit": item.unit,
             "op": item.op, "bound": item.bound, "basis": item.basis, "estimate": item.estimate,
