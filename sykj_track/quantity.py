@@ -37,9 +37,6 @@ MULTIPLIERS: dict[str, Decimal] = {
     "百": Decimal(10) ** 2,
 }
 
-DIMENSION_BASE: dict[str, str] = {"count": "个", "money": "元", "percent": "%", "points": "百分点",
-                                  "area": "平方米", "compute": "P", "mass": "吨", "rank": "位"}
-
 # ASCII digits only: \d would also take ４５００ or ٤٥٠٠, and Decimal() would read them.
 _NUMBER = re.compile(r"^\s*([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(.*?)\s*$")
 

@@ -124,7 +124,7 @@ def test_reexport_replaces_the_file_and_a_failed_one_leaves_it(ledger_dir, tmp_p
     assert query(db, "select distinct as_of from verdicts") == [("2024-01-01",)]
     before = db.read_bytes()
 
-    def broken(*args, **kwargs):
+    def broken(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("sykj_track.ledger.atomicwrite.os.replace", broken)

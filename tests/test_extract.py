@@ -380,7 +380,7 @@ def test_paragraphs_join_pdf_lines():
     assert "2022年12月22日，沈阳市当年认定登记技术合同8416项" in para
 
 
-def test_evaluation_script_guards_against_regressions(capsys):
+def test_evaluation_script_guards_against_regressions():
     """Floors a little under today's scores: the curated ledger grows, so the script must not pin counts."""
     import importlib.util
 

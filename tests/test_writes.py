@@ -148,7 +148,7 @@ def test_extract_write_reports_a_failed_write_clearly(tmp_path, monkeypatch):
 
     for code, words in ((errno.ENOSPC, "free some space"), (errno.EROFS, "read-only"),
                         (errno.ENAMETOOLONG, "too long")):
-        def full(*args, code=code, **kwargs):
+        def full(*_args, code=code, **_kwargs):
             raise OSError(code, os.strerror(code))
 
         monkeypatch.setattr(atomicwrite, "write_atomic", full)

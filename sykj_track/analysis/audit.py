@@ -218,7 +218,7 @@ def below_prior(goal: Goal, metric: Metric, figures: list[Figure], max_year: int
     return max(beaten, key=lambda f: (f.year, published_interval(f).lo), default=None)
 
 
-def _below_prior_findings(ledger: Ledger, index: dict) -> list[Finding]:
+def _below_prior_findings(ledger: Ledger) -> list[Finding]:
     by_metric: dict[str, list[Figure]] = defaultdict(list)
     for fig in ledger.figures:
         if fig.basis == "level":
@@ -274,7 +274,7 @@ def conflicting_figures(ledger: Ledger) -> list[Finding]:
 def audit(ledger: Ledger) -> list[Finding]:
     """Every place where the ledger contradicts itself, ordered by kind, metric and years."""
     index = _index(ledger.figures)
-    findings = [*_stated_findings(ledger, index), *_plan_findings(ledger, index), *_below_prior_findings(ledger, index),
+    findings = [*_stated_findings(ledger, index), *_plan_findings(ledger, index), *_below_prior_findings(ledger),
                 *_conflicts(ledger, index)]
     from .parts import parts_exceeding_total  # a part against its total (the registry's part_of)
 

@@ -28,9 +28,6 @@ from ..model import Figure, Goal, Ledger, Metric, Verdict
 from .intervals import Interval
 from .reconcile import best_figure, reconcile
 
-FLAGS = ("consistent-growth", "inconsistent-growth", "target-below-prior", "new-goal", "dropped-goal",
-         "status-change")
-LACKS = ("goals", "figures")
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ class _Drafter:
         key = (words, dimension)
         if key in self.proposed_ids:
             return self.proposed_ids[key]
-        base = suggest_id(words, unit)
+        base = suggest_id(words)
         candidate, n = base, 2
         while candidate in self.index.metrics or candidate in self.proposed_ids.values():
             candidate, n = f"{base}_{n}", n + 1

@@ -51,7 +51,7 @@ _GLOSSARY = {
 _GLOSSARY_KEYS = sorted(_GLOSSARY, key=len, reverse=True)
 
 
-def suggest_id(subject: str, unit: str, basis: str = "level") -> str:
+def suggest_id(subject: str) -> str:
     """A readable snake_case id for a measure the registry does not know, from the words of its name
     (新增高新技术企业 -> new_hitech_enterprises; 技术合同成交额 -> tech_contract_turnover); a name
     without known words gets measure_ and a short digest. The caller makes ids unique."""
@@ -67,10 +67,6 @@ def suggest_id(subject: str, unit: str, basis: str = "level") -> str:
         else:
             i += 1
     words = words[-4:]
-    if basis == "increment" and "new" not in words:
-        words.insert(0, "new")
-    if basis == "growth" and "growth" not in words:
-        words.append("growth")
     if not words or words == ["new"] or words == ["growth"]:
         digest = hashlib.sha1(subject.encode("utf-8")).hexdigest()[:4]
         words = ["measure", digest]

@@ -56,10 +56,6 @@ class LedgerIdentity:
         """The body whose goals are judged, for headings: its agency, else the ledger's name, else ""."""
         return self.agency or self.name
 
-    def is_own(self, agency: str) -> bool:
-        """Whether a goal of `agency` is the ledger's own (an unknown agency of the ledger: all are)."""
-        return not self.agency or agency == self.agency
-
     def short(self, agency: str) -> str:
         """`agency` without the ledger's region in front: 大连市工业和信息化局 -> 工业和信息化局."""
         if self.region and agency.startswith(self.region) and len(agency) > len(self.region):

@@ -44,7 +44,6 @@ FIGURE_TYPES: dict[str, Any] = {"metric": str, "year": int, "value": QUANTITY, "
                                 "estimate": bool, "as_of": date, "basis": str, "quote": str, "note": str,
                                 "doubt": str}
 METRIC_FIELDS, SOURCE_FIELDS = set(METRIC_TYPES), set(SOURCE_TYPES)
-GOAL_FIELDS, FIGURE_FIELDS = set(GOAL_TYPES), set(FIGURE_TYPES)
 
 _TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false", list: "a list of strings",
                date: "a date", QUANTITY: "a number or a quantity string"}

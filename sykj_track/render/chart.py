@@ -117,7 +117,7 @@ def chart_lines(series: Series, width: int, plain: bool, lang: str = "en") -> li
     # "2024 |" + bar + " " actual "  " targets "  " status
     cells = max(10, width - 6 - 5 - sum(widths))
     scale = series.scale_max()
-    bar_char, marker_char, axis = ("#", "|", "|") if plain else ("█", "┃", "│")
+    marker_char, axis = ("|", "|") if plain else ("┃", "│")
     lines = []
     for point, (actual, targets, status) in zip(series.points, labels):
         style = "" if plain else STATUS_STYLE.get(point.status or "", NO_GOAL_STYLE)

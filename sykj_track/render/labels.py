@@ -13,7 +13,6 @@ OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 BOUND_SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "≈", "at_most": "≤"}
 STATUS_STYLE = {"hit": "bold green", "miss": "bold red", "pending": "yellow", "unreported": "magenta",
                 "superseded": "dim"}
-SHOWN_STATUSES = ("hit", "miss", "pending", "unreported", "superseded")
 
 
 def shown_status(v: Verdict) -> str:
