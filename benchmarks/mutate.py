@@ -10,18 +10,22 @@ they pass on survived, and is either a gap in the tests or a change that makes n
     python benchmarks/mutate.py reconcile --jobs 1   # one module
     python benchmarks/mutate.py --list               # the mutants, without running them
 
+A module is named by its last dotted part (reconcile) and found wherever it lives in the package
+(sykj_track/reconcile.py or sykj_track/analysis/reconcile.py), so the script survives a move.
 Docstrings, f-strings (display only) and annotations are not mutated. Each worker runs on its own
-copy of the repository without bytecode files, so a mutant is always what runs.
+copy of the repository without bytecode files, so a mutant is always what runs. Hypothesis runs
+with a fixed seed, so a mutant is killed or not the same way on every run.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
-import copy
+import importlib
+import importlib.util
 import os
 import shutil
-import subprocess
+import signal
 import sys
 import tempfile
 import time
@@ -31,16 +35,28 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-# The module and the tests that speak for it (fast ones; the real-data tests pin verdicts end to end).
-# Keys are paths under sykj_track/ without ".py".
+PACKAGE = "sykj_track"
+
+# The module and the tests that speak for it: small hand-made cases first (with -x the first failure
+# ends the run), then the ones that pin verdicts of the real data; no browser, CLI-heavy or slow tests.
 MODULES: dict[str, list[str]] = {
-    "analysis/reconcile": ["tests/test_reconcile.py", "tests/test_verdicts.py", "tests/test_real_data.py",
-                  "tests/test_intervals.py"],
-    "analysis/intervals": ["tests/test_intervals.py", "tests/test_reconcile.py", "tests/test_verdicts.py",
-                  "tests/test_audit.py", "tests/test_diff.py"],
+    "reconcile": ["tests/test_reconcile.py", "tests/test_verdicts.py", "tests/test_intervals.py",
+                  "tests/test_real_data.py"],
+    "intervals": ["tests/test_intervals.py", "tests/test_reconcile.py", "tests/test_verdicts.py",
+                  "tests/test_audit.py"],
     "quantity": ["tests/test_quantity.py", "tests/test_load.py"],
-    "analysis/audit": ["tests/test_audit.py", "tests/test_real_audit.py"],
+    "audit": ["tests/test_audit.py", "tests/test_real_audit.py"],
 }
+
+
+def module_path(name: str) -> Path:
+    """The file of a module, relative to the repository, found by its name wherever it lives in the package."""
+    found = sorted((REPO / PACKAGE).rglob(f"{name.rpartition('.')[2]}.py"))
+    if len(found) != 1:
+        where = ", ".join(str(f.relative_to(REPO)) for f in found) or "nowhere"
+        sys.exit(f"module {name}: expected one {name}.py under {PACKAGE}/, found {where}")
+    return found[0].relative_to(REPO)
+
 
 COMPARE = {ast.Lt: (ast.LtE, ast.GtE), ast.LtE: (ast.Lt, ast.Gt), ast.Gt: (ast.GtE, ast.LtE),
            ast.GtE: (ast.Gt, ast.Lt), ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,), ast.Is: (ast.IsNot,),
@@ -150,7 +166,7 @@ class _Apply(ast.NodeTransformer):
 
 
 def mutants(module: str) -> list[Mutant]:
-    tree = ast.parse((REPO / "sykj_track" / f"{module}.py").read_text(encoding="utf-8"))
+    tree = ast.parse((REPO / module_path(module)).read_text(encoding="utf-8"))
     found = []
     for index, (node, descriptions) in enumerate(_sites(tree)):
         for choice, text in enumerate(descriptions):
@@ -159,7 +175,7 @@ def mutants(module: str) -> list[Mutant]:
 
 
 def mutated_source(mutant: Mutant) -> str:
-    tree = ast.parse((REPO / "sykj_track" / f"{mutant.module}.py").read_text(encoding="utf-8"))
+    tree = ast.parse((REPO / module_path(mutant.module)).read_text(encoding="utf-8"))
     node = _sites(tree)[mutant.index][0]
     tree = _Apply(node, mutant.choice).visit(tree)
     return ast.unparse(ast.fix_missing_locations(tree))
@@ -167,41 +183,86 @@ def mutated_source(mutant: Mutant) -> str:
 
 # --- running ----------------------------------------------------------------------------------------
 
-_copy: Path | None = None
+_copies: dict[int, Path] = {}
+_scratch: list[Path] = []  # the directory holding every process's copy, removed at the end
+
+
+def _set_scratch(path: Path) -> None:
+    _scratch[:] = [path]
+    _preload()
 
 
 def _worker_copy() -> Path:
-    """This worker's copy of the repository (code, tests, data), made once."""
-    global _copy
-    if _copy is None:
-        _copy = Path(tempfile.mkdtemp(prefix="sykj-mutate-"))
+    """This process's copy of the repository (code, tests, data), made once. Keyed by process id: a
+    worker forked after the main process made its copy must not share it."""
+    if os.getpid() not in _copies:
+        copy = Path(tempfile.mkdtemp(prefix="copy-", dir=_scratch[0] if _scratch else None))
         ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".git", "artifacts", ".hypothesis", "*.egg-info")
-        for name in ("sykj_track", "tests", "targets", "seeds", "docs", "benchmarks"):
+        for name in (PACKAGE, "tests", "targets", "seeds", "docs", "benchmarks"):
             if (REPO / name).exists():
-                shutil.copytree(REPO / name, _copy / name, ignore=ignore)
+                shutil.copytree(REPO / name, copy / name, ignore=ignore)
         for name in ("pyproject.toml", "README.md"):
             if (REPO / name).exists():
-                shutil.copy2(REPO / name, _copy / name)
-    return _copy
+                shutil.copy2(REPO / name, copy / name)
+        _copies[os.getpid()] = copy
+    return _copies[os.getpid()]
 
 
 def _pytest(root: Path, tests: list[str], timeout: float) -> str:
-    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1", "SYKJ_TRACK_CACHE": "off",
-           "HYPOTHESIS_PROFILE": "mutate"}
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o",
-               "addopts=", *tests]
-    try:
-        run = subprocess.run(command, cwd=root, env=env, capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return "timeout"
-    return "survived" if run.returncode == 0 else "killed"
+    """Run the tests on the copy at root in a forked child: the worker has imported pytest and the
+    third-party libraries once, and the child imports sykj_track afresh from the copy."""
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 3
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            os.chdir(root)
+            sys.path.insert(0, str(root))
+            sys.dont_write_bytecode = True
+            os.environ["SYKJ_TRACK_CACHE"] = "off"
+            spec = importlib.util.find_spec(PACKAGE)
+            if spec is None or not str(spec.origin).startswith(str(root)):
+                os._exit(4)  # the package would come from elsewhere: the mutant would not be what runs
+            import pytest
+
+            code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=",
+                                "--hypothesis-seed=0", "--hypothesis-profile=mutate", *tests])
+        finally:
+            os._exit(int(code))
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return "timeout"
+        time.sleep(0.02)
+    code = os.waitstatus_to_exitcode(status)
+    if code == 4:
+        sys.exit(f"{PACKAGE} is not imported from the copy at {root}; is it installed non-editable?")
+    return "survived" if code == 0 else "killed"
+
+
+def _preload() -> None:
+    """Import what every run needs but the package itself, once per worker (children inherit it)."""
+    for name in ("pytest", "hypothesis", "click", "rich", "rich.console", "rich.table", "tomli_w", "dateutil",
+                 "tomllib", "decimal", "json", "csv"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
 
 
 def run_one(args: tuple[Mutant, float]) -> tuple[Mutant, str, float]:
     mutant, timeout = args
     root = _worker_copy()
-    path = root / "sykj_track" / f"{mutant.module}.py"
-    original = (REPO / "sykj_track" / f"{mutant.module}.py").read_text(encoding="utf-8")
+    relative = module_path(mutant.module)
+    path = root / relative
+    original = (REPO / relative).read_text(encoding="utf-8")
     start = time.perf_counter()
     try:
         source = mutated_source(mutant)
@@ -216,51 +277,82 @@ def run_one(args: tuple[Mutant, float]) -> tuple[Mutant, str, float]:
     return mutant, outcome, time.perf_counter() - start
 
 
+def _source_line(mutant: Mutant) -> str:
+    lines = (REPO / module_path(mutant.module)).read_text(encoding="utf-8").splitlines()
+    return lines[mutant.line - 1].strip() if 0 < mutant.line <= len(lines) else ""
+
+
+def _on_lines(spec: str | None) -> set[int] | None:
+    if spec is None:
+        return None
+    lines: set[int] = set()
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        lines.update(range(int(first), int(last or first) + 1))
+    return lines
+
+
+def _run(modules: list[str], jobs: int, scratch: Path, results: list, walls: dict[str, float],
+         lines: set[int] | None = None) -> None:
+    """Run the mutants of each module in turn, appending (mutant, outcome, seconds) to results."""
+    with ProcessPoolExecutor(jobs, initializer=_set_scratch, initargs=(scratch,)) as pool:
+        for module in modules:
+            # The unmutated tests must pass, and tell how long a run takes (the timeout of a mutant).
+            start = time.perf_counter()
+            if _pytest(_worker_copy(), MODULES[module], 600) != "survived":
+                sys.exit(f"the tests of {module} fail without any mutation; fix them first")
+            timeout = 3 * (time.perf_counter() - start) + 10
+            todo = [m for m in mutants(module) if lines is None or m.line in lines]
+            print(f"{module_path(module)}: {len(todo)} mutants, {jobs} workers, "
+                  f"timeout {timeout:.0f} s each", flush=True)
+            for n, (mutant, outcome, took) in enumerate(pool.map(run_one, [(m, timeout) for m in todo]), 1):
+                results.append((mutant, outcome, took))
+                if outcome == "survived":
+                    print(f"  survived  {module_path(module)}:{mutant.line}: {mutant.description}", flush=True)
+                if n % 25 == 0:
+                    print(f"  {n}/{len(todo)} in {time.perf_counter() - start:.0f} s", flush=True)
+            walls[module] = time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("modules", nargs="*", metavar="MODULE",
                         help=f"modules to mutate (default: all of {', '.join(MODULES)})")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument("--lines", metavar="N,M-K", help="only the mutants on these lines (to rerun survivors)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the table and the survivors here")
     args = parser.parse_args()
-    modules = args.modules or list(MODULES)
+    modules = [m.rpartition(".")[2] for m in args.modules] or list(MODULES)
     unknown = [m for m in modules if m not in MODULES]
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
-    todo = [m for module in modules for m in mutants(module)]
+    lines = _on_lines(args.lines)
     if args.list:
+        todo = [m for module in modules for m in mutants(module) if lines is None or m.line in lines]
         for m in todo:
-            print(f"{m.module}.py:{m.line}: {m.description}")
+            print(f"{module_path(m.module)}:{m.line}: {m.description}")
         print(f"{len(todo)} mutants")
         return
-    # The unmutated tests must pass, and tell how long a run takes.
-    timeouts = {}
-    root = _worker_copy()
-    for module in modules:
-        start = time.perf_counter()
-        if _pytest(root, MODULES[module], 600) != "survived":
-            sys.exit(f"the tests of {module} fail without any mutation; fix them first")
-        timeouts[module] = 3 * (time.perf_counter() - start) + 10
-    print(f"{len(todo)} mutants of {', '.join(modules)}; {args.jobs} workers", flush=True)
     results: list[tuple[Mutant, str, float]] = []
-    start = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs) as pool:
-        for n, (mutant, outcome, took) in enumerate(pool.map(run_one, [(m, timeouts[m.module]) for m in todo]), 1):
-            results.append((mutant, outcome, took))
-            if outcome == "survived":
-                print(f"  survived  {mutant.module}.py:{mutant.line}: {mutant.description}", flush=True)
-            if n % 25 == 0:
-                print(f"  {n}/{len(todo)} in {time.perf_counter() - start:.0f} s", flush=True)
-    lines = ["| module | mutants | killed | survived | score |", "|---|---|---|---|---|"]
+    walls: dict[str, float] = {}
+    begin = time.perf_counter()
+    scratch = Path(tempfile.mkdtemp(prefix="sykj-mutate-"))
+    _set_scratch(scratch)
+    try:
+        _run(modules, args.jobs, scratch, results, walls, lines)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    lines = ["| module | mutants | killed | survived | score | wall time |", "|---|---|---|---|---|---|"]
     for module in modules:
         mine = [(m, o) for m, o, _ in results if m.module == module and o != "invalid"]
         killed = sum(o in ("killed", "timeout") for _, o in mine)
         lines.append(f"| {module}.py | {len(mine)} | {killed} | {len(mine) - killed} | "
-                     f"{killed / len(mine) * 100 if mine else 0:.1f}% |")
-    survivors = [f"- `{m.module}.py:{m.line}` {m.description}" for m, o, _ in results if o == "survived"]
+                     f"{killed / len(mine) * 100 if mine else 0:.1f}% | {walls[module]:.0f} s |")
+    survivors = [f"- `{module_path(m.module)}:{m.line}` {m.description}: `{_source_line(m)}`"
+                 for m, o, _ in results if o == "survived"]
     text = "\n".join(lines) + "\n\nSurvivors:\n" + ("\n".join(survivors) or "none") + "\n"
-    print(f"\n{text}\n{time.perf_counter() - start:.0f} s")
+    print(f"\n{text}\n{time.perf_counter() - begin:.0f} s in all, {args.jobs} workers")
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")
 
