@@ -152,7 +152,7 @@ def parse_chinese_numeral(text: str) -> int | None:
         else:
             place = _NUMERAL_PLACES[ch]
             if place >= last_place:
-                return None  # places must fall: 百十 is not a numeral
+                return None  # places must fall: 十百 is not a numeral
             total += (1 if digit in (None, 0) else digit) * place
             digit, last_place = None, place
     total += digit or 0

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from sykj_track.analysis.intervals import decimals, half_unit, published_interval
-from sykj_track.analysis.audit import audit, finding_record
+from sykj_track.analysis.audit import audit, finding_record, written
 
 from helpers import figure, goal
 
@@ -50,7 +50,8 @@ def test_increment_that_does_not_add_up_across_reports(firms):
     (found,) = audit(firms.load())
     assert (found.kind, found.years) == ("increment-mismatch", (2021, 2022))
     assert [role for role, _ in found.records] == ["before", "after", "increment"]
-    assert "120家 − 100家 = 20 家" in found.arithmetic
+    assert found.arithmetic == "120家 − 100家 = 20 家; increase stated 30家"
+    assert (found.note, finding_record(found)["note"], found.estimate) == ("", None, False)
 
 
 def test_increment_that_adds_up_is_no_finding(firms):
@@ -100,7 +101,7 @@ def test_growth_against_an_increase_that_does_not_fit(data):
                                        figure("firms", 2021, 842, "净增842家", basis="increment"),
                                        figure("firms", 2021, 30, "同比增长30%", unit="%", basis="growth")])
     (found,) = audit(ledger)
-    assert found.kind == "growth-mismatch"
+    assert (found.kind, found.years) == ("growth-mismatch", (2020, 2021))
     assert [role for role, _ in found.records] == ["increment", "after", "growth"]
 
 
@@ -140,7 +141,18 @@ def test_increase_goal_against_level_goal_and_last_level(firms):
                                goal("firms", 2019, 300, "总数达到300家以上")])
     (found,) = audit(ledger)
     assert (found.kind, found.years) == ("increment-mismatch", (2018, 2019))
-    assert "300家 − 213家 = 87 家" in found.arithmetic
+    assert found.arithmetic == "300家 − 213家 = 87 家; increase goal 100家"
+    assert "Both goals are floors" in finding_record(found)["note"]  # 313 would meet both
+
+
+@pytest.mark.parametrize("level_op, floors", [(">", True), (">=", True), ("<=", False)])
+def test_a_plan_whose_goals_are_both_floors_says_so(firms, level_op, floors):
+    ledger = one_report(firms, figures=[figure("firms", 2018, 213, "培养213家")],
+                        goals=[goal("firms", 2019, 100, "新增100家", basis="increment"),
+                               goal("firms", 2019, 300, "总数300家", op=level_op)])
+    (found,) = audit(ledger)
+    assert found.note.startswith("The level goal and the increase goal of one report do not agree")
+    assert ("Both goals are floors" in found.note) is floors
 
 
 # ---- target-below-prior
@@ -165,11 +177,31 @@ def test_goal_equal_to_a_bounded_prior_is_not_below_it(firms):
                             goals=[goal("firms", 2022, 1000, "活动1000家")])) == []
 
 
-@pytest.mark.parametrize("target, flagged", [(20, True), (15, False)])
+@pytest.mark.parametrize("target, flagged", [(20, True), (18, False), (15, False)])
 def test_a_rank_goal_worse_than_the_rank_already_reached(firms, target, flagged):
     ledger = one_report(firms, figures=[figure("rank", 2022, 18, "排名第18位", unit="位")],
                         goals=[goal("rank", 2023, target, f"进入前{target}位", op="<=", unit="位")])
     assert bool(kinds(ledger)) is flagged
+    if flagged:
+        assert audit(ledger)[0].arithmetic == "goal for 2023: ≤ 20位; already reported for 2022: 18位, better than the target"
+
+
+def test_below_prior_cites_the_best_place_already_reached(firms):
+    ledger = one_report(firms, figures=[figure("rank", 2022, 18, "预计排名第18位", unit="位", estimate=True),
+                                        figure("rank", 2022, 16, "排名第16位", unit="位")],
+                        goals=[goal("rank", 2023, 20, "进入前20位", op="<=", unit="位")])
+    (found,) = audit(ledger)
+    assert [r.value for role, r in found.records if role == "prior"] == [16]
+
+
+@pytest.mark.parametrize("year, flagged", [(2021, True), (2022, False), (2023, False)])
+def test_below_prior_looks_only_at_earlier_years(firms, year, flagged):
+    # The year of the goal itself (or a later one) is not "already reached" when the goal was set.
+    ledger = one_report(firms, figures=[figure("firms", year, 1251, "平台达到1251家")],
+                        goals=[goal("firms", 2022, 1230, "2022年平台达到1230家")])
+    assert kinds(ledger) == ([("target-below-prior", "firms", (2021, 2022))] if flagged else [])
+    if flagged:
+        assert audit(ledger)[0].arithmetic.endswith("already reported for 2021: 1251家, above the target")
 
 
 # ---- conflicting-figures
@@ -187,6 +219,7 @@ def test_two_figures_of_one_year_that_cannot_both_be_true(firms):
     dict(value=104, quote="约104家", bound="about"),          # within 5% of "about"
     dict(value=90, quote="预计90家", estimate=True),          # a final figure revises an estimate
     dict(value=90, quote="截至6月90家", as_of=date(2021, 6, 30)),  # a stock at another date
+    dict(value=120, quote="截至6月120家", as_of=date(2021, 6, 30)),  # a stock may shrink
 ])
 def test_figures_that_can_both_be_true(firms, second):
     ledger = one_report(firms, figures=[figure("firms", 2021, 100, "企业100家"),
@@ -201,6 +234,20 @@ def test_a_running_total_cannot_shrink(firms):
     (found,) = audit(ledger)
     assert found.kind == "conflicting-figures" and "cannot shrink" in found.arithmetic
     assert [r.value for _, r in found.records] == [400, 380]
+
+
+def test_a_running_total_that_stays_the_same_is_no_conflict(data):
+    data.metric("events", unit="场", kind="flow")
+    ledger = one_report(data, figures=[figure("events", 2022, 50, "截至11月50场", unit="场", as_of=date(2022, 11, 30)),
+                                       figure("events", 2022, 50, "全年50场", unit="场")])
+    assert kinds(ledger) == []
+
+
+def test_goals_are_written_with_their_operator(firms):
+    ledger = one_report(firms, goals=[goal("firms", 2022, 4500, "达到4500家"),
+                                      goal("money", 2022, 3, "3至5亿元", op="between", unit="亿元", target_max=5),
+                                      goal("rank", 2022, 20, "前20位", op="<", unit="位")])
+    assert [written(g) for g in ledger.goals] == ["≥ 4500家", "3–5亿元", "< 20位"]
 
 
 def test_estimates_are_marked_and_the_json_form_is_complete(firms):

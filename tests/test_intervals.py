@@ -1,14 +1,17 @@
 """One rounding policy: what a published number stands for, and check and audit agreeing on it."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from sykj_track.analysis.audit import audit
-from sykj_track.analysis.intervals import (INF, Interval, decisive, figure_interval, growth_between, level_before_growth,
-                                  level_before_increment, published_interval, show_growth)
+from sykj_track.analysis.intervals import (INF, Interval, decimals, decisive, figure_interval, growth_between,
+                                           growth_of_increment, implied, increment_between, level_before_growth,
+                                           level_before_increment, point, published_interval, show, show_growth)
 from sykj_track.quantity import convert
 from sykj_track.model import Figure, Ledger, Metric, Source
 from sykj_track.api import validate
@@ -104,3 +107,126 @@ def figures(draw, source):
 def test_check_and_audit_agree_on_every_pair_of_figures(a, b, c):
     ledger = ledger_of(a, b, c)
     assert check_warns(ledger) == audit_conflicts(ledger)
+
+
+# ---- what a published number stands for, one reading at a time
+
+def test_about_is_five_percent_either_side():
+    assert figure_interval(1000, "about") == Interval(950, 1050)
+    assert figure_interval(-20, "about") == Interval(-21, -19)  # a fall of about 20% spreads the same way
+
+
+@pytest.mark.parametrize("bound, expected", [
+    ("more_than", Interval(5000, INF, lo_closed=False)),  # 突破5000
+    ("at_least", Interval(5000, INF)),                     # 5000以上
+    ("at_most", Interval(-INF, 5000)),                     # 不超过5000
+    ("exact", Interval(5000, 5000)),
+])
+def test_each_bound_reads_as_its_interval(bound, expected):
+    assert figure_interval(5000, bound) == expected
+
+
+def test_decimals_of_a_number_the_quote_writes_in_characters_come_from_the_ledger():
+    assert decimals(replace(fig("2000"), quote="达到两千家")) == 0
+    assert decimals(replace(fig("2.5", unit="万家"), quote="突破二点五万家")) == 1
+
+
+# ---- comparing intervals: each direction, and what an open end changes
+
+@pytest.mark.parametrize("outer, inner, inside", [
+    (Interval(10, 20), Interval(12, 18), True),
+    (Interval(10, 20), Interval(10, 20), True),
+    (Interval(10, 20), Interval(9, 18), False),    # reaches below
+    (Interval(10, 20), Interval(12, 21), False),   # reaches above
+    (Interval(10, 20, lo_closed=False), Interval(10, 15), False),  # 10 itself is outside
+    (Interval(10, 20, hi_closed=False), Interval(15, 20), False),  # 20 itself is outside
+    (Interval(10, 20, lo_closed=False), Interval(10, 15, lo_closed=False), True),
+    (Interval(10, 20, hi_closed=False), Interval(15, 20, hi_closed=False), True),
+])
+def test_contains(outer, inner, inside):
+    assert outer.contains(inner) is inside
+
+
+@pytest.mark.parametrize("a, b, overlap", [
+    (Interval(10, 20), Interval(15, 25), True),
+    (Interval(10, 20), Interval(20, 25), True),                       # they share 20
+    (Interval(10, 20), Interval(20, 25, lo_closed=False), False),     # 20 is in one only
+    (Interval(10, 20, hi_closed=False), Interval(20, 25), False),
+    (Interval(10, 20), Interval(21, 25), False),
+    (Interval(21, 25), Interval(10, 20), False),
+    (Interval(10, 20, lo_closed=False), Interval(10, 10), False),     # 10 is outside the first
+    (Interval(10, 20, hi_closed=False), Interval(20, 20), False),
+])
+def test_overlaps_either_way_round(a, b, overlap):
+    assert a.overlaps(b) is overlap and b.overlaps(a) is overlap
+
+
+def test_an_interval_decides_a_goal_when_it_lies_inside_or_wholly_outside():
+    region = Interval(15, INF)  # growth of at least 15%
+    assert decisive(Interval(16, 18), region)
+    assert decisive(Interval(10, 12), region)
+    assert not decisive(Interval(10, 20), region)
+
+
+# ---- arithmetic: no value where the division says nothing
+
+def test_no_growth_from_a_level_that_may_be_zero():
+    assert growth_between(Interval(0, 10), Interval(5, 5)) is None
+    assert growth_between(Interval(-5, 10), Interval(5, 5)) is None
+    assert growth_between(Interval(1, 10), Interval(5, 5)) == Interval(-50, 400)
+
+
+def test_growth_of_an_increase_needs_a_level_before_it():
+    # 新增842家 to 3402家: 842 / 2560 = 32.89%
+    rate = growth_of_increment(Interval(842, 842), Interval(3402, 3402))
+    assert round(rate.lo, 2) == round(rate.hi, 2) == 32.89
+    assert growth_of_increment(Interval(100, 100), Interval(100, 100)) is None  # all of it is new
+    assert growth_of_increment(Interval(90, 110), Interval(100, 100)) is None
+    assert growth_of_increment(Interval(99, 99), Interval(100, 100)) == Interval(9900, 9900)  # from 1 to 100
+
+
+def test_no_level_before_a_fall_of_a_hundred_percent():
+    assert level_before_growth(Interval(1710, 1710), Interval(-100, 5)) is None
+    assert level_before_growth(Interval(50, 50), Interval(-50, -50)) == Interval(100, 100)
+
+
+def test_a_division_by_a_range_holding_zero_or_infinity_less_infinity_says_nothing():
+    assert implied(lambda a, b: a / b, Interval(1, 2), Interval(0, 1)) == Interval(-INF, INF)
+    assert implied(lambda a, b: b - a, Interval(0, INF), Interval(0, INF)) == Interval(-INF, INF)
+
+
+def test_an_increase_is_the_later_level_less_the_earlier():
+    assert increment_between(Interval(100, 110), Interval(150, 160)) == Interval(40, 60)
+
+
+# ---- showing intervals
+
+def test_one_number_for_an_interval():
+    assert point(Interval(10, 20)) == 15
+    assert point(Interval(-30, -10)) == -20
+    assert point(Interval(24500, INF)) == 24500
+    assert point(Interval(-INF, 22.45)) == 22.45
+
+
+@pytest.mark.parametrize("interval, text", [
+    (Interval(11.65, 11.75), "11.65–11.75"),
+    (Interval(1.234, 1.236), "1.23–1.24"),       # two decimals unless asked for more
+    (Interval(3, 3), "3"),
+    (Interval(24500, INF), "≥ 24500"),
+    (Interval(-INF, 20), "≤ 20"),
+    (Interval(-INF, INF), "any value"),
+    (Interval(-0.001, 5), "0–5"),                  # never "-0"
+    (Interval(-2.5, -1), "-2.5–-1"),
+])
+def test_show(interval, text):
+    assert show(interval) == text
+
+
+def test_show_growth():
+    assert show_growth(Interval(11.65, 11.75)) == "11.65–11.75%"
+    assert show_growth(Interval(-100, 22.45)) == "≤ 22.45%"      # the earlier level was only a floor
+    assert show_growth(Interval(-INF, 22.45)) == "≤ 22.45%"
+    assert show_growth(Interval(-INF, INF)) == "any value"
+    assert show_growth(Interval(15, INF)) == "≥ 15%"
+    assert show_growth(Interval(-100, INF)) == "≥ -100%"
+    assert show_growth(Interval(1.234, 1.236), 3) == "1.234–1.236%"

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sykj_track.quantity import QuantityError, chinese_numerals, convert, format_number, parse_quantity, parse_unit
+from sykj_track.quantity import (QuantityError, chinese_numerals, convert, format_number, parse_chinese_numeral,
+                                 parse_quantity, parse_unit)
 
 
 @pytest.mark.parametrize("text, number, unit", [
@@ -73,3 +74,52 @@ def test_format_number_round_trips_to_four_places(value):
                                           (15, "十五"), (105, "一百零五"), (2000, "两千"), (61, "六十一")])
 def test_chinese_numerals(number, form):
     assert form in chinese_numerals(number)
+
+
+@pytest.mark.parametrize("word, factor", [("万亿", 10**12), ("亿元", 10**8), ("万家", 10**4), ("千人", 10**3),
+                                          ("百人", 10**2), ("家", 1)])
+def test_each_multiplier(word, factor):
+    assert parse_unit(word).factor == factor
+
+
+def test_a_multiplier_is_read_longest_first():
+    assert (parse_unit("万亿").dimension, parse_unit("万亿元").factor) == (None, 10**12)
+    assert convert(3, "千元", "元") == 3000 and convert(2, "百人", "人") == 200
+
+
+@pytest.mark.parametrize("value, text", [(25000.0, "25000"), (394.28, "394.28"), (2.97, "2.97"), (11.7, "11.7"),
+                                         (-3.5, "-3.5"), (0.1 + 0.2, "0.3"), (-0.0, "0"), (1e15, "1000000000000000")])
+def test_format_number_without_float_noise(value, text):
+    assert format_number(value) == text
+
+
+# ---- numbers written in characters: 两, 十五, 一百零五
+
+def test_every_number_below_ten_thousand_reads_back_from_each_of_its_forms():
+    for number in range(1, 10000):
+        for form in chinese_numerals(number):
+            assert parse_chinese_numeral(form) == number, form
+
+
+@pytest.mark.parametrize("number", [0, -5, 10000, 25000])
+def test_only_numbers_from_1_to_9999_have_character_forms(number):
+    assert chinese_numerals(number) == set()
+
+
+@pytest.mark.parametrize("number, forms", [
+    (1, {"一"}), (2, {"二", "两"}), (10, {"一十", "十"}), (15, {"一十五", "十五"}), (100, {"一百", "百"}),
+    (105, {"一百零五", "百零五"}), (1010, {"一千零一十", "千零一十"}), (2000, {"二千", "两千"}), (9999, {"九千九百九十九"}),
+])
+def test_character_forms(number, forms):
+    assert chinese_numerals(number) == forms
+
+
+@pytest.mark.parametrize("text, number", [("两", 2), ("十五", 15), ("百", 100), ("两百", 200), ("一百零五", 105),
+                                          ("二〇", None), ("三千零五十", 3050), ("两千", 2000)])
+def test_parse_chinese_numeral(text, number):
+    assert parse_chinese_numeral(text) == number
+
+
+@pytest.mark.parametrize("text", ["", "二三", "十百", "十十", "千千", "零", "五个", "abc", "十五家"])
+def test_what_is_not_a_numeral(text):
+    assert parse_chinese_numeral(text) is None

@@ -63,7 +63,22 @@ def test_goals_of_different_agencies_stay_apart(platforms):
     platforms.source("press", date(2025, 3, 28), "甲平台达到1850家 乙平台达到1850家", goals=[
         goal("platforms", 2025, 1850, "甲平台达到1850家"),
         goal("platforms", 2025, 1850, "乙平台达到1850家", agency="沈阳市工业和信息化局")])
-    assert len(reconcile(platforms.load(), AS_OF).verdicts) == 2
+    result = reconcile(platforms.load(), AS_OF)
+    # The ledger's own goal first; another agency's is marked outside and its id ends with the agency.
+    assert [(v.id, v.outside) for v in result.verdicts] == [
+        ("2025:platforms:level", False), ("2025:platforms:level:沈阳市工业和信息化局", True)]
+
+
+def test_a_revision_follows_the_goal_in_force_and_keeps_its_agency(platforms):
+    agency = "沈阳市工业和信息化局"
+    platforms.source("press", date(2025, 3, 28), "平台达到1850家",
+                     goals=[goal("platforms", 2025, 1850, "平台达到1850家", agency=agency)])
+    platforms.source("report", date(2025, 6, 5), "平台达到1900家",
+                     goals=[goal("platforms", 2025, 1900, "平台达到1900家", agency=agency)])
+    result = reconcile(platforms.load(), AS_OF)
+    assert [(v.id, v.status, v.outside) for v in result.verdicts] == [
+        (f"2025:platforms:level:{agency}", "pending", True),
+        (f"2025:platforms:level:{agency}:>=1850家", "superseded", True)]
 
 
 # Rule 3: which figure a goal is judged on.
@@ -104,7 +119,14 @@ def test_later_publication_wins_among_equals(platforms):
     (">=", 1000, 1052, "exact", "hit", None),
     (">=", 1000, 990, "about", "pending", "inconclusive"),   # 约990: within 5%, could be either
     (">=", 1000, 800, "about", "miss", None),
+    (">=", 1000, 950, "about", "miss", None),                # 约950 is at most 997.5
+    (">=", 1000, 1060, "about", "hit", None),                # 约1060 is at least 1007
     ("<=", 15, 18, "exact", "miss", None),
+    ("<=", 15, 15, "exact", "hit", None),
+    ("<", 15, 15, "exact", "miss", None),                    # 15 is not below 15
+    ("<", 15, 14, "exact", "hit", None),
+    ("<", 15, 20, "at_most", "pending", "inconclusive"),
+    (">", 15, 14, "exact", "miss", None),
     ("between", 3, 4, "exact", "hit", None),
     ("between", 3, 6, "exact", "miss", None),
 ])
@@ -203,6 +225,14 @@ def test_attainment_is_actual_over_target(platforms):
     verdict = one(reconcile(platforms.load(), AS_OF))
     assert verdict.attainment == pytest.approx(4200 / 4500)
     assert verdict.status == "miss"
+
+
+def test_attainment_of_a_goal_of_one(data):
+    data.metric("rank", unit="位", kind="rank", better="lower")
+    data.source("plan", date(2022, 1, 1), "排名保持第1位", goals=[goal("rank", 2022, 1, "排名保持第1位", op="<=", unit="位")])
+    data.source("r", date(2023, 3, 5), "排名第2位", figures=[figure("rank", 2022, 2, "排名第2位", unit="位")])
+    verdict = one(reconcile(data.load(), AS_OF))
+    assert (verdict.status, verdict.attainment) == ("miss", 0.5)
 
 
 def test_intervals():

@@ -147,7 +147,7 @@ def test_level_derived_from_next_years_level_and_growth(m):
         figure("platforms", 2024, 1710, "各级各类创新平台1710个", unit="个"),
         figure("platforms", 2024, 13, "同比增长13%", unit="%", basis="growth")])
     v = one(reconcile(m.load(), AS_OF))
-    assert (v.status, v.evidence) == ("hit", "derived")
+    assert (v.status, v.evidence, v.actual_bound) == ("hit", "derived", "about")
     lo, hi = v.actual_interval
     assert (round(lo, 1), round(hi, 1)) == (1506.6, 1520.0)
     assert [f.basis for f in v.derived_from] == ["level", "growth"]
@@ -176,6 +176,30 @@ def test_an_increase_implies_a_level_only_where_the_metric_says_increases_are_ne
     gross, net = one(result, metric="certified"), one(result, metric="netfirms")
     assert (gross.status, gross.reason) == ("pending", "no-figure")  # 新增 certifications: others may lapse
     assert (net.status, net.actual, net.evidence) == ("hit", 5052, "derived")
+
+
+def test_of_two_derived_levels_the_narrower_decides(m):
+    # 1000家 after growth of 5% (4.5–5.5%) was 947.9–956.9; after a net increase of 45家 it was 955.
+    level_goal(m, "netfirms", 953)
+    m.source("r", date(2025, 6, 5), "科技企业1000家,同比增长5%,净增45家", figures=[
+        figure("netfirms", 2024, 1000, "科技企业1000家"),
+        figure("netfirms", 2024, 5, "同比增长5%", unit="%", basis="growth"),
+        figure("netfirms", 2024, 45, "净增45家", basis="increment")])
+    v = one(reconcile(m.load(), AS_OF))
+    assert (v.status, v.evidence, v.actual, v.actual_bound) == ("hit", "derived", 955, "exact")
+    assert [f.basis for f in v.derived_from] == ["level", "increment"]
+
+
+def test_a_partial_figure_of_a_stock_proves_nothing_so_the_derived_value_speaks(m):
+    # 平台 are a stock: 1600 by June may be fewer by December. 1710 after 13% growth is 1506.6–1520.
+    level_goal(m, "platforms", 1515, unit="个")
+    m.source("mid", date(2023, 7, 1), "截至6月平台1600个", figures=[
+        figure("platforms", 2023, 1600, "截至6月平台1600个", unit="个", as_of=date(2023, 6, 30))])
+    m.source("r", date(2025, 6, 5), "平台1710个,同比增长13%", figures=[
+        figure("platforms", 2024, 1710, "平台1710个", unit="个"),
+        figure("platforms", 2024, 13, "同比增长13%", unit="%", basis="growth")])
+    v = one(reconcile(m.load(), AS_OF))
+    assert (v.status, v.reason, v.evidence) == ("pending", "inconclusive", "derived")
 
 
 def test_a_reported_full_year_figure_beats_a_derived_one_and_a_derived_one_beats_a_partial(m):
