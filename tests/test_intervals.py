@@ -229,4 +229,5 @@ def test_show_growth():
     assert show_growth(Interval(-INF, INF)) == "any value"
     assert show_growth(Interval(15, INF)) == "≥ 15%"
     assert show_growth(Interval(-100, INF)) == "≥ -100%"
+    assert show_growth(Interval(1.234, 1.236)) == "1.23–1.24%"
     assert show_growth(Interval(1.234, 1.236), 3) == "1.234–1.236%"
