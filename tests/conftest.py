@@ -15,10 +15,11 @@ if _MISSING:  # a clear word instead of an ImportError from deep inside the firs
     pytest.exit(f"missing {', '.join(_MISSING)}: install the project and its test dependencies first, "
                 "with pip install -e '.[test]' (or the README's pip install '.[test]' && pytest)", returncode=4)
 
+from hypothesis import Phase, settings  # noqa: E402
+
 from helpers import SNAPSHOT, DataDir  # noqa: E402
 from sykj_track.ledger.load import load  # noqa: E402
 from sykj_track.model import Ledger  # noqa: E402
-from hypothesis import Phase, settings  # noqa: E402
 
 # benchmarks/mutate.py runs the tests with this profile: there only pass or fail counts, so a failing
 # example is not shrunk, and no example saved by one mutant's run is replayed against the next.
