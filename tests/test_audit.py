@@ -227,6 +227,13 @@ def test_figures_that_can_both_be_true(firms, second):
     assert kinds(ledger) == []
 
 
+def test_two_places_for_one_year_conflict(firms):
+    # A place is counted, not rounded: 第18位 is not 17.5–18.5.
+    firms.source("a", D1, "排名第18位", figures=[figure("rank", 2021, 18, "排名第18位", unit="位")])
+    firms.source("b", D2, "排名第19位", figures=[figure("rank", 2021, 19, "排名第19位", unit="位")])
+    assert kinds(firms.load()) == [("conflicting-figures", "rank", (2021,))]
+
+
 def test_a_running_total_cannot_shrink(firms):
     ledger = one_report(firms, figures=[
         figure("money", 2022, 400, "截至11月400亿元", unit="亿元", as_of=date(2022, 11, 30)),

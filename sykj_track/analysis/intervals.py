@@ -108,12 +108,13 @@ def decimals(record: Goal | Figure) -> int:
 def half_unit(record: Goal | Figure) -> float:
     """Half of the last published digit, in the record's unit: 0.05 for 11.7%, 500 for 2.5万家.
 
-    A whole count (79家, 1052场) is a count, not a rounded measurement: it has no rounding.
+    A whole count (79家, 1052场) or place (第18位) is counted, not a rounded measurement: it has no
+    rounding (else 第18位 and 第19位 would overlap at 18.5 and never conflict).
     """
     try:
         _, unit = parse_quantity(record.written)
         places = decimals(record)
-        if places == 0 and unit and parse_unit(unit).dimension == "count" and parse_unit(unit).factor == 1:
+        if places == 0 and unit and parse_unit(unit).dimension in ("count", "rank") and parse_unit(unit).factor == 1:
             return 0.0
         step = Decimal(5) * Decimal(10) ** -(places + 1)
         return abs(convert(step, unit, record.unit)) if unit else float(step)
