@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from sykj_track.analysis.intervals import decimals, half_unit, published_interval
-from sykj_track.analysis.audit import audit, finding_record, written
+from sykj_track.analysis.audit import audit, below_prior, finding_record, written
 
 from helpers import figure, goal
 
@@ -163,6 +163,20 @@ def test_goal_below_a_figure_already_reported(firms):
     (found,) = audit(firms.load())
     assert (found.kind, found.years) == ("target-below-prior", (2018, 2022))
     assert [r.source.id for _, r in found.records] == ["old", "plan"]
+
+
+def test_below_prior_with_a_cap_on_the_years_looked_at(firms):
+    ledger = one_report(firms, figures=[figure("firms", 2020, 1240, "2020年1240家"),
+                                        figure("firms", 2021, 1251, "2021年1251家"),
+                                        figure("firms", 2022, 1260, "2022年1260家")],
+                        goals=[goal("firms", 2022, 1230, "2022年平台达到1230家")])
+    (target,) = ledger.goals
+    levels = list(ledger.figures)
+    metric = ledger.metrics["firms"]
+    # Never the goal's own year, whatever the cap; the latest year below both.
+    assert below_prior(target, metric, levels, max_year=2025).year == 2021
+    assert below_prior(target, metric, levels, max_year=2020).year == 2020
+    assert below_prior(target, metric, levels, max_year=2019) is None
 
 
 def test_goal_set_before_the_figure_was_published_is_not_below_prior(firms):

@@ -115,11 +115,12 @@ def test_character_forms(number, forms):
 
 
 @pytest.mark.parametrize("text, number", [("两", 2), ("十五", 15), ("百", 100), ("两百", 200), ("一百零五", 105),
-                                          ("二〇", None), ("三千零五十", 3050), ("两千", 2000)])
+                                          ("二〇", None), ("三千零五十", 3050), ("两千", 2000),
+                                          ("一百〇五", 105)])
 def test_parse_chinese_numeral(text, number):
     assert parse_chinese_numeral(text) == number
 
 
-@pytest.mark.parametrize("text", ["", "二三", "十百", "十十", "千千", "零", "五个", "abc", "十五家"])
+@pytest.mark.parametrize("text", ["", "二三", "五一", "一二", "十百", "十十", "千千", "零", "五个", "abc", "十五家"])
 def test_what_is_not_a_numeral(text):
     assert parse_chinese_numeral(text) is None
