@@ -8,6 +8,7 @@ passes data through this module, and only through it, so that there is one place
 
 - `inert(text)`: every control and format character shown as a visible escape (\\x1b, \\x9b, \\u202e);
 - `markup(text)`: the same, and rich's square brackets escaped, for strings rich parses as markup;
+- `markdown_cell(text)`: a Markdown table cell whose `|` cannot split the row;
 - `csv_cell(value)`: a spreadsheet cell that cannot start a formula;
 - `json_inert(document)`: machine-readable output with C1 and bidi characters as \\u escapes;
 - `html_text(text)`, `safe_url(url)`: for the HTML report.
@@ -60,6 +61,12 @@ def json_inert(document: str) -> str:
     if document.isprintable():
         return document
     return _UNSAFE.sub(_json_escape, document)
+
+
+def markdown_cell(text: Any) -> str:
+    """A Markdown table cell: `inert` on one line, with `|` (which would end the cell) and the
+    backslash (which would escape it) escaped."""
+    return inert(text, False).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def markup(text: Any, newlines: bool = True) -> str:

@@ -41,6 +41,15 @@ def test_decimals_come_from_the_quote_where_the_toml_value_loses_them(firms):
     assert (published_interval(bounded).lo, published_interval(bounded).hi) == (24500, float("inf"))
 
 
+def test_only_ascii_digits_in_a_quote_are_read_as_its_number(firms):
+    from dataclasses import replace
+
+    (growth,) = one_report(firms, figures=[figure("money", 2021, 13, "同比增长13.0%", unit="%",
+                                                  basis="growth")]).figures
+    # Arabic-Indic ١٣٫٠ and ١٣.٠ are no number to the reader of a Chinese report: the value's own places count
+    assert decimals(replace(growth, quote="同比增长\u0661\u0663.\u0660%")) == 0
+
+
 # ---- increment-mismatch
 
 def test_increment_that_does_not_add_up_across_reports(firms):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sykj_track.textsafe import csv_cell, html_text, inert, json_inert, markup, safe_url
+from sykj_track.textsafe import csv_cell, html_text, inert, json_inert, markdown_cell, markup, safe_url
 
 from helpers import figure, goal
 
@@ -38,6 +38,30 @@ def test_inert_shows_controls_as_escapes_and_keeps_text():
     assert inert("a\nb") == "a\nb" and inert("a\nb", newlines=False) == "a\\nb"
     assert inert("全角\u3000空格") == "全角\u3000空格"  # an ideographic space is text, not a control
     assert inert(None) == "" and inert(12) == "12"
+
+
+def test_a_markdown_cell_cannot_split_its_row():
+    assert markdown_cell("a|b") == "a\\|b"
+    assert markdown_cell("a\\|b") == "a\\\\\\|b"  # a backslash in the data cannot unescape the bar
+    assert markdown_cell("a\nb\x1b") == "a\\\\nb\\\\x1b"
+
+
+def test_sources_as_markdown_keep_one_cell_per_column(data):
+    from click.testing import CliRunner
+
+    from sykj_track.cli import main
+
+    data.metric("firms")
+    data.source("r2024", date(2024, 3, 1), "企业100家。", figures=[figure("firms", 2023, 100, "企业100家")])
+    (data.root / "seeds" / "r2024.txt").rename(data.root / "seeds" / "a|b.txt")
+    toml = data.root / "targets" / "r2024.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("seeds/r2024.txt", "seeds/a|b.txt"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data", str(data.root), "sources", "--format", "markdown",
+                                       "--as-of", "2026-01-01"])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("|")]
+    cells = [len(re.split(r"(?<!\\)\|", row)) for row in rows]
+    assert len(set(cells)) == 1 and "a\\|b.txt" in result.output, result.output
 
 
 def test_markup_keeps_square_brackets_literal():

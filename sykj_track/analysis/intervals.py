@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 INF = math.inf
 ABOUT = 0.05  # "约/近/左右" is read as within 5% of the stated value
-_TOKEN = re.compile(r"\d+(?:\.\d+)?")
+# ASCII digits only: \d would also read Arabic-Indic or Devanagari digits as a published number.
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,14 @@ import io
 import json
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from ..i18n import count, label, t
 from ..model import CheckReport, Figure, Goal, Problem, Summary, Verdict
 from ..ledger.quotes import SeedTexts, squeeze
 from ..quantity import format_number
-from ..textsafe import csv_cell, inert
+from ..textsafe import csv_cell, inert, markdown_cell
 from ..vocabulary import STATUSES
 from .labels import (STATUS_STYLE, actual_text, interval_text, metric_label, reason_text, shown_status, sources_text,
                      status_label, target_text)
@@ -251,10 +252,11 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     header = (t("sources.report", lang), t("sources.seed", lang), t("sources.published", lang),
               *(t(f"sources.{k}", lang) if k in ("goals", "figures") else t(f"status.{k}", lang)
                 for k in SOURCE_KEYS))
+    cell = markdown_cell if markdown else partial(inert, newlines=False)
     lines = []
     for row in rows:
         published = row["published"] + (f" ({t('sources.approx', lang)})" if row["published_approx"] else "")
-        lines.append((inert(row["id"], False), inert(row["file"].removeprefix("seeds/"), False), published,
+        lines.append((cell(row["id"]), cell(row["file"].removeprefix("seeds/")), published,
                       *(str(row[k]) for k in SOURCE_KEYS)))
     totals = (t("sources.total", lang), "", "", *(str(sum(r[k] for r in rows)) for k in SOURCE_KEYS[:2]),
               "", "", "", "")
