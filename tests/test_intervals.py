@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from sykj_track.analysis.audit import audit
-from sykj_track.analysis.intervals import (INF, Interval, decimals, decisive, figure_interval, growth_between,
-                                           growth_of_increment, implied, increment_between, level_before_growth,
-                                           level_before_increment, point, published_interval, show, show_growth)
+from sykj_track.analysis.intervals import (INF, Interval, agree, decimals, decisive, figure_interval,
+                                           first_disagreeing, growth_between, growth_of_increment, implied,
+                                           increment_between, level_before_growth, level_before_increment, point,
+                                           published_interval, show, show_growth)
 from sykj_track.quantity import convert
 from sykj_track.model import Figure, Ledger, Metric, Source
 from sykj_track.api import validate
@@ -231,3 +232,38 @@ def test_show_growth():
     assert show_growth(Interval(-100, INF)) == "≥ -100%"
     assert show_growth(Interval(1.234, 1.236)) == "1.23–1.24%"
     assert show_growth(Interval(1.234, 1.236), 3) == "1.234–1.236%"
+
+
+ENDS = st.integers(-3, 3).map(float) | st.sampled_from([-INF, INF])
+
+
+@st.composite
+def intervals(draw):
+    lo, hi = sorted((draw(ENDS), draw(ENDS)))
+    lo_closed, hi_closed = draw(st.booleans()) and lo != -INF, draw(st.booleans()) and hi != INF
+    if lo == hi:
+        lo_closed = hi_closed = True  # a point; an empty interval is no figure's
+    return Interval(lo, hi, lo_closed, hi_closed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(intervals(), max_size=12))
+def test_first_disagreeing_is_the_first_earlier_interval_that_does_not_agree(shown):
+    expected = [next((i for i in range(n) if not agree(shown[i], shown[n])), None) for n in range(len(shown))]
+    assert first_disagreeing(shown) == expected
+
+
+def test_figures_that_all_differ_are_each_reported_once():
+    ledger = ledger_of(fig("100"), fig("120", source=1), fig("100", source=1), fig("140", source=1))
+    pairs = [(first.value, second.value) for f in audit(ledger) if f.kind == "conflicting-figures"
+             for (_, first), (_, second) in [f.records]]
+    # each figure against the first earlier one it contradicts: the second 100 against 120, not the first 100
+    assert pairs == [(100, 120), (120, 100), (100, 140)]
+    assert check_warns(ledger) == 3
+
+
+def test_a_running_total_is_compared_with_the_largest_earlier_total():
+    totals = [fig(v, metric="m", unit="亿元", as_of=when, source=1)
+              for v, when in (("300", date(2024, 6, 30)), ("600", date(2024, 9, 30)), ("500", None))]
+    (found,) = [f for f in audit(ledger_of(*totals)) if f.kind == "conflicting-figures"]
+    assert [r.value for _, r in found.records] == [600, 500] and "cannot shrink" in found.arithmetic

@@ -23,12 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 from typing import Any
 
 from ..i18n import Msg, msg
-from .intervals import (agree, growth_between, growth_of_increment, increment_between, interval_of,
-                         published_interval, show, show_growth)
+from .intervals import (agree, first_disagreeing, growth_between, growth_of_increment, increment_between,
+                        interval_of, published_interval, show, show_growth)
 from ..model import Figure, Goal, Ledger, Metric, Problem
 from ..quantity import format_number
 from ..vocabulary import FINDING_KINDS, FindingKind
@@ -241,29 +240,57 @@ def _cutoff(fig: Figure) -> date:
 
 
 def _conflicts(ledger: Ledger, index: dict) -> list[Finding]:
+    """Figures of one metric, year and basis that cannot both be true: by one date, figures whose
+    intervals do not overlap; a running total (a flow's level) larger at an earlier date than at a
+    later one. An estimate is compared only with estimates (a final figure revises it).
+
+    Each figure is reported once, against the first figure before it that it contradicts (ledger
+    order; for running totals, the largest earlier total): k figures that all differ give k - 1
+    findings, not k(k - 1)/2, and the work grows as k log k.
+    """
     found = []
     for (metric_id, year, basis), figures in sorted(index.items()):
         metric = ledger.metrics[metric_id]
-        for first, second in combinations(figures, 2):
-            if first.estimate != second.estimate:
-                continue  # a final figure revises an estimate; both can be honest
-            a, b = published_interval(first), published_interval(second)
-            if first.as_of == second.as_of:
-                if agree(a, b):
-                    continue
-                why = msg("audit.no_overlap", a=written(first), ia=show(a), b=written(second), ib=show(b))
-            elif metric.kind == "flow" and basis == "level":
-                early, late = sorted((first, second), key=_cutoff)
-                if published_interval(early).lo <= published_interval(late).hi:
-                    continue
-                first, second = early, late
-                why = msg("audit.shrinks", early=written(early), d1=_cutoff(early), late=written(late),
-                          d2=_cutoff(late))
-            else:
-                continue
-            found.append(Finding.of("conflicting-figures", metric, (year,), (("first", first), ("second", second)),
-                                    why))
+        position = {id(f): n for n, f in enumerate(figures)}
+        pairs: list[tuple[Figure, Figure, Msg]] = []
+        for estimate in (False, True):
+            by_date: dict[date, list[Figure]] = defaultdict(list)
+            for fig in figures:
+                if fig.estimate == estimate:
+                    by_date[_cutoff(fig)].append(fig)
+            for same in by_date.values():
+                shown = [published_interval(f) for f in same]
+                for n, earlier in enumerate(first_disagreeing(shown)):
+                    if earlier is not None:
+                        a, b = shown[earlier], shown[n]
+                        pairs.append((same[earlier], same[n],
+                                      msg("audit.no_overlap", a=written(same[earlier]), ia=show(a), b=written(same[n]),
+                                          ib=show(b))))
+            if metric.kind == "flow" and basis == "level":
+                pairs += _shrinking_totals(by_date)
+        pairs.sort(key=lambda pair: sorted((position[id(pair[0])], position[id(pair[1])]))[::-1])
+        found += [Finding.of("conflicting-figures", metric, (year,), (("first", first), ("second", second)), why)
+                  for first, second, why in pairs]
     return found
+
+
+def _shrinking_totals(by_date: dict[date, list[Figure]]) -> list[tuple[Figure, Figure, Msg]]:
+    """A running total cannot shrink: each figure against the largest total of an earlier date, when
+    even the lowest value that one allows exceeds the highest this one allows."""
+    pairs = []
+    largest: tuple[float, Figure] | None = None  # the highest low end of any earlier date, and its figure
+    for when in sorted(by_date):
+        shown = [(published_interval(f), f) for f in by_date[when]]
+        if largest is not None:
+            for interval, late in shown:
+                if largest[0] > interval.hi:
+                    early = largest[1]
+                    pairs.append((early, late, msg("audit.shrinks", early=written(early), d1=_cutoff(early),
+                                                   late=written(late), d2=_cutoff(late))))
+        for interval, fig in shown:
+            if largest is None or interval.lo > largest[0]:
+                largest = (interval.lo, fig)
+    return pairs
 
 
 def conflicting_figures(ledger: Ledger) -> list[Finding]:

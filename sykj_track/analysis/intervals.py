@@ -213,6 +213,35 @@ def agree(a: Interval, b: Interval) -> bool:
     return a.overlaps(b)
 
 
+def first_disagreeing(intervals: list[Interval]) -> list[int | None]:
+    """For each interval, the index of the first one before it that it does not `agree` with (None
+    when it agrees with all of them): one disagreement per interval, found in O(n log n) rather than
+    by comparing every pair, so that a thousand figures of one year cost a thousand comparisons.
+
+    Two intervals are disjoint when one lies wholly left of the other. The running minimum of the
+    right ends seen so far only falls and the running maximum of the left ends only rises, so the
+    first earlier interval wholly left (or right) of this one is found by bisecting them.
+    """
+    from bisect import bisect_right
+
+    # Ends as sortable keys. An earlier interval is wholly left of [lo, hi] when its right end key is
+    # below (lo, 1) for a closed lo, (lo, 2) for an open one; wholly right when its left end key is
+    # above (hi, 0) for a closed hi, (hi, -1) for an open one.
+    lowest_right: list[tuple[float, int]] = []  # negated running minimum of (hi, closed), ascending
+    highest_left: list[tuple[float, int]] = []  # running maximum of (lo, open), ascending
+    found: list[int | None] = []
+    for interval in intervals:
+        left_of = bisect_right(lowest_right, (-interval.lo, -1 if interval.lo_closed else -2))
+        right_of = bisect_right(highest_left, (interval.hi, 0 if interval.hi_closed else -1))
+        candidates = [i for i in (left_of, right_of) if i < len(found)]
+        found.append(min(candidates) if candidates else None)
+        right = (-interval.hi, -int(interval.hi_closed))
+        lowest_right.append(max(lowest_right[-1], right) if lowest_right else right)
+        left = (interval.lo, int(not interval.lo_closed))
+        highest_left.append(max(highest_left[-1], left) if highest_left else left)
+    return found
+
+
 def decisive(interval: Interval, region: Interval) -> bool:
     """The interval either lies inside the region or misses it entirely: it decides a goal."""
     return region.contains(interval) or not region.overlaps(interval)
