@@ -13,7 +13,7 @@ from datetime import date
 import click
 
 from .ledger.rules import help_text as check_rules_help
-from .vocabulary import CHANGE_KINDS, FINDING_KINDS, REASONS, STATUSES
+from .vocabulary import CHANGE_KINDS, FINDING_KINDS, REASONS, STATUSES, ChangeKind, FindingKind
 
 FORMATS = ("table", "json", "csv")
 FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 2 (usage error)
@@ -817,7 +817,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
 @LANG_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show the sentence around each quote in its report.")
 @click.pass_context
-def audit(ctx: click.Context, kinds: tuple[str, ...], metric_names: tuple[str, ...], fmt: str, excel: bool,
+def audit(ctx: click.Context, kinds: tuple[FindingKind, ...], metric_names: tuple[str, ...], fmt: str, excel: bool,
           lang: str | None, verbose: bool) -> None:
     """Every place where the reports' numbers contradict each other, with the quotes.
 
@@ -930,7 +930,7 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
               help="text for reading; json for JSON Lines (one change per line); atom for a feed.")
 @LANG_OPTION
 @click.pass_context
-def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[str, ...], fmt: str,
+def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[ChangeKind, ...], fmt: str,
             lang: str) -> None:
     """Goals whose verdict changed between two dates, with the report that changed it and its quote.
 

@@ -26,13 +26,16 @@ from datetime import date
 from typing import Any
 
 from ..i18n import Msg, msg
-from .intervals import (agree, first_disagreeing, growth_between, growth_of_increment, increment_between,
+from .intervals import (Interval, agree, first_disagreeing, growth_between, growth_of_increment, increment_between,
                         interval_of, published_interval, show, show_growth)
 from ..model import Figure, Goal, Ledger, Metric, Problem
 from ..quantity import format_number
 from ..vocabulary import FINDING_KINDS, FindingKind
 
 KINDS = FINDING_KINDS  # the order findings are listed in
+
+# Figures by (metric, year, basis).
+FigureIndex = dict[tuple[str, int, str], list[Figure]]
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,8 @@ def _full_year(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if not f.partial]
 
 
-def _index(figures: tuple[Figure, ...]) -> dict[tuple[str, int, str], list[Figure]]:
-    index: dict[tuple[str, int, str], list[Figure]] = defaultdict(list)
+def _index(figures: tuple[Figure, ...]) -> FigureIndex:
+    index: FigureIndex = defaultdict(list)
     for fig in figures:
         index[(fig.metric, fig.year, fig.basis)].append(fig)
     return index
@@ -133,6 +136,7 @@ def _number(record: Goal | Figure) -> str:
 def _against_levels(stated: Goal | Figure, before: Figure, after: Goal | Figure, metric: Metric) -> Finding | None:
     """A stated increase or growth against the level before and the level after (a figure, or
     the report's own level goal); a finding when no values within the intervals agree."""
+    implied: Interval | None
     if stated.basis == "increment":
         implied = increment_between(published_interval(before), interval_of(after))
         text = f"{_number(after)} − {written(before)} = {show(implied)} {metric.unit}"
@@ -145,15 +149,16 @@ def _against_levels(stated: Goal | Figure, before: Figure, after: Goal | Figure,
         return None
     plan = isinstance(stated, Goal)
     note = msg(f"audit.note.plan.{stated.basis}") if plan else None
-    if plan and isinstance(after, Goal) and {after.op, stated.op} <= {">=", ">"}:
+    if isinstance(stated, Goal) and isinstance(after, Goal) and {after.op, stated.op} <= {">=", ">"}:
         # 新增100名, 总数达到300名以上 from 213: 313 would meet both. Say what kind of finding it is.
         note = msg("audit.note.floors", first=note)
-    return Finding.of(f"{stated.basis}-mismatch", metric, (stated.year - 1, stated.year),
+    kind: FindingKind = "increment-mismatch" if stated.basis == "increment" else "growth-mismatch"
+    return Finding.of(kind, metric, (stated.year - 1, stated.year),
                       (("before", before), ("goal" if plan else "after", after), (stated.basis, stated)),
                       msg(f"audit.{'plan' if plan else 'stated'}.{stated.basis}", text=text, n=_number(stated)), note)
 
 
-def _stated_findings(ledger: Ledger, index: dict) -> list[Finding]:
+def _stated_findings(ledger: Ledger, index: FigureIndex) -> list[Finding]:
     """Each stated increase and growth against the levels of its year and the year before."""
     found = []
     for stated in _full_year([f for f in ledger.figures if f.basis in ("increment", "growth")]):
@@ -177,7 +182,7 @@ def _stated_findings(ledger: Ledger, index: dict) -> list[Finding]:
     return [f for f in found if f is not None]
 
 
-def _plan_findings(ledger: Ledger, index: dict) -> list[Finding]:
+def _plan_findings(ledger: Ledger, index: FigureIndex) -> list[Finding]:
     """A report's increase or growth goal against its own level goal and the last level it knew."""
     levels = {(g.source.id, g.metric, g.year, g.agency): g for g in ledger.goals if g.basis == "level"}
     found = []
@@ -239,7 +244,7 @@ def _cutoff(fig: Figure) -> date:
     return fig.as_of or date(fig.year, 12, 31)
 
 
-def _conflicts(ledger: Ledger, index: dict) -> list[Finding]:
+def _conflicts(ledger: Ledger, index: FigureIndex) -> list[Finding]:
     """Figures of one metric, year and basis that cannot both be true: by one date, figures whose
     intervals do not overlap; a running total (a flow's level) larger at an earlier date than at a
     later one. An estimate is compared only with estimates (a final figure revises it).

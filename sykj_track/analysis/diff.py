@@ -83,7 +83,8 @@ class Diff:
 def years_with_data(ledger: Ledger, as_of: date) -> list[int]:
     """Years that have a goal or a figure in a report published by as_of."""
     known = {s.id for s in ledger.sources if s.published <= as_of}
-    return sorted({r.year for r in (*ledger.goals, *ledger.figures) if r.source.id in known})
+    records: tuple[Goal | Figure, ...] = (*ledger.goals, *ledger.figures)
+    return sorted({r.year for r in records if r.source.id in known})
 
 
 def _in_force(verdicts: list[Verdict]) -> Verdict | None:

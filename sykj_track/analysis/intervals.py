@@ -103,7 +103,8 @@ def decimals(record: Goal | Figure) -> int:
               if Decimal(token) == number]
     if places:
         return min(places)  # the coarsest reading is the safe one: it can only hide a flag, not raise one
-    return max(0, -number.normalize().as_tuple().exponent)
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0  # a parsed quantity is finite
 
 
 def half_unit(record: Goal | Figure) -> float:

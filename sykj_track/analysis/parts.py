@@ -13,13 +13,18 @@ the same date) and both final or both estimates (an estimate against a final fig
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 from decimal import Decimal
 
 from .intervals import Interval, published_interval, show
 from ..model import Figure, Ledger, Metric
 from ..quantity import convert
+from ..vocabulary import FindingKind
 
-KIND = "part-exceeds-total"
+if TYPE_CHECKING:
+    from .audit import Finding
+
+KIND: FindingKind = "part-exceeds-total"
 
 
 def _scaled(interval: Interval, factor: float) -> Interval:
@@ -31,7 +36,7 @@ def _above(part: Interval, total: Interval) -> bool:
     return part.lo > total.hi or (part.lo == total.hi and not (part.lo_closed and total.hi_closed))
 
 
-def parts_exceeding_total(ledger: Ledger) -> list:
+def parts_exceeding_total(ledger: Ledger) -> list[Finding]:
     """The part-exceeds-total findings (sykj_track.analysis.audit.Finding) of the ledger."""
     from .audit import Finding, written  # audit gathers this module's findings: imported here, not at the top
     from ..i18n import msg
@@ -55,13 +60,13 @@ def parts_exceeding_total(ledger: Ledger) -> list:
         years = sorted({year for (metric_id, year) in levels if metric_id == total_id})
         for year in years:
             parts = [f for m in parts_of[total_id] for f in levels.get((m.id, year), ())]
-            for total in levels[(total_id, year)]:
-                whole = published_interval(total)
-                peers = [p for p in parts if p.estimate == total.estimate and p.as_of == total.as_of]
+            for total_figure in levels[(total_id, year)]:
+                whole = published_interval(total_figure)
+                peers = [p for p in parts if p.estimate == total_figure.estimate and p.as_of == total_figure.as_of]
                 for part in peers:
                     share = _scaled(published_interval(part), factors[part.metric])
                     if _above(share, whole):
-                        found.append(Finding.of(KIND, total_metric, (year,), (("part", part), ("total", total)),
+                        found.append(Finding.of(KIND, total_metric, (year,), (("part", part), ("total", total_figure)),
                                                 msg("audit.part_exceeds", part=written(part), ip=show(share),
-                                                    total=written(total), it=show(whole))))
+                                                    total=written(total_figure), it=show(whole))))
     return found

@@ -32,8 +32,10 @@ from datetime import date
 from .intervals import (INF, Interval, figure_interval, goal_region, growth_between, increment_between,
                         level_before_growth, level_before_increment, published_interval)
 from ..model import Figure, Goal, Ledger, Metric, Reconciliation, Verdict
+from ..vocabulary import Bound, Evidence, Reason, Status
 
-def preference(figure: Figure) -> tuple:
+
+def preference(figure: Figure) -> tuple[bool, date, bool, bool, date]:
     """Sort key of rule 3: the largest key is the figure a goal is judged on."""
     return (figure.as_of is None, figure.as_of or date.max, not figure.estimate,
             figure.bound == "exact", figure.source.published)
@@ -53,7 +55,7 @@ def attainment(actual: float | None, goal: Goal, metric: Metric) -> float | None
     return actual / goal.target
 
 
-def _judge(goal: Goal, metric: Metric, interval: Interval, partial: bool) -> tuple[str, str | None]:
+def _judge(goal: Goal, metric: Metric, interval: Interval, partial: bool) -> tuple[Status, Reason | None]:
     region = goal_region(goal)
     meets = region.contains(interval)
     if partial:
@@ -138,12 +140,29 @@ def _shown(interval: Interval, basis: str) -> Interval:
     return interval
 
 
-def _derived_verdict(goal: Goal, metric: Metric, derived: Derived) -> dict:
-    """The fields of a verdict resting on a derived value: a number only when the interval decides
-    the goal, and attainment only when it is bounded too."""
+@dataclass(frozen=True)
+class Judgement:
+    """What the figures say about one goal: the fields of its Verdict that judging decides."""
+
+    status: Status
+    reason: Reason | None
+    evidence: Evidence | None
+    figure: Figure | None = None
+    derived_from: tuple[Figure, ...] = ()
+    actual: float | None = None
+    actual_interval: tuple[float, float] | None = None
+    actual_bound: Bound | None = None
+    actual_estimate: bool = False
+    attainment: float | None = None
+
+
+def _derived_verdict(goal: Goal, metric: Metric, derived: Derived) -> Judgement:
+    """The judgement resting on a derived value: a number only when the interval decides the goal,
+    and attainment only when it is bounded too."""
     interval = _shown(derived.interval, goal.basis)
     status, reason = _judge(goal, metric, interval, partial=False)
-    actual = bound = None
+    actual: float | None = None
+    bound: Bound | None = None
     if status != "pending":
         if interval.bounded:
             actual, bound = (interval.lo + interval.hi) / 2, "exact" if interval.lo == interval.hi else "about"
@@ -151,14 +170,14 @@ def _derived_verdict(goal: Goal, metric: Metric, derived: Derived) -> dict:
             actual, bound = interval.lo, "at_least" if interval.lo_closed else "more_than"
         else:
             actual, bound = interval.hi, "at_most"
-    return dict(status=status, reason=reason, evidence="derived", derived_from=derived.sources,
-                actual=actual, actual_bound=bound, actual_interval=(interval.lo, interval.hi),
-                actual_estimate=derived.estimate,
-                attainment=attainment(actual, goal, metric) if interval.bounded else None)
+    return Judgement(status=status, reason=reason, evidence="derived", derived_from=derived.sources,
+                     actual=actual, actual_bound=bound, actual_interval=(interval.lo, interval.hi),
+                     actual_estimate=derived.estimate,
+                     attainment=attainment(actual, goal, metric) if interval.bounded else None)
 
 
-def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figure], as_of: date) -> dict:
-    """Decide one goal from the figures available at as_of. Returns the fields of a Verdict."""
+def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figure], as_of: date) -> Judgement:
+    """Decide one goal from the figures available at as_of."""
     index = figures if isinstance(figures, FigureIndex) else FigureIndex(figures)
     figure = best_figure(index.get(goal.metric, goal.year, goal.basis))
     if figure is None or figure.partial:
@@ -168,17 +187,17 @@ def judge_goal(goal: Goal, metric: Metric, figures: FigureIndex | Iterable[Figur
             # A running total already past the target proves the goal, whatever a derived range says.
             proven = figure is not None and _judge(goal, metric, figure_interval(figure.value, figure.bound),
                                                    partial=True)[0] == "hit"
-            if verdict["status"] != "pending" or not proven:
+            if verdict.status != "pending" or not proven:
                 return verdict
     if figure is not None:
         interval = figure_interval(figure.value, figure.bound)
         status, reason = _judge(goal, metric, interval, figure.partial)
-        evidence = "partial" if figure.partial else "estimate" if figure.estimate else "final"
-        return dict(status=status, reason=reason, evidence=evidence, figure=figure, actual=figure.value,
-                    actual_bound=figure.bound, actual_estimate=figure.estimate,
-                    attainment=attainment(figure.value, goal, metric))
+        evidence: Evidence = "partial" if figure.partial else "estimate" if figure.estimate else "final"
+        return Judgement(status=status, reason=reason, evidence=evidence, figure=figure, actual=figure.value,
+                         actual_bound=figure.bound, actual_estimate=figure.estimate,
+                         attainment=attainment(figure.value, goal, metric))
     overdue = as_of > date(goal.year, 12, 31)
-    return dict(status="pending", reason="no-figure" if overdue else "not-due", evidence=None)
+    return Judgement(status="pending", reason="no-figure" if overdue else "not-due", evidence=None)
 
 
 def goal_id(goal: Goal, own_agency: str = "") -> str:
@@ -195,7 +214,9 @@ def reconcile(ledger: Ledger, as_of: date) -> Reconciliation:
     goals = [g for g in ledger.goals if g.source.id in known]
     figures = FigureIndex(f for f in ledger.figures if f.source.id in known)
 
-    groups: dict[tuple, dict[tuple, list[Goal]]] = defaultdict(lambda: defaultdict(list))
+    # (metric, year, agency, basis) -> (op, target, target_max) -> the statements of that target
+    groups: dict[tuple[str, int, str, str], dict[tuple[str, float, float | None], list[Goal]]] = \
+        defaultdict(lambda: defaultdict(list))
     for goal in goals:
         groups[(goal.metric, goal.year, goal.agency, goal.basis)][(goal.op, goal.target, goal.target_max)].append(goal)
 
@@ -213,8 +234,9 @@ def reconcile(ledger: Ledger, as_of: date) -> Reconciliation:
                                     metric=metric, statements=tuple(old), status="superseded",
                                     reason="revised", evidence=None, superseded_by=current,
                                     outside=current.agency != own))
+        judged = judge_goal(current, metric, figures, as_of)
         verdicts.append(Verdict(id=goal_id(current, own), goal=current, metric=metric, statements=tuple(in_force),
-                                outside=current.agency != own, **judge_goal(current, metric, figures, as_of)))
+                                outside=current.agency != own, **vars(judged)))
     verdicts.sort(key=lambda v: (v.goal.year, v.outside, v.goal.agency,
                                  v.goal.metric, v.goal.basis, v.status == "superseded"))
     return Reconciliation(as_of=as_of, verdicts=tuple(verdicts))
