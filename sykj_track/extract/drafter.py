@@ -189,7 +189,7 @@ class _Drafter:
                 continue
             if metric is None and last_proposed is not None and (subjectless(before) or from_to):
                 # 同比增长12.5% after a measure the registry does not know: that measure's growth
-                metric_id, known, subject = *last_proposed, False
+                (metric_id, subject), known = last_proposed, False
                 confidence = 0.3
             elif metric is None:
                 subject = subject_before(before, self.verbs) or subject_after(sentence, q, clause)
