@@ -102,7 +102,7 @@ def _read(lines: list[str], start: int, end: int) -> Table | None:
     columns = [_column(line) for line in lines[start:end]]
     first_year = next(k for k, (what, _) in enumerate(columns) if what == "year")
     value_columns = columns[first_year:]
-    last_year = max(year for what, year in columns if what == "year")
+    last_year = max(year for what, year in columns if what == "year" and year is not None)  # a year cell has one
     cells: list[Cell] = []
     i, last = end, end - 1
     while i < len(lines):
@@ -129,10 +129,11 @@ def _read(lines: list[str], start: int, end: int) -> Table | None:
         name = (label[:unit_match.start()] if unit_match else label).lstrip("*＊ ").strip()
         for k, (what, year) in zip(values, value_columns):
             match = _NUMBER_CELL.fullmatch(lines[k])
+            assert match is not None  # values are among the lines _NUMBER_CELL matched
             value = Decimal(match.group("num").replace("−", "-"))
             quote = " ".join(lines[label_line:k + 1])
             estimate = bool(match.group("open") and match.group("close"))
-            if what == "year":
+            if what == "year" and year is not None:
                 cells.append(Cell(name, value, "%" if match.group("pct") else unit, year, "level", estimate, quote, k))
             elif what == "growth":
                 cells.append(Cell(name, value, "%", year or last_year, "growth", estimate, quote, k))

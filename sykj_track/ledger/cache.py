@@ -114,6 +114,7 @@ class Cache:
         return self._usable
 
     def _mac(self, name: str, payload: bytes) -> bytes:
+        assert self._secret is not None  # read by _open(), which every caller asks first
         mac = blake2b(key=self._secret, digest_size=32)
         mac.update(name.encode("ascii"))
         mac.update(b"\0")
@@ -320,7 +321,7 @@ def decode(data: Any) -> Any:
             names = _fields(cls)
             if len(v) != len(names) + 2:
                 raise ValueError(f"{v[1]}: {len(v) - 2} fields, not {len(names)}")
-            obj = new(cls)
+            obj: Any = new(cls)
             # Frozen dataclasses: filled as pickle fills them, without the frozen __setattr__.
             obj.__dict__.update(zip(names, [dec(item) if type(item) is list else item for item in v[2:]]))
             objects.append(obj)

@@ -82,7 +82,8 @@ def init_ledger(directory: str | Path, agency: str = "", name: str = "", region:
     identity = LedgerIdentity(name=name.strip() or agency, agency=agency,
                               region=region_of(agency) if region is None else region.strip(),
                               lang=lang)  # type: ignore[arg-type]
-    registry, copied, review = METRICS_TEMPLATE, 0, ()
+    registry, copied = METRICS_TEMPLATE, 0
+    review: tuple[str, ...] = ()
     if metrics_from is not None:
         registry, copied, review = _registry_of(Path(metrics_from).expanduser())
     created = []

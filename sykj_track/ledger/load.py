@@ -260,7 +260,8 @@ def _parts(metrics: dict[str, Metric], toml: _TomlFile) -> list[Problem]:
             problems.append(Problem(where, f"{metric.id} ({metric.unit}) cannot be a part of {total.id} ({total.unit})",
                                     "a part is counted in the unit of its total (家 of 家, 亿元 of 亿元)"))
             continue
-        chain, current = [metric.id], total
+        chain: list[str] = [metric.id]
+        current: Metric | None = total
         while current is not None:
             if current.id in chain:
                 problems.append(Problem(where, f"part_of goes round in a circle: {' -> '.join([*chain, current.id])}",
@@ -529,7 +530,7 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
     missing = [p for p in paths if p not in results]
     for path, result in zip(missing, _parse_all(missing, root, metrics, parallel=size >= PARALLEL_MIN_BYTES)):
         results[path] = result
-        if path in keys:
+        if cache is not None and path in keys:
             cache.put(keys[path], result)
     sources: list[Source] = []
     goals: list[Goal] = []
@@ -597,13 +598,13 @@ def _cached(cache: Cache | None, parts: tuple[bytes | str, ...], problems: list[
             compute: Callable[[list[Problem]], T]) -> T:
     """compute(problems) or its stored result, with the problems it found added to `problems`."""
     key = cache.key(*parts) if cache is not None and parts[-1] else None
-    stored = cache.get(key) if key is not None else None
+    stored = cache.get(key) if cache is not None and key is not None else None
     if stored is not None:
         value, found = stored
     else:
         found = []
         value = compute(found)
-        if key is not None:
+        if cache is not None and key is not None:
             cache.put(key, (value, found))
     problems.extend(found)
     return value

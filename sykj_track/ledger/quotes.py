@@ -114,14 +114,14 @@ def _locate(seed_text: str, index: tuple[str, list[int]], quote: str) -> Located
     para_end = following.start() if following else len(seed_text)
 
     sent_start = para_start
-    for index in range(start - 1, para_start - 1, -1):
-        if seed_text[index] in _SENTENCE_END:
-            sent_start = index + 1
+    for i in range(start - 1, para_start - 1, -1):
+        if seed_text[i] in _SENTENCE_END:
+            sent_start = i + 1
             break
     sent_end = para_end
-    for index in range(end - 1, para_end):
-        if seed_text[index] in _SENTENCE_END:
-            sent_end = index + 1
+    for i in range(end - 1, para_end):
+        if seed_text[i] in _SENTENCE_END:
+            sent_end = i + 1
             break
     return Located(line=line, end_line=end_line, start=start, end=end,
                    sentence=_collapse(seed_text[sent_start:sent_end]),

@@ -124,7 +124,7 @@ def metrics_schema() -> dict[str, Any]:
 
 def ledger_schema() -> dict[str, Any]:
     """targets/ledger.toml: whose ledger this is."""
-    properties = {name: {"type": "string", "description": _IDENTITY_DESCRIPTIONS[name]}
+    properties: dict[str, dict[str, Any]] = {name: {"type": "string", "description": _IDENTITY_DESCRIPTIONS[name]}
                   for name in identity.IDENTITY_FIELDS}
     properties["lang"]["enum"] = list(identity.LANGS)
     return {

@@ -93,7 +93,8 @@ def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) ->
     problems: list[Problem] = []
     problems += _duplicate_sources(ledger.sources)
     records: dict[str, list[Goal | Figure]] = defaultdict(list)
-    for record in (*ledger.goals, *ledger.figures):
+    every: tuple[Goal | Figure, ...] = (*ledger.goals, *ledger.figures)
+    for record in every:
         records[record.source.id].append(record)
     for source in ledger.sources:
         path = seed_path(ledger.root, source)
@@ -146,7 +147,7 @@ def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: 
     except TextFileError as exc:
         return [Problem(Where(source.file), exc.message, exc.hint)]
     found = [problem for record in records for problem in _provenance(record, seed)]
-    if key is not None:
+    if cache is not None and key is not None:
         cache.put(key, found)
     return found
 
