@@ -6,6 +6,7 @@ derives verdicts from it without touching it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -242,7 +243,7 @@ class Summary:
     revealed_miss: int = 0
 
     @classmethod
-    def of(cls, verdicts: "tuple[Verdict, ...] | list[Verdict]") -> "Summary":
+    def of(cls, verdicts: Iterable[Verdict]) -> Summary:
         """Count the statuses of `verdicts`."""
         counts = dict.fromkeys(STATUSES, 0)
         not_due = unreported = revealed_hit = revealed_miss = 0

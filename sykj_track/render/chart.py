@@ -143,7 +143,7 @@ def chart_lines(series: Series, width: int, plain: bool, lang: str = "en") -> li
     lines.insert(0, Text(f"{'':4} 0{scale_text:>{cells}}"))
     legends = ([t("show.legend_plain", lang)] if plain
                else [t("show.legend_bar", lang), t("show.legend_colour", lang)])
-    lines += [Text(f"{'':5}{legend}", style=None if plain else "dim") for legend in legends]
+    lines += [Text(f"{'':5}{legend}", style="" if plain else "dim") for legend in legends]
     return lines
 
 

@@ -41,7 +41,7 @@ def side_record(side: Side) -> dict[str, Any]:
         "actual_estimate": fig.estimate if fig else None,
         "actual_as_of": fig.as_of.isoformat() if fig and fig.as_of else None,
         "actual_written": written(fig) if fig else None,
-        "unit": (goal or fig).unit if (goal or fig) else None,
+        "unit": goal.unit if goal else fig.unit if fig else None,
     }
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -222,12 +223,12 @@ def build_database(ledger: Ledger, result: Reconciliation, findings: list) -> by
     _table(db, "verdicts", (_verdict_row(v, result.as_of, goal_ids, figure_ids) for v in result.verdicts),
            [("metric", "metrics", "id"), ("goal", "goals", "id"), ("figure", "figures", "id"),
             ("superseded_by_goal", "goals", "id")])
-    db["goals"].add_foreign_key("verdict", "verdicts", "id")  # goals and verdicts point at each other
+    db.table("goals").add_foreign_key("verdict", "verdicts", "id")  # goals and verdicts point at each other
     _insert_findings(db, findings, goal_ids, figure_ids)
     for table, columns in SEARCHABLE.items():
-        db[table].enable_fts(columns, tokenize="trigram")
+        db.table(table).enable_fts(columns, tokenize="trigram")
     for table, column in (("goals", "year"), ("goals", "metric"), ("figures", "metric"), ("verdicts", "status")):
-        db[table].create_index([column])
+        db.table(table).create_index([column])
     conn.commit()
     data = conn.serialize()
     conn.close()
@@ -246,7 +247,7 @@ def _column_types(table: str) -> dict[str, type]:
             for name in TABLES[table]["columns"]}
 
 
-def _table(db, name: str, rows, foreign_keys: list[tuple[str, str, str]] = ()) -> None:
+def _table(db, name: str, rows, foreign_keys: Sequence[tuple[str, str, str]] = ()) -> None:
     """Create table `name` with every column of TABLES declared (in that order), then fill it."""
     db[name].create(_column_types(name), pk="id" if "id" in TABLES[name]["columns"] else None,
                     foreign_keys=list(foreign_keys))
