@@ -521,7 +521,7 @@ def _write_draft(ledger, extracted, text: str, suffix: str, force: bool, summary
         raise click.UsageError("--write needs a ledger to write to, and there is none here: the data in use "
                                f"is the copy installed with the tool ({ledger.root}). Run it inside a "
                                "checkout or a ledger made by `sykj-track init DIR`, or pass --data DIR.")
-    source_id = extracted.draft.source["id"]
+    source_id = extracted.draft.source.id
     target = ledger.root / "targets" / f"{source_id}{suffix}"
     if target.name in api.RESERVED_FILES or source_id in ("metrics", "ledger"):
         raise click.BadParameter(f"{source_id!r} names the ledger's own "

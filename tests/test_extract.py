@@ -6,6 +6,7 @@ import re
 
 import json
 import tomllib
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -318,7 +319,7 @@ def test_seed_drafts_load_without_problems_but_new_metrics(tmp_path, real_ledger
     (tmp_path / "targets" / "metrics.toml").write_text((REPO / "targets" / "metrics.toml").read_text("utf-8"), "utf-8")
     for n, (file, result) in enumerate(seed_drafts.items()):
         (tmp_path / file).write_bytes((REPO / file).read_bytes())
-        result.source["id"] = f"draft-{n}"
+        result = replace(result, source=replace(result.source, id=f"draft-{n}"))
         (tmp_path / "targets" / f"draft-{n}.toml").write_text(render_draft_toml(result), "utf-8")
     ledger, problems = load(tmp_path)
     proposed = {m.id for result in seed_drafts.values() for m in result.new_metrics}

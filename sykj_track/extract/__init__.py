@@ -23,8 +23,8 @@ from .decoding import Decoded, ExtractError, decode
 from .drafter import draft, item_key, ledger_keys, recorded_key, suggest_source_id
 from .layout import Section, paragraphs, section_of, tidy
 from .quantities import Quantity, find_quantities
-from .records import Draft, Item, ProposedMetric, Skipped
+from .records import Draft, DraftSource, Item, ProposedMetric, Skipped
 
-__all__ = ["Decoded", "Draft", "ExtractError", "Item", "ProposedMetric", "Published", "Quantity", "Section",
+__all__ = ["Decoded", "Draft", "DraftSource", "ExtractError", "Item", "ProposedMetric", "Published", "Quantity", "Section",
            "Skipped", "decode", "draft", "find_published", "find_quantities", "item_key", "ledger_keys",
            "month_end", "paragraphs", "recorded_key", "section_of", "suggest_source_id", "tidy"]

@@ -23,7 +23,7 @@ from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bound
 from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
 from .proposed import base_unit, better_of, kind_of_metric, subject_after, subject_before, subjectless, suggest_id, verbs_for
 from .quantities import Quantity, find_quantities
-from .records import Draft, Item, ProposedMetric, Skipped
+from .records import Draft, DraftSource, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
 from .table import Table, find_tables
 
@@ -485,17 +485,14 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
             proposed[item.metric] = ProposedMetric(item.metric, level.subject, base_unit(level.unit),
                                                    kind_of_metric(level.unit, level.basis, level.subject),
                                                    better_of(level.subject, level.unit))
-    source = {"id": source_id or suggest_source_id(title, found, summary_year), "file": seed_file,
-              "title": title, "agency": agency, "published": found.date, "published_approx": found.approx}
-    if url:
-        source["url"] = url
     # The hash of the seed as the ledger keeps it: UTF-8. A report in another encoding is converted
     # when the draft is written; the original's hash stays in the note, so it can still be checked.
     seed_bytes = data if decoded.is_utf8 else decoded.text.encode("utf-8")
-    source["sha256"] = hashlib.sha256(seed_bytes).hexdigest()
-    if not decoded.is_utf8:
-        source["note"] = (f"The report was published in {decoded.encoding.upper()}; the seed is its UTF-8 "
-                          f"conversion. sha256 of the original: {hashlib.sha256(data).hexdigest()}")
+    note = "" if decoded.is_utf8 else (f"The report was published in {decoded.encoding.upper()}; the seed is its "
+                                       f"UTF-8 conversion. sha256 of the original: {hashlib.sha256(data).hexdigest()}")
+    source = DraftSource(id=source_id or suggest_source_id(title, found, summary_year), file=seed_file, title=title,
+                         agency=agency, published=found.date, published_approx=found.approx, url=url or "",
+                         sha256=hashlib.sha256(seed_bytes).hexdigest(), note=note)
     return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how,
                  tuple(drafter.skipped))
 

@@ -28,7 +28,7 @@ def item_json(item: Item) -> dict[str, Any]:
 
 def render_draft_json(result: Draft) -> str:
     """{"source": {...}, "items": [...], "new_metrics": [...]} with dates as ISO strings."""
-    source = dict(result.source, published=result.source["published"].isoformat())
+    source = dict(result.source.as_dict(), published=result.source.published.isoformat())
     payload = {"source": source, "encoding": result.encoding, "items": [item_json(i) for i in result.items],
                "new_metrics": [{"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better}
                                for m in result.new_metrics],
@@ -94,8 +94,8 @@ def render_draft_toml(result: Draft, command: str = "sykj-track extract") -> str
     """The draft as a targets/<id>.toml file: a review header, [source], then goals and figures, each
     with a comment giving its confidence and what to check. Items a reviewer must decide on (a second
     target for one goal, a stretch tier) are written commented out, so the file loads as it stands."""
-    source = result.source
-    agency = source.get("agency") or ""
+    source = result.source.as_dict()
+    agency = result.source.agency
     unknown = [m for m in result.new_metrics]
     header = [
         f"DRAFT written by `{command}` — review every record before committing.",

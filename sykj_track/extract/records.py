@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 @dataclass(frozen=True)
 class Item:
@@ -59,10 +60,36 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class DraftSource:
+    """The report as the draft's [source] table cites it."""
+
+    id: str
+    file: str  # the seed, relative to the ledger's root
+    title: str
+    agency: str
+    published: date
+    published_approx: bool
+    url: str = ""
+    sha256: str = ""  # of the seed as the ledger keeps it (UTF-8)
+    note: str = ""  # set when the report was converted to UTF-8: the original's encoding and sha256
+
+    def as_dict(self) -> dict[str, Any]:
+        """The [source] table, in the order a targets/ file writes it; url and note only when set."""
+        table: dict[str, Any] = {"id": self.id, "file": self.file, "title": self.title, "agency": self.agency,
+                                 "published": self.published, "published_approx": self.published_approx}
+        if self.url:
+            table["url"] = self.url
+        table["sha256"] = self.sha256
+        if self.note:
+            table["note"] = self.note
+        return table
+
+
+@dataclass(frozen=True)
 class Draft:
     """Everything extracted from one report; `skipped` holds the numbers left out, with the reason."""
 
-    source: dict
+    source: DraftSource
     items: tuple[Item, ...]
     new_metrics: tuple[ProposedMetric, ...]
     encoding: str

@@ -10,6 +10,7 @@ import difflib
 import math
 import os
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -277,12 +278,19 @@ def _parts(metrics: dict[str, Metric], toml: _TomlFile) -> list[Problem]:
 MAX_MAGNITUDE = 1e15
 
 
-def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, place: Callable[[], Where]
-            ) -> tuple[float, str, str] | Problem:
-    """Read a target/value (with `unit`) and convert it to the metric's unit (% for growth).
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A target or value read from a record: in the metric's unit (% for growth), and as written."""
 
-    Returns (value in the converted unit, the amount as written, the converted unit). `place` gives
-    the file:line to blame, looked up only when there is a problem.
+    value: float  # in `unit`
+    written: str  # as the report writes it, e.g. "2.5万家"
+    unit: str  # the metric's unit, % for growth, 百分点 for the change of a share
+
+
+def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, place: Callable[[], Where]
+            ) -> Amount | Problem:
+    """Read a target/value (with `unit`) and convert it to the metric's unit (% for growth). `place`
+    gives the file:line to blame, looked up only when there is a problem.
     """
     raw = record[field]
     unit = record.get("unit")
@@ -315,7 +323,7 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, plac
                        f"({'not a finite number' if not math.isfinite(value) else f'over {MAX_MAGNITUDE:.0e} {target_unit}'})",
                        "write the number as the report does, in the metric's unit (e.g. 770 with unit \"亿元\")")
     written = f"{number.normalize():f}{unit}" if isinstance(raw, (int, float)) else raw
-    return value, written, target_unit
+    return Amount(value, written, target_unit)
 
 
 def _base_checks(record: dict[str, Any], required: tuple[str, ...], types: dict[str, Any], what: str,
@@ -462,14 +470,14 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
         if isinstance(top, Problem):
             problems.append(top)
             return None
-        target_max = top[0]
-        if target_max <= amount[0]:
+        target_max = top.value
+        if target_max <= amount.value:
             problems.append(Problem(toml.where("goal", i, "target_max"), "target_max is not above target",
                                     "for 3—5家 write target = 3, target_max = 5"))
             return None
-    return Goal(metric=rec["metric"], year=rec["year"], op=rec["op"], target=amount[0], basis=rec["basis"],
+    return Goal(metric=rec["metric"], year=rec["year"], op=rec["op"], target=amount.value, basis=rec["basis"],
                 quote=rec["quote"], source=source, agency=rec.get("agency", source.agency),
-                written=amount[1], unit=amount[2], target_max=target_max, revealed=bool(rec.get("revealed", False)),
+                written=amount.written, unit=amount.unit, target_max=target_max, revealed=bool(rec.get("revealed", False)),
                 note=rec.get("note", ""), doubt=rec.get("doubt", ""), where=toml.where("goal", i))
 
 
@@ -493,8 +501,8 @@ def _figure(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metric
     if isinstance(amount, Problem):
         problems.append(amount)
         return None
-    return Figure(metric=rec["metric"], year=rec["year"], value=amount[0], basis=rec["basis"],
-                  bound=rec["bound"], quote=rec["quote"], source=source, written=amount[1], unit=amount[2],
+    return Figure(metric=rec["metric"], year=rec["year"], value=amount.value, basis=rec["basis"],
+                  bound=rec["bound"], quote=rec["quote"], source=source, written=amount.written, unit=amount.unit,
                   estimate=rec.get("estimate", False), as_of=rec.get("as_of"), note=rec.get("note", ""),
                   doubt=rec.get("doubt", ""), where=toml.where("figure", i))
 
