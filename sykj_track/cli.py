@@ -394,7 +394,7 @@ def check(ctx: click.Context, as_of: date | None, strict: bool, fmt: str, verbos
 
 # The rules come from the one list of them, which the README's copy is made from too; indented like
 # the docstring they go into, which click dedents when it prints the help.
-check.help = check.help.replace("{rules}", check_rules_help().replace("\n", "\n    "))
+check.help = (check.help or "").replace("{rules}", check_rules_help().replace("\n", "\n    "))
 
 
 @main.command()
