@@ -58,8 +58,8 @@ class Finding:
     note_said: Msg | None = None
 
     @classmethod
-    def of(cls, kind: str, metric: Metric, years: tuple[int, ...], records: tuple[tuple[str, Goal | Figure], ...],
-           arithmetic: Msg, note: Msg | None = None) -> Finding:
+    def of(cls, kind: FindingKind, metric: Metric, years: tuple[int, ...],
+           records: tuple[tuple[str, Goal | Figure], ...], arithmetic: Msg, note: Msg | None = None) -> Finding:
         """A finding whose arithmetic and note are messages of the catalogue."""
         return cls(kind, metric, years, records, arithmetic.text("en"), note.text("en") if note else "",
                    arithmetic, note)
