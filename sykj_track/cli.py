@@ -19,6 +19,18 @@ FORMATS = ("table", "json", "csv")
 FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 2 (usage error)
 
 
+def _parse_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An http(s) address with a host, as `check` requires of a source's url: refused here, not later."""
+    if value is None:
+        return None
+    from .textsafe import safe_url
+
+    if safe_url(value.strip()) is None:
+        raise click.BadParameter(f"{value!r} is not an http(s) address; write it as a browser shows it: "
+                                 "https://...")
+    return value.strip()
+
+
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     """A date written year first: 2025-12-31, 2025/12/31, 2025年12月31日; 2025-06 and 2025 mean
     their first day. Anything else (06/07/2023, 23-6-30) is refused rather than guessed."""
@@ -77,14 +89,6 @@ def _lang(option: str | None, ledger=None) -> str:
 
         declared = api.declared_lang(ledger.root, ledger.identity)
     return resolve_lang(option, declared)
-
-
-def _csv(text: str, excel: bool) -> str:
-    if not excel:
-        return text
-    from .render import with_bom
-
-    return with_bom(text)
 
 
 def _open(ctx: click.Context, cache: bool = True):
@@ -182,13 +186,20 @@ def _warn_about(ctx: click.Context, ledger, lang: str = "en") -> None:
         click.echo(t("load.warnings", lang, n=len(warnings)), err=True)
 
 
-def _emit(text: str) -> None:
+def _emit(text: str, bom: bool = False) -> None:
     """Write machine-readable output as it is. click.echo would first scan it for colour codes to
     strip, which takes seconds on the output of a large ledger. C1 controls and bidi overrides, which
-    JSON and TOML writers leave raw, are written as \\u escapes: the same values, inert on a terminal."""
+    JSON and TOML writers leave raw, are written as \\u escapes: the same values, inert on a terminal.
+    `bom` puts a UTF-8 byte order mark first (for Excel and WPS), after the escaping, which would
+    otherwise write it as the six characters \\ufeff."""
     from .textsafe import json_inert
 
-    sys.stdout.write(json_inert(text))
+    text = json_inert(text)
+    if bom:
+        from .render import with_bom
+
+        text = with_bom(text)
+    sys.stdout.write(text)
     sys.stdout.flush()
 
 
@@ -205,23 +216,24 @@ def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
-def ledger_epilog(data: str | None) -> str:
-    """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is."""
+def ledger_epilog(data: str | None) -> tuple[str, str]:
+    """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is
+    (a line of its own, so that wrapping never splits a path)."""
     from . import api
     from .i18n import resolve_lang, t
 
     try:
         root = api.find_data_dir(data)
     except api.DataDirError as exc:
-        return t("help.no_ledger", resolve_lang(None), error=exc)
+        return t("help.no_ledger", resolve_lang(None), error=exc), ""
     identity = api.load_identity(root)
     lang = resolve_lang(None, api.declared_lang(root, identity))
     if identity.agency:
         named = ""
         if identity.name and identity.name != identity.agency:
             named = f"（{identity.name}）" if lang == "zh" else f" ({identity.name})"
-        return t("help.ledger", lang, who=identity.agency + named, root=root)
-    return t("help.ledger_neutral", lang, root=root)
+        return t("help.ledger", lang, who=identity.agency + named), str(root)
+    return t("help.ledger_neutral", lang), str(root)
 
 
 class _LedgerGroup(click.Group):
@@ -230,8 +242,13 @@ class _LedgerGroup(click.Group):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
         formatter.write_paragraph()
+        text, root = ledger_epilog(ctx.meta.get("sykj_track.data"))
         with formatter.indentation():
-            formatter.write_text(ledger_epilog(ctx.meta.get("sykj_track.data")))
+            formatter.write_text(text)
+            if root:
+                from .textsafe import inert
+
+                formatter.write(f"{'':>{formatter.current_indent}}  {inert(root)}\n")
 
 
 @click.group(cls=_LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -335,7 +352,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     if fmt == "json":
         _emit(render_json(verdicts, when))
     elif fmt == "csv":
-        _emit(_csv(render_csv(verdicts), excel))
+        _emit(render_csv(verdicts), bom=excel)
     else:
         color, width = _terminal()
         seeds = api.seed_texts(ledger) if verbose else None  # quotes' places are looked up only to be shown
@@ -456,7 +473,8 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) 
 @click.option("--id", "source_id", metavar="ID", help="Source id (and file name); default e.g. 2024-work-report.")
 @click.option("--published", metavar="DATE", callback=_parse_date,
               help="Publication date, when the text does not state it (2021-12-31).")
-@click.option("--url", metavar="URL", help="Where the report was published; written to the draft's [source].")
+@click.option("--url", metavar="URL", callback=_parse_url,
+              help="Where the report was published (http or https); written to the draft's [source].")
 @click.pass_context
 def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool, source_id: str | None,
             published: date | None, url: str | None) -> None:
@@ -644,7 +662,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
         _emit(render_show_json(series, when))
         return
     if fmt == "csv":
-        _emit(_csv(render_show_csv(series), excel))
+        _emit(render_show_csv(series), bom=excel)
         return
     color, width = _terminal(default_width=80)
     click.echo(render_show(series, when, color=color, width=max(60, width), plain=not sys.stdout.isatty(),
@@ -796,7 +814,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
     if fmt == "json":
         _emit(render_diff_json(result))
     elif fmt == "csv":
-        _emit(_csv(render_diff_csv(result), excel))
+        _emit(render_diff_csv(result), bom=excel)
     else:
         color, width = _terminal()
         seeds = api.seed_texts(ledger) if verbose else None  # looked up only when the quotes are shown
@@ -850,7 +868,7 @@ def audit(ctx: click.Context, kinds: tuple[FindingKind, ...], metric_names: tupl
     if fmt == "json":
         _emit(render_audit_json(findings))
     elif fmt == "csv":
-        _emit(_csv(render_audit_csv(findings), excel))
+        _emit(render_audit_csv(findings), bom=excel)
     else:
         color, width = _terminal()
         click.echo(render_audit_table(findings, lang=lang, color=color, width=width, seeds=api.seed_texts(ledger),

@@ -74,6 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.none": ("没有符合条件的目标（截至{date}）。", "No goals match (as of {date})."),
     "status.no_year": ("{years}年没有目标。有目标的年份：{known}。", "No goals for {years}. Years with goals: {known}."),
     "summary.year": ("{year}年：", "{year}: "),
+    "summary.year_as_of": ("{year}年（截至{date}）：", "{year} (as of {date}): "),
     "summary.all": ("全部年份（截至{date}）：", "All years (as of {date}): "),
     "summary.counts": ("达成 {hit}，未达成 {miss}，待定 {pending}", "{hit} hit, {miss} miss, {pending} pending"),
     "summary.not_due": ("未到期 {n}", "{n} not due"),
@@ -82,7 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.superseded": ("，已修订 {n}", ", {n} superseded"),
     "summary.rate": ("；已判定目标达成率：{rate}", "; hit rate of decided goals: {rate}"),
     "summary.revealed": ("（{n} 个“超额完成才披露”的目标未计入：仅因报告称已完成而得知）",
-                         " ({n} revealed goal left out|{n} revealed goals left out"),
+                         " ({n} revealed goal left out| ({n} revealed goals left out"),
     "summary.revealed_why": ("", ": known only because a report says it was met)"),
     "sep.list": ("、", ", "),
     "sep.clause": ("，", ", "),
@@ -298,11 +299,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.wrote": ("已写入 {path}（{kb} KB）：{n} 个目标，截至{date}，达成 {hit}，未达成 {miss}，待定 {pending}。",
                      "wrote {path} ({kb} KB): {n} goals as of {date}, {hit} hit, {miss} miss, {pending} pending."),
     # --- the ledger's identity: --help's closing line, init -------------------------------------------
-    "help.ledger": ("当前账本：{who}的目标，位于 {root}。", "Ledger in use: the goals of {who}, in {root}."),
-    "help.ledger_neutral": ("当前账本：{root}。它没有声明机构：请在 targets/ledger.toml 中写 agency = \"...\""
-                            "（新账本用 `sykj-track init DIR --agency NAME` 写入）。",
-                            "Ledger in use: {root}. It names no agency: write agency = \"...\" in "
-                            "targets/ledger.toml (`sykj-track init DIR --agency NAME` writes it for a new ledger)."),
+    "help.ledger": ("当前账本：{who}的目标，位于：", "Ledger in use: the goals of {who}, in:"),
+    "help.ledger_neutral": ("当前账本没有声明机构：请在 targets/ledger.toml 中写 agency = \"...\""
+                            "（新账本用 `sykj-track init DIR --agency NAME` 写入）。账本位于：",
+                            "The ledger in use names no agency: write agency = \"...\" in "
+                            "targets/ledger.toml (`sykj-track init DIR --agency NAME` writes it for a new "
+                            "ledger). It is in:"),
     "help.no_ledger": ("未找到账本：{error}", "No ledger found: {error}"),
     "init.created": ("已创建 {path}", "created {path}"),
     "init.copied": ("已从 {source} 复制 {n} 个指标", "copied {n} metrics from {source}"),

@@ -254,3 +254,21 @@ def test_a_directory_without_a_ledger_is_a_usage_error_for_every_command(tmp_pat
     result = CliRunner().invoke(main, ["--data", str(empty), *(a.replace("{tmp}", str(tmp_path)) for a in args)])
     assert result.exit_code == 2, result.output
     assert "no targets/ directory there" in result.output
+
+
+@pytest.mark.parametrize("args", [["status"], ["diff", "2023", "2024"], ["audit"], ["show", "高新技术企业"]])
+def test_excel_csv_starts_with_a_real_byte_order_mark(args):
+    """--excel: the bytes EF BB BF, then the header; not the escaped text \\ufeff."""
+    result = CliRunner().invoke(main, [*args, "--format", "csv", "--excel", "--as-of", "2025-06-30"]
+                                if args[0] != "audit" else [*args, "--format", "csv", "--excel"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf") and not result.stdout.startswith("\\ufeff")
+    assert result.stdout_bytes[3:4].isalpha()
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/r.txt", "javascript:alert(1)", "example.org/r", "https://"])
+def test_extract_refuses_a_url_check_would_refuse(tmp_path, url):
+    report = tmp_path / "r.txt"
+    report.write_text("2025年工作总结\n发布日期:2026年03月01日\n\n2025年,高新技术企业达到5000家。\n", "utf-8")
+    result = CliRunner().invoke(main, ["extract", str(report), "--url", url])
+    assert result.exit_code == 2 and "http(s)" in result.output and "Traceback" not in result.output

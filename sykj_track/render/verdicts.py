@@ -142,7 +142,8 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "en", verbose
                Col(t("col.actual", lang), "right", keep_words=True), Col(t("col.pct", lang), "right", True),
                Col(t("col.status", lang), keep_words=True), Col(t("col.reason", lang)),
                Col(t("col.sources", lang), keep_words=True)]
-    for year, group in _by_year(verdicts):
+    years = _by_year(verdicts)
+    for year, group in years:
         rows = []
         for v in group:
             pct = "" if v.attainment is None else f"{v.attainment * 100:.0f}%"
@@ -150,12 +151,14 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "en", verbose
                          (status_label(v, lang), STATUS_STYLE[shown_status(v)]), reason_text(v, lang),
                          sources_text(v)))
         draw(out, columns, rows, title=t("status.title", lang, year=year))
-        out.print(summary_line(Summary.of(group), t("summary.year", lang, year=year), lang))
+        label = t("summary.year_as_of" if len(years) == 1 else "summary.year", lang, year=year, date=as_of)
+        out.print(summary_line(Summary.of(group), label, lang))
         if verbose:
             for line, style in quote_lines(group, lang, seeds):
                 out.print(line, style=style or None)
         out.print()
-    out.print(summary_line(Summary.of(verdicts), t("summary.all", lang, date=as_of), lang))
+    if len(years) != 1:  # with one year shown, its own line (with the as-of date) is the total
+        out.print(summary_line(Summary.of(verdicts), t("summary.all", lang, date=as_of), lang))
     return text_of(out)
 
 
@@ -167,7 +170,7 @@ def summary_line(summary: Summary, label: str, lang: str = "en") -> str:
     open_parts = [t(key, lang, n=n) for n, key in ((summary.not_due, "summary.not_due"),
                                                    (summary.unreported, "summary.unreported"),
                                                    (other, "summary.other")) if n]
-    if summary.pending and not (summary.not_due == summary.pending):
+    if summary.pending:
         text += t("paren.open", lang) + t("sep.clause", lang).join(open_parts) + t("paren.close", lang)
     if summary.superseded:
         text += t("summary.superseded", lang, n=summary.superseded)
