@@ -952,11 +952,12 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[Ch
             lang: str) -> None:
     """Goals whose verdict changed between two dates, with the report that changed it and its quote.
 
-    Each goal is judged as of --since and as of --until (only reports published by each date
-    count), and every difference is listed once, as its net change:
+    A verdict changes only on the day a report is published, or on 1 January after the goal's
+    year (not due -> overdue). Every such step after --since up to --until is listed on its day,
+    with the verdict before and after it, the same in any window that holds the day:
 
     \b
-    new        a goal first stated by a report published in between
+    new        a goal first stated by a report published that day
     decided    pending -> hit or miss (a report gave the figure)
     reversed   hit -> miss or miss -> hit
     reopened   hit or miss -> pending
@@ -971,8 +972,8 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[Ch
       sykj-track changes --since 2018-01-01 --format json | jq -c 'select(.after.status == "miss")'
       sykj-track changes --since 2018-01-01 --format atom > changes.xml         a feed to subscribe to
 
-    The Atom entry ids depend only on the change (goal, kind, new verdict, report), so a feed
-    regenerated with other dates repeats no entry a reader has seen.
+    An Atom entry's id is a tag: URI of the goal and the day of the change, so a feed regenerated
+    with other dates, or after the ledger is renamed, repeats no entry a reader has seen.
     """
     from . import api
     from .i18n import t
@@ -988,7 +989,7 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[Ch
     if fmt == "json":
         _emit(render_changes_jsonl(found))
     elif fmt == "atom":
-        _emit(render_changes_atom(found, since, when, ledger.identity.title, lang=lang))
+        _emit(render_changes_atom(found, since, when, ledger.identity.title, ledger.identity.agency, lang=lang))
     else:
         click.echo(render_changes_text(found, since, when, lang=lang), nl=False)
 

@@ -81,10 +81,45 @@ def test_nothing_changes_between_two_days_without_a_report(newsroom):
     assert changes(newsroom.load(), date(2023, 3, 9), date(2023, 12, 31)) == []
 
 
-def test_only_the_net_change_is_reported(newsroom):
-    """pending -> hit (estimate) -> hit (final) over the whole window is one change, by the final figure."""
-    change = by_goal(changes(newsroom.load(), date(2022, 6, 30), date(2023, 6, 30)))["2022:tech_contract_value:level"]
-    assert (change.kind, change.report.id, change.after.evidence) == ("decided", "news", "final")
+def test_each_step_is_its_own_change(newsroom):
+    """pending -> hit (estimate) -> hit (final): two changes, each on its report's day, in any window."""
+    steps = [c for c in changes(newsroom.load(), date(2022, 6, 30), date(2023, 6, 30))
+             if c.id == "2022:tech_contract_value:level"]
+    assert [(c.when, c.kind, c.report.id, c.after.evidence) for c in steps] == [
+        (date(2022, 12, 30), "decided", "estimate", "estimate"), (date(2023, 3, 8), "evidence", "news", "final")]
+
+
+def test_a_goal_for_next_year_is_new_and_not_due_and_overdue_on_1_january(data):
+    """`after` is the verdict on the change's own day, and the calendar's step is an entry of its own,
+    however long the window."""
+    data.metric("chokepoint", unit="项", zh="关键核心技术攻关")
+    data.source("plan", date(2018, 12, 18), "2019年攻克关键核心技术10项。",
+                goals=[goal("chokepoint", 2019, 10, "2019年攻克关键核心技术10项", unit="项")])
+    ledger = data.load()
+    for since, until in ((date(2018, 1, 1), date(2026, 1, 1)), (date(2018, 12, 1), date(2018, 12, 31)),
+                         (date(2018, 12, 17), date(2020, 1, 1))):
+        found = changes(ledger, since, until)
+        new = found[0]
+        assert (new.kind, new.when, new.after.status, new.after.reason) == ("new", date(2018, 12, 18), "pending",
+                                                                            "not-due")
+        if until >= date(2020, 1, 1):
+            overdue = found[1]
+            assert (overdue.kind, overdue.when, overdue.report) == ("overdue", date(2020, 1, 1), None)
+            assert (overdue.before.reason, overdue.after.reason) == ("not-due", "no-figure")
+        assert len(found) == (2 if until >= date(2020, 1, 1) else 1)
+    only_overdue = changes(ledger, date(2019, 12, 1), date(2020, 2, 1))
+    assert [(c.kind, c.when) for c in only_overdue] == [("overdue", date(2020, 1, 1))]
+
+
+def test_a_change_has_the_same_record_in_every_window_that_holds_its_day(newsroom):
+    from sykj_track.render.changes import change_record
+
+    ledger = newsroom.load()
+    windows = [(date(2021, 1, 1), date(2024, 6, 30)), (date(2022, 12, 31), date(2023, 3, 8)),
+               (date(2023, 3, 7), date(2023, 3, 9))]
+    seen = [{c.entry_id: change_record(c) for c in changes(ledger, since, until)} for since, until in windows]
+    for entry_id, record in seen[2].items():
+        assert seen[0][entry_id] == seen[1][entry_id] == record
 
 
 def test_until_must_follow_since(newsroom):
@@ -118,36 +153,80 @@ def test_text_names_the_report_and_quotes_it(newsroom):
     assert "「高新技术企业达到4200家」" in text and "revised" not in text
 
 
+# RFC 4151: tag:authority,date:specific, with the specific part percent-encoded to plain URI characters.
+TAG_URI = re.compile(r"tag:[a-z0-9][a-z0-9.-]*,\d{4}(-\d\d(-\d\d)?)?:[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]+")
+
+
 def atom_feed(text: str) -> ET.Element:
-    """Parse the feed and check what RFC 4287 requires of it; return the root."""
+    """Parse the feed and check what RFC 4287 requires of it (4.1.1 feed, 4.1.2 entry, 3.3 dates,
+    4.2.6 ids); return the root."""
     feed = ET.fromstring(text.encode("utf-8"))
     assert feed.tag == f"{ATOM}feed"
     for tag in ("id", "title", "updated"):
         assert len(feed.findall(f"{ATOM}{tag}")) == 1, tag
-    assert feed.find(f"{ATOM}author/{ATOM}name").text
+    for tag in ("subtitle", "generator", "rights", "icon", "logo"):
+        assert len(feed.findall(f"{ATOM}{tag}")) <= 1, tag
+    feed_author = feed.find(f"{ATOM}author/{ATOM}name") is not None and feed.findtext(f"{ATOM}author/{ATOM}name")
     assert RFC3339.fullmatch(feed.findtext(f"{ATOM}updated"))
     ids = [feed.findtext(f"{ATOM}id")]
     for entry in feed.findall(f"{ATOM}entry"):
         for tag in ("id", "title", "updated"):
             assert len(entry.findall(f"{ATOM}{tag}")) == 1, tag
+        for tag in ("content", "summary", "published"):
+            assert len(entry.findall(f"{ATOM}{tag}")) <= 1, tag
+        assert feed_author or entry.findtext(f"{ATOM}author/{ATOM}name"), "an entry with no author"
         assert RFC3339.fullmatch(entry.findtext(f"{ATOM}updated"))
+        alternate = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        content = entry.find(f"{ATOM}content")
+        assert content is not None or alternate, "an entry needs content or an alternate link"
+        assert len(alternate) <= 1 and all(link.get("href") for link in entry.findall(f"{ATOM}link"))
+        if content is not None:
+            assert content.get("type", "text") == "text" and len(content) == 0 and content.text
         ids.append(entry.findtext(f"{ATOM}id"))
-    assert all(re.fullmatch(r"urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[A-Za-z0-9()+,\-.:=@;$_!*'%/?#]+", i) for i in ids)
+    assert all(TAG_URI.fullmatch(i) for i in ids), ids
     assert len(set(ids)) == len(ids)
     return feed
 
 
-def test_atom_feed_is_valid_and_its_ids_stable(newsroom):
+def entries(feed: ET.Element) -> dict[str, tuple[str, str]]:
+    return {e.findtext(f"{ATOM}id"): (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
+            for e in feed.iter(f"{ATOM}entry")}
+
+
+def test_atom_feed_is_valid_and_its_entries_the_same_in_any_window(newsroom):
     narrow = atom_feed(run(newsroom, "--since", "2023-01-01", "--until", "2023-06-30", "--format", "atom"))
     wide = atom_feed(run(newsroom, "--since", "2022-06-30", "--until", "2024-01-01", "--format", "atom"))
-    titles = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id") for e in narrow.iter(f"{ATOM}entry")}
-    wide_titles = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id") for e in wide.iter(f"{ATOM}entry")}
-    miss = "2022 高新技术企业数量 ≥ 4500 家: 逾期未报 → 未达成 [有了结论]"
-    assert miss in titles
-    # The same change in a feed over other dates: a reader that has seen the entry does not see it again.
-    assert wide_titles["2022 高新技术企业数量 ≥ 4500 家: 待定 (未到期) → 未达成 [有了结论]"] == titles[miss]
-    links = [link.get("href") for link in wide.iter(f"{ATOM}link")]
-    assert links == [] or links == ["https://example.org/estimate"]
+    assert entries(narrow).items() <= entries(wide).items()
+    title, content = next(v for v in entries(narrow).values() if "4500" in v[0])
+    assert title == "2022 高新技术企业数量 ≥ 4500 家: 逾期未报 → 未达成 [有了结论]"
+    assert content.splitlines()[0] == title and "「高新技术企业达到4200家」" in content
+    # The change the estimate made links to its report; changes by a report with no url need none.
+    linked = [e for e in wide.iter(f"{ATOM}entry") if e.find(f"{ATOM}link") is not None]
+    assert [e.find(f"{ATOM}link").attrib for e in linked] == [
+        {"href": "https://example.org/estimate", "rel": "alternate"}]
+    assert "2022-12-30" in linked[0].findtext(f"{ATOM}id")
+
+
+def test_atom_ids_stay_when_the_ledger_is_renamed(newsroom):
+    args = ("--since", "2021-01-01", "--until", "2024-01-01", "--format", "atom")
+    before = atom_feed(run(newsroom, *args))
+    (newsroom.root / "targets" / "ledger.toml").write_text('name = "另一个名字"\nagency = "沈阳市科学技术局"\n',
+                                                           encoding="utf-8")
+    after = atom_feed(run(newsroom, *args))
+    assert before.findtext(f"{ATOM}title") != after.findtext(f"{ATOM}title")
+    assert before.findtext(f"{ATOM}id") == after.findtext(f"{ATOM}id")
+    assert list(entries(before)) == list(entries(after))
+
+
+def test_a_feed_reader_reads_the_feed(newsroom):
+    """feedparser (the feed library most readers in Python use) finds no error and every entry whole."""
+    feedparser = pytest.importorskip("feedparser")
+    parsed = feedparser.parse(run(newsroom, "--since", "2021-01-01", "--until", "2024-01-01", "--format", "atom"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10" and parsed.feed.id.startswith("tag:") and parsed.feed.author == "sykj-track"
+    assert parsed.entries and all(e.id.startswith("tag:") and e.content[0].value.startswith(e.title)
+                                  for e in parsed.entries)
+    assert [link.href for e in parsed.entries for link in e.get("links", [])] == ["https://example.org/estimate"]
 
 
 def test_atom_feed_stays_well_formed_with_control_characters(data):
@@ -189,15 +268,15 @@ def test_readme_excerpt_is_the_real_output():
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dates(date(2017, 1, 1), date(2027, 1, 1)), st.dates(date(2017, 1, 1), date(2027, 1, 1)),
        st.dates(date(2017, 1, 1), date(2027, 1, 1)))
-def test_a_change_over_a_window_happens_in_one_of_its_halves(real_ledger, a, b, c):
-    """Split a window at any day: a goal whose verdict changed over the window changed in one half,
-    and the window's change ends where the second half's ends."""
+def test_a_window_lists_the_changes_of_its_halves(real_ledger, a, b, c):
+    """Split a window at any day: its changes are those of the first half, then those of the second,
+    entry for entry (what a feed says of a day does not depend on the dates asked for)."""
+    from sykj_track.render.changes import change_record
+
     since, middle, until = sorted((a, b, c))
     if not since < middle < until:
         return
-    whole = by_goal(changes(real_ledger, since, until))
-    first, second = by_goal(changes(real_ledger, since, middle)), by_goal(changes(real_ledger, middle, until))
-    assert set(whole) <= set(first) | set(second)
-    for goal_id, change in whole.items():
-        later = second.get(goal_id) or first[goal_id]
-        assert (change.after.status, change.after.reason) == (later.after.status, later.after.reason)
+    whole = [change_record(c) for c in changes(real_ledger, since, until)]
+    halves = [change_record(c) for c in (*changes(real_ledger, since, middle), *changes(real_ledger, middle, until))]
+    assert whole == halves
+    assert all(since.isoformat() < r["date"] <= until.isoformat() for r in whole)

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..analysis.audit import written
-from ..analysis.changes import Change
+from ..analysis.changes import TAG, Change
 from ..i18n import label, t
 from ..model import Verdict
 from ..textsafe import inert, json_inert, safe_url
@@ -87,20 +87,23 @@ def render_changes_text(changes: list[Change], since: date, until: date, lang: s
     return "\n".join(out) + "\n"
 
 
-def _urn(*parts: str) -> str:
-    """A URN whose parts are percent-encoded: a valid IRI whatever the ids contain."""
-    return "urn:sykj-track:" + ":".join(quote(part, safe="") for part in parts)
-
-
 def _timestamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def render_changes_atom(changes: list[Change], since: date, until: date, ledger_title: str,
+def feed_id(agency: str) -> str:
+    """The feed's id: a tag: URI of the agency whose goals it follows (not the ledger's name, which a
+    ledger may change), so a reader keeps its place when the ledger is renamed."""
+    return f"{TAG}changes/{quote(agency, safe='') or 'ledger'}"
+
+
+def render_changes_atom(changes: list[Change], since: date, until: date, ledger_title: str, agency: str = "",
                         lang: str = "zh") -> str:
-    """An Atom feed (RFC 4287), one entry per change, newest first. Entry ids are URNs made of the
-    ledger's title and the change's goal, kind, new status and report: the same change has the same id
-    in every feed, whatever the dates asked for, so a reader shows it once."""
+    """An Atom feed (RFC 4287), one entry per change, newest first. Each entry has the headline as its
+    title, the change in words with the report's quotes as its content, the report's url (when the
+    ledger records one) as its alternate link, and the change's kind as its category. Entry ids are
+    tag: URIs of the goal and the day (Change.entry_id): the same change has the same id in every feed,
+    whatever the dates asked for or the ledger's name, so a reader shows it once."""
     import xml.etree.ElementTree as ET
 
     ET.register_namespace("", ATOM_NS)
@@ -113,23 +116,23 @@ def render_changes_atom(changes: list[Change], since: date, until: date, ledger_
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     title = ledger_title or "sykj-track"
-    sub(feed, "id", _urn(title, "changes"))
+    sub(feed, "id", feed_id(agency))
     sub(feed, "title", t("changes.feed_title", lang, title=title))
     sub(feed, "subtitle", f"{since} → {until}")
     sub(feed, "updated", _timestamp(max((c.when for c in changes), default=until)))
-    author = sub(feed, "author")
+    author = sub(feed, "author")  # every entry's author, so entries need none of their own
     sub(author, "name", "sykj-track")
     sub(feed, "generator", "sykj-track")
     for change in sorted(changes, key=lambda c: (c.when, c.id), reverse=True):
         entry = sub(feed, "entry")
-        sub(entry, "id", _urn(title, "change", change.entry_id))
+        sub(entry, "id", change.entry_id)
         sub(entry, "title", headline(change, lang))
         sub(entry, "updated", _timestamp(change.when))
         sub(entry, "published", _timestamp(change.when))
         sub(entry, "category", term=change.kind, label=t(f"change.{change.kind}", lang))
         url = safe_url(change.report.url) if change.report is not None else None
         if url:
-            sub(entry, "link", href=url, rel="related")
-        sub(entry, "summary", "\n".join(_detail_lines(change, lang)), type="text")
+            sub(entry, "link", href=url, rel="alternate")
+        sub(entry, "content", "\n".join([headline(change, lang), *_detail_lines(change, lang)]), type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
