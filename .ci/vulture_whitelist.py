@@ -12,3 +12,4 @@ _.handle_starttag  # HTMLParser calls these overrides as it parses
 _.handle_endtag
 _.handle_data
 _.binary_location  # read by selenium when it starts Chromium
+_.dont_write_bytecode  # sys.dont_write_bytecode: read by Python's import system
