@@ -21,7 +21,7 @@ from .decoding import ExtractError, decode
 from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
                      paragraphs, section_of, sentences, tidy)
 from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
-from .proposed import base_unit, better_of, kind_of_metric, subject_after, subject_before, subjectless, suggest_id, verbs_for
+from .proposed import base_unit, better_of, same_measure, kind_of_metric, subject_after, subject_before, subjectless, suggest_id, verbs_for
 from .quantities import Quantity, find_quantities
 from .records import Draft, DraftSource, Item, ProposedMetric, Skipped
 from .skip import counts_a_list, not_a_measure
@@ -119,7 +119,8 @@ class _Drafter:
         """The id of the measure the registry does not know that `subject` names: readable, the same
         for the same words (新增 and its level share one: the basis tells them apart), never an id of
         the registry or of another proposed measure."""
-        words = re.sub(r"^(?:新增|净增|新认定|新备案|新建|新)", "", subject)
+        named = re.sub(r"^(?:新增|净增|新认定|新备案|新建|新)", "", subject)
+        words = same_measure(named)
         if basis == "growth":  # a rate of growth belongs to its measure, whatever that is counted in
             known = [i for (w, _), i in self.proposed_ids.items() if w == words]
             if known:
@@ -131,7 +132,7 @@ class _Drafter:
         key = (words, dimension)
         if key in self.proposed_ids:
             return self.proposed_ids[key]
-        base = suggest_id(words)
+        base = suggest_id(named)
         candidate, n = base, 2
         while candidate in self.index.metrics or candidate in self.proposed_ids.values():
             candidate, n = f"{base}_{n}", n + 1
@@ -241,7 +242,8 @@ class _Drafter:
             if fits(metrics[hit.metric], q.unit, basis):
                 return hit.metric, (hit.start, hit.end), "before"
         own = [h for h in hits if clause[0] <= h.start < clause[1]]
-        continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start]))
+        continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start])
+                                 or subjectless(sentence[clause[0]:q.start]) and subjectless(sentence[q.end:clause[1]]))
         if last is not None and continues and basis != "growth" and metrics[last[0]].unit != q.unit:
             # 组建新型研发机构,覆盖20个产业细分领域,总数达到52家: the earlier name counted in 家
             same = [h for h in hits if h.end <= clause[0] and metrics[h.metric].unit == q.unit]
@@ -250,7 +252,7 @@ class _Drafter:
         if last is not None and (basis == "growth" or continues) and fits(metrics[last[0]], q.unit, basis):
             # 同比增长15%, 新增320家: a clause without a name of its own speaks of the previous one's
             return last[0], (last[1], last[1]), "previous"
-        if basis == "growth" or q.unit in ("%",) and sentence[clause[0]:q.start].endswith(("比重", "占比")):
+        if basis == "growth" or continues or q.unit in ("%",) and sentence[clause[0]:q.start].endswith(("比重", "占比")):
             earlier = [h for h in hits if h.end <= clause[0]]
             for hit in reversed(earlier):
                 if fits(metrics[hit.metric], q.unit, basis):

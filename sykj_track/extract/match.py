@@ -19,7 +19,21 @@ from .quantities import Quantity
 
 _NOISE = re.compile(r"[“”\"‘’《》()（）、\s·•]|等")
 _LEADING = re.compile(r"^(?:其中|包括|全市|我市|全年|共有|共|累计达到|目前|各级各类|各级|各类|共计)+")
-_CUT = re.compile(r"(?:达到|达|实现|为|是|有|约|近|超过|突破)+$")
+_CUT = re.compile(r"(?:达到|达|实现|完成|为|是|有|约|近|超过|突破)+$")
+
+# Ways of writing one measure's words: R&D is 研发, an intensity may say whose (经费) it is.
+_SAME_WORDS = (("R&D", "研发"), ("研发", "R&D"), ("研究与试验发展", "R&D"))
+_INTENSITY = re.compile(r"(?<!经费)投入强度")
+
+
+def variants(name: str) -> set[str]:
+    """The other ways reports write a registry name: R&D投入强度 is also 研发投入强度, R&D经费投入强度 and
+    研发经费投入强度. Only spellings of the same words, never a shorter or wider name."""
+    found = {name}
+    for old, new in _SAME_WORDS:
+        found |= {text.replace(old, new) for text in found if old in text}
+    found |= {_INTENSITY.sub("经费投入强度", text) for text in found}
+    return found - {name}
 
 
 @lru_cache(maxsize=8192)
@@ -84,7 +98,7 @@ def closest(phrase: str, names: list[tuple[str, str]], context: str, strict: boo
             strength = 1.95  # the same words in another order: 技术示范转移机构, 技术转移示范机构
         else:
             dice = _dice(phrase, name)
-            if dice < 0.7:
+            if dice < 0.7 or narrower(phrase, name):
                 continue
             strength = 1.0 + dice
         rest = name.replace(phrase, "") if phrase in name else name
@@ -98,6 +112,25 @@ def closest(phrase: str, names: list[tuple[str, str]], context: str, strict: boo
     if len(ranked) > 1 and ranked[0].score == ranked[1].score:
         return None
     return ranked[0].metric
+
+
+# Words that pick a narrower population out of a measure's: 科技型中小企业 are some of 科技型企业.
+_QUALIFIER = re.compile(r"(?:中小|小微|小型|微型|大中型|大型|中型|规上|规模以上|重点|骨干|龙头|领军|"
+                        r"国家|国际|省|市|区|县|新型|高成长)+")
+
+
+def narrower(phrase: str, name: str) -> bool:
+    """Whether `phrase` is `name` with a qualifier put inside it (科技型中小企业总数 for 科技型企业总数):
+    a narrower measure, not the same one written differently."""
+    for k in range(2, len(name) - 1):
+        head, tail = name[:k], name[k:]
+        at = phrase.find(head)
+        if at == -1:
+            continue
+        end = phrase.find(tail, at + k)
+        if end > at + k and _QUALIFIER.fullmatch(phrase[at + k:end]):
+            return True
+    return False
 
 
 def list_phrases(subject: str, count: int) -> list[str] | None:
@@ -187,6 +220,10 @@ class MetricIndex:
                 text = tidy(text)
                 if len(text) >= 2:
                     names.setdefault(text, metric.id)
+        for metric in metrics.values():  # written names first: a variant never takes another's name
+            for text in (metric.zh, *metric.aliases):
+                for variant in variants(tidy(text)):
+                    names.setdefault(variant, metric.id)
         self.names = sorted((Name(t, m) for t, m in names.items()), key=lambda n: -len(n.text))
         self._fitting: dict[tuple[str, str], list[tuple[str, str]]] = {}
 

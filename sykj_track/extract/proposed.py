@@ -73,6 +73,19 @@ def suggest_id(subject: str) -> str:
     return "_".join(words)
 
 
+# Words that do not change what a name counts: 技术合同登记成交额 is 技术合同成交额, 科技型中小企业总数
+# and 科技型中小企业将(达到) are 科技型中小企业.
+_FILLER = re.compile(r"总数|数量|总量|总额|登记|完成|的|将|[“”\"‘’（）()、\s]")
+
+
+def same_measure(words: str) -> str:
+    """The words of a proposed measure as a key: names of one measure in one report agree on it,
+    whatever filler words (总数, 登记, 将) they carry; its characters sorted, so 转移示范 and 示范转移
+    agree too."""
+    core = _FILLER.sub("", words)
+    return "".join(sorted(core)) if len(core) >= 2 else words
+
+
 def better_of(subject: str, unit: str) -> str:
     """Whether more is better: not for a rank (18th beats 20th), nor for what a report wants to cut
     (能耗, 排放, 成本, 下降)."""

@@ -25,6 +25,10 @@ QUANTITY = re.compile(
     rf"(?P<unit>{_MULT}?{_UNIT}|{_MULT}(?![\u4e00-\u9fff]*?{_UNIT}))")
 
 
+# A rank written without its measure word, closing its clause: 位列第二十六，居全省第2。排名第八.
+BARE_RANK = re.compile(rf"(?:位列|位居|名列|排名|排在|居)[^，,；;。！？第]{{0,12}}第(?P<num>\d{{1,3}}|{_CN})(?:位|名)?(?=$|[，,；;。！？、)）])")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number with its unit as the text writes it, and where it sits in its sentence."""
@@ -85,4 +89,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         except QuantityError:
             continue
         found.append(Quantity(number, unit, match.start("num"), match.end(), top, ordinal, bool(match.group("more"))))
-    return found
+    for match in BARE_RANK.finditer(sentence):
+        number = _number(match.group("num"))
+        if number is not None and not any(q.start <= match.start("num") < q.end for q in found):
+            found.append(Quantity(number, "位", match.start("num"), match.end(), None, True))
+    return sorted(found, key=lambda q: q.start)

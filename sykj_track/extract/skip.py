@@ -29,6 +29,15 @@ _ADMIN_BEFORE = re.compile(r"(?:党支部|党组织|干部|同志|公务员|工�
 _COMPARISON = re.compile(r"(?:高于|低于|高出|领先|超出|超过|快于|慢于)(?:全国|全省|全市|同期|平均)[^，,；;。]*$|"
                          r"(?:全国|全省)(?:平均(?:水平)?)?[（(]$")
 
+# A rate averaged over several years: 年均增长15%, 年均增速达到12%, 复合增长率20%.
+_AVERAGE = re.compile(r"(?:年均|平均每年|复合)(?:增长|增速|增幅)?(?:率|速度)?(?:达到|达|为|保持在|超过|超|约|近|在)?$")
+
+# A move up or down a ranking: 较上年上升3位, 比2015年提高4位, 前移2位.
+_RANK_CHANGE = re.compile(r"(?:上升|提升|提高|前移|前进|跃升|进位|下降|下滑|后退|后移|回落)了?$")
+
+# 均居全省第一, 增速居全国第二: one place claimed for several measures, or for how fast one grew.
+_RANK_CLAIM = re.compile(r"均[^，,；;。]{0,2}(?:居|列|位居|位列)|(?:增速|增幅|增长率)[^，,；;。]{0,3}(?:居|列|位居|位列)")
+
 # An example list of named organisations: 拓荆科技等8家单位, 新松机器人、诺康制药等企业产值分别增长.
 _NAMED_EXAMPLES = re.compile(r"等(?:\d+(?:\.\d+)?[家个户所]?)?(?:单位|成员单位|企业|公司)")
 _COMPANY = re.compile(r"公司|集团|市场份额|国内市场|占领")
@@ -92,6 +101,12 @@ def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], 
         return "part of a document title"
     if _COMPARISON.search(before) or open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
         return "a comparison with another average"
+    if unit in ("%", "％") and _AVERAGE.search(before):
+        return "an average yearly rate over several years (年均), not one year's growth"
+    if unit == "位" and _RANK_CHANGE.search(before):
+        return "a change of rank (上升3位), not a rank"
+    if unit == "位" and (sentence[start] == "一" or _RANK_CLAIM.search(before)):
+        return "a first place in words, a place shared by several measures (均居) or of a growth rate: a claim, not a ranking"
     if unit == "位" and before.endswith("前"):
         return "a band of ranks (进入前10位), not a rank"
     if _FILED.search(before) or _FILED_AFTER.match(after):

@@ -1,0 +1,94 @@
+"""extract on the ways other bureaus word a measure: spellings of a registry name, narrower measures,
+one measure named several ways in one report, ranks in words, changes of rank and average rates.
+Every sentence is invented for the test; each checks a rule, not a text."""
+
+from __future__ import annotations
+
+from sykj_track.extract import draft
+from sykj_track.model import Metric
+
+
+def metric(metric_id: str, zh: str, unit: str = "家", aliases: tuple[str, ...] = (), kind: str = "stock") -> Metric:
+    return Metric(metric_id, zh, metric_id, unit, kind, "higher", aliases)
+
+
+REGISTRY = {m.id: m for m in (
+    metric("firms_hi", "高新技术企业数量", aliases=("高新技术企业",)),
+    metric("firms_tech", "科技型企业总数", aliases=("科技型企业",)),
+    metric("rd_spend", "R&D经费投入", unit="亿元", kind="flow", aliases=("R&D经费投入",)),
+    metric("rd_share", "R&D投入强度(占地区生产总值比重)", unit="%", kind="ratio", aliases=("R&D投入强度",)),
+    metric("deals", "技术合同成交额", unit="亿元", kind="flow", aliases=("登记技术合同成交额",)),
+)}
+SUMMARY = "2025-02-10\n一、2024年工作情况\n"
+PLAN = "2025-02-10\n二、2025年工作安排\n"
+
+
+def run(sentence: str, registry: dict | None = None, head: str = SUMMARY):
+    return draft((head + sentence).encode(), REGISTRY if registry is None else registry)
+
+
+def by_value(result, value: str):
+    found = [i for i in result.items if f"{i.value.normalize():f}" == value]
+    assert len(found) == 1, result.items
+    return found[0]
+
+
+def test_rd_written_in_words_or_with_its_spending_is_the_registry_intensity():
+    assert by_value(run("某市研发投入强度达到2.41%。"), "2.41").metric == "rd_share"
+    assert by_value(run("全市R&D经费投入强度达到1.97%。"), "1.97").metric == "rd_share"
+    assert by_value(run("全社会研发经费投入强度提高到2.6%左右。", head=PLAN), "2.6").metric == "rd_share"
+    # the spending itself is still the spending
+    assert by_value(run("全市R&D经费投入达到88.5亿元。"), "88.5").metric == "rd_spend"
+
+
+def test_a_registered_turnover_completed_is_the_registry_turnover():
+    result = run("技术合同登记成交额完成73.4亿元，较上年增长12.1%。")
+    assert {i.metric for i in result.items} == {"deals"}
+    assert not result.new_metrics
+
+
+def test_a_clause_naming_no_measure_continues_the_one_before():
+    result = run("高新技术企业总量达到1450家，2026年突破1700家。", head=PLAN)
+    assert by_value(result, "1700").metric == "firms_hi"
+    # a number whose measure follows it names its own
+    result = run("举办对接会，217项科技成果与305项技术需求对接。")
+    assert all(i.metric != "firms_hi" for i in result.items)
+
+
+def test_average_yearly_growth_is_no_year_of_growth():
+    result = run("技术合同成交额年均增长12%以上，2027年达到90亿元。", head=PLAN)
+    assert [i.written for i in result.items] == ["90亿元"]
+    assert by_value(result, "90").metric == "deals"
+    assert [(s.written, "年均" in s.reason) for s in result.skipped] == [("12%", True)]
+    assert run("规上工业增加值复合增长率达到9.5%。", {}).items == ()
+
+
+def test_ranks_in_chinese_numerals_and_changes_of_rank():
+    result = run("在全国城市创新能力评价中位列第三十一，较上年上升4位。", {})
+    assert [(i.written, i.op, i.bound) for i in result.items] == [("31位", None, "exact")]
+    assert [s.written for s in result.skipped] == ["4位"] and "change of rank" in result.skipped[0].reason
+    assert [i.written for i in run("综合创新指数排名第七。", {}).items] == ["7位"]
+    assert [i.written for i in run("综合创新指数居全省第2。", {}).items] == ["2位"]
+
+
+def test_a_first_place_claimed_in_words_is_skipped():
+    for sentence in ("新增数和总数均居全省第一。", "成交额增速居全国第二。", "创新指数名列全省第一。"):
+        result = run(sentence, {})
+        assert result.items == (), result.items
+        assert result.skipped
+
+
+def test_a_narrower_population_is_not_the_registry_measure():
+    result = run("全市科技型中小企业总数达到2831家。")
+    assert by_value(result, "2831").metric not in REGISTRY
+    assert by_value(run("全市科技型企业总数达到2831家。"), "2831").metric == "firms_tech"
+
+
+def test_one_measure_named_several_ways_gets_one_proposed_id():
+    text = ("全市新增创新型小微企业88家，创新型小微企业总数达到960家。"
+            "技术经纪人登记交易额完成5.2亿元。\n二、2025年工作安排\n创新型小微企业将达到1200家，技术经纪人交易额突破6亿元。")
+    result = run(text, {})
+    ids = {i.written: i.metric for i in result.items}
+    assert ids["88家"] == ids["960家"] == ids["1200家"]
+    assert ids["5.2亿元"] == ids["6亿元"]
+    assert len(result.new_metrics) == 2
