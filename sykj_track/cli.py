@@ -785,8 +785,8 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
       consistent-growth    the stated growth (同比增长 X%) agrees with the levels
       inconsistent-growth  no values within rounding and bounds make them agree
       target-below-prior   B's target is below a figure already reported for A or earlier
-      new-goal             a goal in B, none in A
-      dropped-goal         a goal in A, none in B
+      new-goal             a goal in B, none in A's plan of the same agency
+      dropped-goal         a goal in A, none in B's plan of the same agency
       status-change        both years have a verdict, and they differ
 
     \b

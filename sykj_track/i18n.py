@@ -156,6 +156,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.lacks_goals": ("台账中没有{year}年的目标（未记录{year}年的计划）：各行不因此标为新目标或目标取消。",
                          "The ledger records no goals for {year} (no plan for {year} is recorded): rows are not "
                          "flagged new-goal or dropped-goal against it."),
+    "diff.lacks_agency": ("台账中有{year}年的目标，但没有{agency}的：其{other}年的目标不因此标为新目标或目标取消。",
+                          "The ledger records goals for {year}, but none of {agency}: its goals for {other} are not "
+                          "flagged new-goal or dropped-goal against it."),
     "diff.lacks_figures": ("台账中没有{year}年的数据（尚未记录{year}年成绩的报告）。",
                            "The ledger records no figures of {year} (no report of {year}'s results is recorded yet)."),
     "flag.consistent-growth": ("增速相符", "consistent-growth"),

@@ -204,3 +204,52 @@ def test_cli_audit_json_and_kind_filter(cli_data):
     assert [f["kind"] for f in only["findings"]] == ["growth-mismatch"]
     table = run(cli_data, "audit")
     assert "2 finding(s)" in table.output and "「同比增长15%」" in table.output
+
+
+OTHER = "沈阳市工业和信息化局"
+
+
+@pytest.fixture
+def two_agencies(plan):
+    """2025: the bureau's own plan and another agency's goals from a press conference; 2026: the
+    bureau's plan alone, with one goal of its own dropped."""
+    plan.metric("robots", zh="机器人企业")
+    report(plan, published=date(2025, 1, 20), source="plan2025",
+           goals=[goal("firms", 2025, 115, "科技型企业达到115家"), goal("events", 2025, 800, "路演活动800场", unit="场")])
+    report(plan, published=date(2025, 6, 5), source="press", goals=[goal("robots", 2025, 50, "机器人企业达到50家",
+                                                                          agency=OTHER)])
+    report(plan, published=date(2026, 1, 20), source="plan2026", goals=[goal("firms", 2026, 130, "科技型企业达到130家")])
+    return plan
+
+
+def test_a_goal_is_dropped_only_against_a_plan_of_its_own_agency(two_agencies):
+    result = diff(two_agencies.load(), 2025, 2026, AS_OF)
+    flags = {r.metric.id: r.flags for r in result.rows}
+    assert flags["events"] == ("dropped-goal",)  # the bureau's own plan for 2026 leaves it out
+    assert flags["robots"] == ()  # the bureau's plan would never restate another agency's goal
+    assert result.lacks_agency == ((2026, OTHER),)
+    # The other way round, the other agency's goal is not new against a year without its plan.
+    back = diff(two_agencies.load(), 2026, 2025, AS_OF)
+    assert {r.metric.id: r.flags for r in back.rows}["robots"] == ()
+    assert {r.metric.id: r.flags for r in back.rows}["events"] == ("new-goal",)
+    assert back.lacks_agency == ((2026, OTHER),)
+
+
+def test_a_year_with_a_plan_of_each_agency_flags_both(two_agencies):
+    report(two_agencies, published=date(2026, 2, 1), source="press2026",
+           goals=[goal("firms", 2026, 20, "工业企业20家", agency=OTHER)])
+    result = diff(two_agencies.load(), 2025, 2026, AS_OF)
+    assert result.lacks_agency == ()
+    assert {r.metric.id: r.flags for r in result.rows}["robots"] == ("dropped-goal",)
+
+
+def test_the_table_says_once_which_agency_has_no_plan(two_agencies):
+    args = ["--data", str(two_agencies.root), "diff", "2025", "2026", "--as-of", "2026-06-30"]
+    table = CliRunner().invoke(main, args, catch_exceptions=False).output
+    line = f"The ledger records goals for 2026, but none of {OTHER}: its goals for 2025 are not"
+    assert table.count(line) == 1 and table.index(line) < table.index("robots")
+    zh = CliRunner().invoke(main, [*args, "--lang", "zh"], catch_exceptions=False).output
+    assert f"台账中有2026年的目标，但没有{OTHER}的" in zh
+    payload = json.loads(CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False).output)
+    assert [(x["year"], x["what"], x.get("agency")) for x in payload["lacks"]] == [
+        (2025, "figures", None), (2026, "figures", None), (2026, "agency-goals", OTHER)]

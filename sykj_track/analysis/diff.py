@@ -10,8 +10,10 @@ the growth the report states, and flags:
   intervals.py (rounding and bounds), only when B is the year after A (同比 is year on year);
 - target-below-prior: B's target is below a figure already reported for A or an earlier year;
 - new-goal / dropped-goal: a goal in B and none in A, or the other way round, flagged only when the
-  other year has goals at all: when the ledger holds no plan for a year (or no figures), the diff says
-  so once (`lacks`) instead of flagging every row;
+  other year has goals of the same agency: when the ledger holds no plan for a year (or no figures),
+  the diff says so once (`lacks`) instead of flagging every row, and when it holds the other year's
+  plan of another agency only (a press conference of one body, the work plan of another), it says
+  once that it has no goals of that agency then (`lacks_agency`);
 - status-change: both years have a decided verdict (hit or miss), and they differ.
 
 Rows with a flag that asks for a look come first (consistent-growth does not ask for one).
@@ -79,6 +81,8 @@ class Diff:
     as_of: date
     rows: tuple[DiffRow, ...]
     lacks: tuple[tuple[int, str], ...] = ()  # (year, "goals" | "figures") the ledger has none of
+    # (year, agency): the ledger has goals for the year, but none of an agency that set goals for the other
+    lacks_agency: tuple[tuple[int, str], ...] = ()
 
 def years_with_data(ledger: Ledger, as_of: date) -> list[int]:
     """Years that have a goal or a figure in a report published by as_of."""
@@ -117,15 +121,18 @@ def diff(ledger: Ledger, year_a: int, year_b: int, as_of: date, metrics: tuple[s
     lacks = tuple((year, what) for year in dict.fromkeys((year_a, year_b))
                   for what, records in (("goals", planned), ("figures", figures))
                   if not any(r.year == year for r in records))
+    planners = {year: {g.agency for g in planned if g.year == year} for year in (year_a, year_b)}
+    lacks_agency = tuple((year, agency) for year, other in ((year_a, year_b), (year_b, year_a)) if planners[year]
+                         for agency in sorted(planners[other] - planners[year]))
     rows = []
     for metric_id, basis in _rows_wanted(verdicts, figures, (year_a, year_b)):
         if metrics and metric_id not in metrics:
             continue
         a, b = (_side(verdicts, figures, metric_id, year, basis) for year in (year_a, year_b))
         b_growth = _side(verdicts, figures, metric_id, year_b, "growth")
-        rows.append(_row(ledger.metrics[metric_id], basis, a, b, b_growth, figures, year_a, lacks))
+        rows.append(_row(ledger.metrics[metric_id], basis, a, b, b_growth, figures, year_a, planners))
     rows.sort(key=lambda row: not needs_a_look(row))  # stable: metric order within each group
-    return Diff(year_a, year_b, as_of, tuple(rows), lacks)
+    return Diff(year_a, year_b, as_of, tuple(rows), lacks, lacks_agency)
 
 
 def needs_a_look(row: DiffRow) -> bool:
@@ -140,7 +147,8 @@ def _side(verdicts: list[Verdict], figures: list[Figure], metric_id: str, year: 
 
 
 def _row(metric: Metric, basis: str, a: Side, b: Side, b_growth: Side, figures: list[Figure],
-         year_a: int, lacks: tuple[tuple[int, str], ...] = ()) -> DiffRow:
+         year_a: int, planners: dict[int, set[str]]) -> DiffRow:
+    """One row; `planners` holds, for each of the two years, the agencies that set planned goals for it."""
     change = change_pct = None
     change_of = ""
     ha, hb = a.headline(), b.headline()
@@ -170,12 +178,13 @@ def _row(metric: Metric, basis: str, a: Side, b: Side, b_growth: Side, figures: 
         prior = below_prior(b.goal, metric, level_figures, max_year=year_a)
         if prior is not None:
             flags.append("target-below-prior")
-    # A year with no goals at all is a plan the ledger lacks, not a goal dropped or added.
-    # A goal revealed afterwards was never a plan: it is neither added nor dropped.
+    # A goal is added or dropped only against a plan of its own agency for the other year: a year with
+    # no goals of that agency is a plan the ledger lacks (one body's press conference is not restated in
+    # another's work plan). A goal revealed afterwards was never a plan: it is neither added nor dropped.
     a_plan, b_plan = (side.verdict is not None and not side.verdict.revealed for side in (a, b))
-    if b_plan and not a_plan and (a.year, "goals") not in lacks:
+    if b_plan and not a_plan and b.goal is not None and b.goal.agency in planners[a.year]:
         flags.append("new-goal")
-    if a_plan and not b_plan and (b.year, "goals") not in lacks:
+    if a_plan and not b_plan and a.goal is not None and a.goal.agency in planners[b.year]:
         flags.append("dropped-goal")
     decided = ("hit", "miss")
     if (a.verdict is not None and b.verdict is not None and a.verdict.status in decided

@@ -83,7 +83,9 @@ def diff_row_record(row: DiffRow) -> dict[str, Any]:
 def render_diff_json(result: Diff) -> str:
     """{"years": [A, B], "as_of": ..., "rows": [...]}."""
     payload = {"years": [result.year_a, result.year_b], "as_of": result.as_of.isoformat(),
-               "lacks": [{"year": year, "what": what, "text": lacks_text(year, what)} for year, what in result.lacks],
+               "lacks": [*({"year": year, "what": what, "text": lacks_text(year, what)} for year, what in result.lacks),
+                         *({"year": year, "what": "agency-goals", "agency": agency,
+                            "text": lacks_agency_text(result, year, agency)} for year, agency in result.lacks_agency)],
                "rows": [diff_row_record(r) for r in result.rows]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -91,6 +93,12 @@ def render_diff_json(result: Diff) -> str:
 def lacks_text(year: int, what: str, lang: str = "en") -> str:
     """What the ledger lacks for a year, said once above the table instead of flagging every row."""
     return t("diff.lacks_goals" if what == "goals" else "diff.lacks_figures", lang, year=year)
+
+
+def lacks_agency_text(result: Diff, year: int, agency: str, lang: str = "en") -> str:
+    """The ledger has goals for `year` but none of `agency`, which set goals for the other year."""
+    other = result.year_b if year == result.year_a else result.year_a
+    return t("diff.lacks_agency", lang, year=year, agency=agency, other=other)
 
 
 def _side_text(side: Side, what: str) -> str:
@@ -144,6 +152,8 @@ def render_diff_table(result: Diff, lang: str = "en", verbose: bool = False, col
     a, b = result.year_a, result.year_b
     for year, what in result.lacks:
         out.print(lacks_text(year, what, lang), style="yellow")
+    for year, agency in result.lacks_agency:
+        out.print(lacks_agency_text(result, year, agency, lang), style="yellow")
     if not result.rows:
         out.print(t("diff.none", lang, a=a, b=b, date=result.as_of))
         return text_of(out)
