@@ -217,3 +217,39 @@ def test_datasette_serves_the_export(ledger_dir, tmp_path, datasette_binary):
             server.kill()
             server.wait()
         server.stderr.close()
+
+
+def test_verdicts_say_what_status_json_says(data, tmp_path):
+    """Each verdict row carries every field of `status --format json`, the derived range flattened into
+    actual_lo and actual_hi: a revealed goal, a derived growth, a partial-year figure, the reports' urls."""
+    data.metric("firms", zh="科技型企业").metric("value", unit="亿元", kind="flow", zh="技术合同成交额")
+    data.source("plan", date(2023, 1, 20), "2023年科技型企业100家。2024年科技型企业增长10%，技术合同成交额达到500亿元。",
+                goals=[goal("firms", 2024, 10, "科技型企业增长10%", unit="%", basis="growth"),
+                       goal("value", 2024, 500, "技术合同成交额达到500亿元", unit="亿元")],
+                figures=[figure("firms", 2023, 100, "2023年科技型企业100家")], url="https://example.org/plan")
+    data.source("news", date(2024, 10, 8), "科技型企业115家，超额完成8%省考目标。截至9月底技术合同成交额320亿元。",
+                goals=[goal("firms", 2024, 8, "超额完成8%省考目标", unit="%", basis="growth", revealed=True,
+                            agency="辽宁省科学技术厅")],
+                figures=[figure("firms", 2024, 115, "科技型企业115家"),
+                         figure("value", 2024, 320, "截至9月底技术合同成交额320亿元", unit="亿元",
+                                as_of=date(2024, 9, 30))])
+    db = tmp_path / "ledger.db"
+    export(data.root, db, "--as-of", "2025-01-01")
+    status = CliRunner().invoke(main, ["--data", str(data.root), "status", "--as-of", "2025-01-01", "--format", "json"])
+    goals = {g["id"]: g for g in json.loads(status.output)["goals"]}
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        rows = {r["id"]: dict(r) for r in conn.execute("select * from verdicts")}
+    assert set(rows) == set(goals)
+    lists = ("sources", "source_urls", "derived_from")
+    for goal_id, record in goals.items():
+        row = dict(rows[goal_id])
+        interval = record.pop("actual_interval") or {}
+        assert (row.pop("actual_lo"), row.pop("actual_hi")) == (interval.get("lo"), interval.get("hi"))
+        assert {k: json.loads(row[k]) for k in lists} == {k: record.pop(k) for k in lists}
+        assert {k: row[k] for k in record} == {k: int(v) if isinstance(v, bool) else v for k, v in record.items()}
+    derived = rows["2024:firms:growth"]
+    assert derived["evidence"] == "derived" and derived["actual_lo"] <= derived["actual"] == 15 <= derived["actual_hi"]
+    assert [r for r in rows.values() if r["revealed"]] == [rows["2024:firms:growth:辽宁省科学技术厅"]]
+    assert rows["2024:value:level"]["actual_as_of"] == "2024-09-30"
+    assert json.loads(derived["source_urls"]) == ["https://example.org/plan"]

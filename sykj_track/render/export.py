@@ -107,6 +107,8 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "verdicts": {
+        # What `status --format json` says of each goal (render.verdicts.verdict_record), flattened, with
+        # the as-of date and links to the goal statement and the figure.
         "columns": {
             "id": "Goal id: year:metric:basis (plus the agency when it is not the ledger's own)",
             "as_of": "The date the verdict is judged at",
@@ -121,18 +123,34 @@ TABLES: dict[str, dict[str, Any]] = {
             "target_max": "Upper end for op between",
             "unit": "Unit of target and actual",
             "status": "hit, miss, pending or superseded",
-            "reason": "Why pending: not-due, no-figure, partial, inconclusive (revised for superseded)",
+            "reason": "Why pending: not-due, no-figure (overdue, 逾期未报), partial, inconclusive (revised for "
+                      "superseded)",
             "evidence": "final, estimate, partial or derived (from two levels)",
-            "actual": "The figure the verdict rests on",
+            "actual": "The figure the verdict rests on (empty for a derived value that decides nothing)",
             "actual_bound": "Its bound",
             "actual_estimate": "1 when it is an estimate",
+            "actual_as_of": "For a partial-year figure, the day it runs to (截至)",
+            "actual_lo": "A derived value's range: its lower end (empty when open below or not derived)",
+            "actual_hi": "A derived value's range: its upper end (empty when open above or not derived)",
             "attainment": "actual / target (target / actual when lower is better)",
+            "revealed": "1 when the goal is known only because a report says it was met (超额完成…目标): "
+                        "left out of the hit rate",
             "quote": "The goal's words",
             "goal": "The goal statement in force",
-            "figure": "The figure the verdict rests on",
-            "figure_quote": "The figure's words",
-            "superseded_by_goal": "For a superseded goal, the statement that revised it",
             "sources": "Every report stating the goal (JSON list)",
+            "source_urls": "Their urls, in the same order (JSON list; null where none is recorded)",
+            "figure": "The figure the verdict rests on",
+            "figure_source": "The report giving that figure",
+            "figure_source_url": "Its url",
+            "figure_year": "The year of that figure",
+            "figure_quote": "The figure's words",
+            "derived_from": "For a derived value, the figures it is worked out from (JSON list of source, "
+                            "year, value, quote)",
+            "superseded_by_goal": "For a superseded goal, the statement that revised it",
+            "superseded_by": "For a superseded goal, the report that revised it",
+            "note": "Remarks on the goal",
+            "doubt": "Why the reading of the goal may be wrong, when it may",
+            "figure_doubt": "Why the reading of the figure may be wrong, when it may",
         },
     },
     "findings": {
@@ -236,6 +254,7 @@ def build_database(ledger: Ledger, result: Reconciliation, findings: list) -> by
 
 
 NUMBERS = {"year": int, "target": float, "target_max": float, "value": float, "actual": float,
+           "actual_lo": float, "actual_hi": float, "figure_year": int,
            "attainment": float, "published_approx": int, "revealed": int, "estimate": int,
            "actual_estimate": int, "goal": int, "figure": int, "superseded_by_goal": int, "finding": int}
 NUMBERED = ("goals", "figures", "findings")  # tables whose id is a row number
@@ -255,16 +274,17 @@ def _table(db, name: str, rows, foreign_keys: Sequence[tuple[str, str, str]] = (
 
 
 def _verdict_row(v, as_of: date, goal_ids: dict[int, int], figure_ids: dict[int, int]) -> dict[str, Any]:
-    goal, fig = v.goal, v.figure
-    return {"id": v.id, "as_of": as_of.isoformat(), "metric": goal.metric, "name_zh": v.metric.zh,
-            "name_en": v.metric.en, "agency": goal.agency, "year": goal.year, "basis": goal.basis, "op": goal.op,
-            "target": goal.target, "target_max": goal.target_max, "unit": goal.unit, "status": v.status,
-            "reason": v.reason, "evidence": v.evidence, "actual": v.actual, "actual_bound": v.actual_bound,
-            "actual_estimate": v.actual_estimate, "attainment": v.attainment, "quote": goal.quote,
-            "goal": goal_ids[id(goal)], "figure": figure_ids[id(fig)] if fig is not None else None,
-            "figure_quote": fig.quote if fig is not None else None,
-            "superseded_by_goal": goal_ids[id(v.superseded_by)] if v.superseded_by is not None else None,
-            "sources": [s.id for s in v.sources]}
+    """The verdict as `status --format json` writes it, flattened to columns (the derived range into
+    actual_lo and actual_hi), with the as-of date and the rows of the goal and figure it rests on."""
+    from .verdicts import verdict_record
+
+    record = verdict_record(v)
+    interval = record.pop("actual_interval") or {}
+    fig = v.figure
+    row = {**record, "as_of": as_of.isoformat(), "actual_lo": interval.get("lo"), "actual_hi": interval.get("hi"),
+           "goal": goal_ids[id(v.goal)], "figure": figure_ids[id(fig)] if fig is not None else None,
+           "superseded_by_goal": goal_ids[id(v.superseded_by)] if v.superseded_by is not None else None}
+    return {column: row[column] for column in TABLES["verdicts"]["columns"]}
 
 
 def _insert_findings(db, findings: list, goal_ids: dict[int, int], figure_ids: dict[int, int]) -> None:
