@@ -110,12 +110,10 @@ def check(ledger: Ledger, problems: list[Problem], as_of: date | None = None, li
     result = reconcile(ledger, as_of)
     overdue = [v for v in result.verdicts if v.reason == "no-figure"]
     if overdue and list_overdue:
-        found += [Problem(v.goal.where, f"goal {v.id} ({v.metric.zh}) is overdue: {v.goal.year} is over and no "
-                          "report gives its figure", "add the figure when a later report gives it",
-                          severity="warning") for v in overdue]
+        found += [Problem.of(v.goal.where, "goal.overdue", id=v.id, name=v.metric.zh, year=v.goal.year,
+                             severity="warning") for v in overdue]
     elif overdue:
-        found.append(Problem(Where("targets"), f"{len(overdue)} goals are overdue with no figure",
-                             "`sykj-track check --verbose` lists them", severity="warning"))
+        found.append(Problem.of(Where("targets"), "goal.overdue_count", n=len(overdue), severity="warning"))
     if strict:
         found = [replace(p, severity="error") for p in found]
     return CheckReport(root=ledger.root, as_of=as_of, errors=tuple(p for p in found if p.is_error),

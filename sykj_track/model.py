@@ -51,15 +51,20 @@ class Problem:
     fix: Msg | None = None
 
     @classmethod
-    def of(cls, where: Where, key: str, fix: Msg | str | None = None, severity: Severity = "error",
+    def of(cls, where: Where, code: str, /, fix: Msg | str | None = None, severity: Severity = "error",
            **fields: object) -> Problem:
-        """The problem the catalogue's message `key` describes, its fix the message `key.fix`
+        """The problem the catalogue's message `code` describes, its fix the message `code.fix`
         (filled from the same fields) unless `fix` is given."""
-        what = msg(key, **fields)
-        if fix is None and has(key + ".fix"):
-            fix = msg(key + ".fix", **fields)
+        what = msg(code, **fields)
+        if fix is None and has(code + ".fix"):
+            fix = msg(code + ".fix", **fields)
         fix_msg = fix if isinstance(fix, Msg) else None
         return cls(where, what.text("en"), say(fix, "en") if fix else "", severity, what, fix_msg)
+
+    @classmethod
+    def said(cls, where: Where, what: Msg, fix: Msg | None = None, severity: Severity = "error") -> Problem:
+        """The problem described by the messages `what` and `fix`."""
+        return cls(where, what.text("en"), fix.text("en") if fix else "", severity, what, fix)
 
     @property
     def is_error(self) -> bool:

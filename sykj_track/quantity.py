@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .i18n import Msg, msg
+
 # Base units and their dimension. The reports count things with many measure words (家 for firms,
 # 个 for platforms, 项 for projects, 名 for people); a metric may be written with any of them, so they
 # share one dimension: one report counts platforms in 家, another the same platforms in 个.
@@ -42,7 +44,12 @@ _NUMBER = re.compile(r"^\s*([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)
 
 
 class QuantityError(ValueError):
-    """A number or unit that cannot be read."""
+    """A number or unit that cannot be read; `what` says why, as a message of the catalogue
+    (sykj_track.i18n), and str() in English."""
+
+    def __init__(self, what: Msg):
+        super().__init__(what.text("en"))
+        self.what = what
 
 
 @dataclass(frozen=True)
@@ -67,18 +74,18 @@ def parse_unit(word: str) -> Unit:
             if rest in BASE_UNITS:
                 return Unit(text, BASE_UNITS[rest], factor)
     known = "、".join(sorted(BASE_UNITS))
-    raise QuantityError(f"unknown unit {word!r}; known unit words: {known}, optionally after 万/亿/万亿")
+    raise QuantityError(msg("unit.unknown", unit=repr(word), known=known))
 
 
 def parse_quantity(text: str) -> tuple[Decimal, str]:
     """Split "2.5万家" into (Decimal("2.5"), "万家"). The unit may be empty ("770")."""
     match = _NUMBER.match(text)
     if not match:
-        raise QuantityError(f"not a number: {text!r}; write it like 770, 2.5万家 or 394.28亿元")
+        raise QuantityError(msg("number.bad", text=repr(text)))
     try:
         number = Decimal(match.group(1).replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid decimals
-        raise QuantityError(f"not a number: {text!r}") from exc
+        raise QuantityError(msg("number.bad_short", text=repr(text))) from exc
     return number, match.group(2)
 
 
@@ -89,10 +96,10 @@ def convert(number: Decimal | float | int, from_unit: str, to_unit: str) -> floa
     """
     source, target = parse_unit(from_unit), parse_unit(to_unit)
     if target.dimension is None:
-        raise QuantityError(f"{to_unit!r} is a multiplier, not a unit a metric can be counted in")
+        raise QuantityError(msg("unit.multiplier", unit=repr(to_unit)))
     if source.dimension is not None and source.dimension != target.dimension:
-        raise QuantityError(f"{from_unit!r} ({source.dimension}) cannot be converted to "
-                            f"{to_unit!r} ({target.dimension})")
+        raise QuantityError(msg("unit.convert", unit=repr(from_unit), dimension=msg(f"dimension.{source.dimension}"),
+                                to=repr(to_unit), to_dimension=msg(f"dimension.{target.dimension}")))
     value = Decimal(str(number)) * source.factor / target.factor
     return float(value)
 

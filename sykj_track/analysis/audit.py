@@ -326,10 +326,11 @@ def disagreement_warnings(ledger: Ledger) -> list[Problem]:
     for finding in conflicting_figures(ledger):
         (_, first), (_, second) = finding.records
         later, earlier = (second, first) if second.source.published >= first.source.published else (first, second)
-        elsewhere = "in the same report" if later.source.id == earlier.source.id else f"in {earlier.source.id}"
-        problems.append(Problem(later.where, f"{later.metric} {later.year} ({later.basis}) is "
-                                f"{later.written} here but {earlier.written} {elsewhere} "
-                                f"({earlier.where}): 「{later.quote}」 vs 「{earlier.quote}」; {finding.arithmetic}",
-                                "if one report corrects the other, say so in a note; otherwise "
-                                "check both quotes", severity="warning"))
+        elsewhere = (msg("figures.same_report") if later.source.id == earlier.source.id
+                     else msg("figures.in_report", id=earlier.source.id))
+        problems.append(Problem.of(later.where, "figures.disagree", metric=later.metric, year=later.year,
+                                   basis=msg(f"basis.title.{later.basis}"), here=later.written,
+                                   there=earlier.written, elsewhere=elsewhere, at=earlier.where,
+                                   quote=later.quote, other=earlier.quote,
+                                   arithmetic=finding.said or finding.arithmetic, severity="warning"))
     return problems

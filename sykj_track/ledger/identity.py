@@ -91,7 +91,7 @@ def read_identity(root: Path) -> tuple[LedgerIdentity, list[Problem]]:
     path = Path(root) / "targets" / IDENTITY_FILE
     if not path.is_file():
         return NEUTRAL, []
-    from .load import _EXAMPLES, _parse_toml, _type_name, _unknown_fields  # the loader's words and checks
+    from .load import _parse_toml, _type_name, _unknown_fields  # the loader's words and checks
     from ..model import Problem, Where
 
     problems: list[Problem] = []
@@ -112,15 +112,13 @@ def read_identity(root: Path) -> tuple[LedgerIdentity, list[Problem]]:
         if isinstance(data[key], str):
             values[key] = data[key].strip()
         else:
-            problems.append(Problem(at(key), f"`{key}` is {_type_name(data[key])}, not a string", _EXAMPLES[str]))
+            problems.append(Problem.of(at(key), "field.not_string", key=key, type=_type_name(data[key])))
     if not values.get("agency"):
-        problems.append(Problem(at("agency"), "ledger.toml names no agency: the agency most sources declare "
-                                "is taken as the ledger's own",
-                                'write the body whose reports this ledger tracks, e.g. agency = "大连市科学技术局"',
-                                severity="warning"))
+        problems.append(Problem.of(at("agency"), "ledger.no_agency", severity="warning"))
         values.pop("agency", None)
     if values.get("lang", "zh") not in LANGS:
-        problems.append(Problem(at("lang"), f"`lang` is {values['lang']!r}", f"use one of: {', '.join(LANGS)}"))
+        problems.append(Problem.of(at("lang"), "field.choice", key="lang", value=repr(values["lang"]),
+                                   allowed=", ".join(LANGS)))
         values.pop("lang")
     return LedgerIdentity(**values), problems  # type: ignore[arg-type]
 

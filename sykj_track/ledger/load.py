@@ -17,6 +17,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..i18n import Msg, msg
 from ..model import (BASES, BETTER, BOUNDS, INCREMENTS, KINDS, OPS, Figure, Goal, Ledger, Metric,
                     Problem, Source, Where)
 from .identity import IDENTITY_FILE, LedgerIdentity, read_identity
@@ -46,11 +47,10 @@ FIGURE_TYPES: dict[str, Any] = {"metric": str, "year": int, "value": QUANTITY, "
                                 "doubt": str}
 METRIC_FIELDS, SOURCE_FIELDS = set(METRIC_TYPES), set(SOURCE_TYPES)
 
-_TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false", list: "a list of strings",
-               date: "a date", QUANTITY: "a number or a quantity string"}
-_EXAMPLES = {str: 'write it in double quotes: "..."', int: "write it as a number: year = 2025",
-             bool: "write true or false, without quotes", list: 'write a list: aliases = ["高企", "高新技术企业"]',
-             date: "write a TOML date without quotes: 2025-06-05", QUANTITY: 'write e.g. 770, or "2.5万家"'}
+# What a field should hold, and how to write it: messages of the catalogue (sykj_track.i18n).
+_KIND_OF = {str: "string", int: "int", bool: "bool", list: "list", date: "date", QUANTITY: "quantity"}
+_TYPE_NAMES = {t: msg(f"type.{name}") for t, name in _KIND_OF.items()}
+_EXAMPLES = {t: msg(f"example.{name}") for t, name in _KIND_OF.items()}
 METRIC_REQUIRED = ("zh", "en", "unit", "kind", "better")
 SOURCE_REQUIRED = ("id", "file", "title", "agency", "published")
 GOAL_REQUIRED = ("metric", "year", "op", "target", "basis", "quote")
@@ -103,7 +103,7 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
     try:
         text = read_text(path)
     except TextFileError as exc:
-        problems.append(Problem(Where(name), exc.message, exc.hint))
+        problems.append(Problem.said(Where(name), exc.what, exc.fix))
         return None
     import tomllib  # not needed when every file comes from the cache
 
@@ -113,21 +113,55 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else max(1, len(text.splitlines()))  # "at end of document"
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        problems.append(Problem(Where(name, line), f"not valid TOML: {message}",
-                                "check quotes, brackets and `key = value` syntax on that line "
-                                "(strings need double quotes; dates are written 2025-06-05)"))
+        problems.append(Problem.of(Where(name, line), "toml.invalid", detail=_toml_detail(message)))
         return None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits, which int() refuses to read
         long_run = re.search(r"[0-9_]{1000,}", text)
         line = text.count("\n", 0, long_run.start()) + 1 if long_run else 1
-        problems.append(Problem(Where(name, line), f"not readable: {exc}",
-                                "no figure needs that many digits; write the number as the report does"))
+        problems.append(Problem.of(Where(name, line), "toml.digits", detail=str(exc)))
         return None
     except RecursionError:
-        problems.append(Problem(Where(name), "not readable: arrays or tables nested too deeply",
-                                "a targets file needs no nesting beyond [[goal]] and [[figure]] tables"))
+        problems.append(Problem.of(Where(name), "toml.nested"))
         return None
     return data, _TomlFile(name, text)
+
+
+# tomllib's messages (Python 3.11-3.13), so that a reader of Chinese is told what is wrong in Chinese.
+_TOML_MESSAGES = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"Cannot declare (?P<key>.+) twice", "toml.declare_twice"),
+    (r"Cannot mutate immutable namespace (?P<key>.+)", "toml.immutable"),
+    (r"Cannot overwrite a value(?: \(in (?P<key>.+)\))?", "toml.overwrite"),
+    (r"Cannot redefine namespace (?P<key>.+)", "toml.redefine"),
+    (r"Duplicate inline table key (?P<key>.+)", "toml.inline_twice"),
+    (r"Escaped character is not a Unicode scalar value", "toml.escape"),
+    (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
+    (r"Expected '\]' at the end of a table declaration", "toml.expected_bracket"),
+    (r"Expected '\]\]' at the end of an array declaration", "toml.expected_brackets"),
+    (r"Expected (?P<key>.+)", "toml.expected"),
+    (r"Found invalid character (?P<key>.+)", "toml.invalid_char"),
+    (r"Illegal character (?P<key>.+)", "toml.illegal_char"),
+    (r"Invalid date or datetime", "toml.bad_date"),
+    (r"Invalid hex value", "toml.bad_hex"),
+    (r"Invalid initial character for a key part", "toml.bad_key"),
+    (r"Invalid statement", "toml.bad_statement"),
+    (r"Invalid value", "toml.bad_value"),
+    (r"Unclosed array", "toml.unclosed_array"),
+    (r"Unclosed inline table", "toml.unclosed_table"),
+    (r"Unescaped '\\' in a string", "toml.backslash"),
+    (r"Unterminated string", "toml.unterminated"),
+))
+
+
+def _toml_detail(message: str) -> Msg | str:
+    """tomllib's message as a message of the catalogue; one it does not know, as it is."""
+    for pattern, key in _TOML_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            fields = {"key": match.group("key")} if "key" in pattern.groupindex else {}
+            if key == "toml.overwrite":
+                return msg(key) if not fields["key"] else msg("toml.overwrite_in", **fields)
+            return msg(key, **fields)
+    return message
 
 
 def _unknown_fields(record: dict[str, Any], allowed: set[str], where: Where, what: str) -> list[Problem]:
@@ -135,18 +169,21 @@ def _unknown_fields(record: dict[str, Any], allowed: set[str], where: Where, wha
     for key in record:
         if key not in allowed:
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(sorted(allowed))}"
-            problems.append(Problem(where, f"unknown field `{key}` in {what}", hint))
+            hint = (msg("field.did_you_mean", name=close[0]) if close
+                    else msg("field.allowed", names=", ".join(sorted(allowed))))
+            problems.append(Problem.of(where, "field.unknown", fix=hint, key=key, what=what))
     return problems
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any) -> Msg:
+    """What a TOML value is, in words: "a string", "true/false", "a date with a time"."""
     if isinstance(value, bool):
-        return "true/false"
+        return msg("type.of.bool")
     if isinstance(value, datetime):
-        return "a date with a time"
-    return {str: "a string", int: "a number", float: "a number", list: "a list", dict: "a table",
-            date: "a date", time: "a time"}.get(type(value), type(value).__name__)
+        return msg("type.of.datetime")
+    name = {str: "str", int: "number", float: "number", list: "list", dict: "table", date: "date",
+            time: "time"}.get(type(value))
+    return msg(f"type.of.{name}") if name else msg("type.of.other", name=type(value).__name__)
 
 
 def _fits(value: Any, expected: Any) -> bool:
@@ -166,9 +203,8 @@ def _fits(value: Any, expected: Any) -> bool:
 def _wrong_types(record: dict[str, Any], types: dict[str, Any], toml: _TomlFile, header: str, index: int
                  ) -> list[Problem]:
     """A Problem for every known field whose value has the wrong type."""
-    return [Problem(toml.where(header, index, key),
-                    f"`{key}` is {_type_name(value)} ({_short(value)}), not {_TYPE_NAMES[types[key]]}",
-                    _EXAMPLES[types[key]])
+    return [Problem.of(toml.where(header, index, key), "field.wrong_type", fix=_EXAMPLES[types[key]], key=key,
+                       type=_type_name(value), value=_short(value), expected=_TYPE_NAMES[types[key]])
             for key, value in record.items() if key in types and not _fits(value, types[key])]
 
 
@@ -180,8 +216,8 @@ def _short(value: Any) -> str:
 def _choice(value: Any, allowed: tuple[str, ...], toml: _TomlFile, header: str, index: int, field: str
             ) -> Problem | None:
     if value not in allowed:
-        return Problem(toml.where(header, index, field), f"`{field}` is {value!r}",
-                       f"use one of: {', '.join(allowed)}")
+        return Problem.of(toml.where(header, index, field), "field.choice", key=field, value=repr(value),
+                          allowed=", ".join(allowed))
     return None
 
 
@@ -189,8 +225,7 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
     """Read targets/metrics.toml."""
     path = root / "targets" / METRICS_FILE
     if not path.is_file():
-        problems.append(Problem(Where(f"targets/{METRICS_FILE}"), "missing metrics file",
-                                "create targets/metrics.toml with one [metric.<id>] table per measure"))
+        problems.append(Problem.of(Where(f"targets/{METRICS_FILE}"), "metrics.missing"))
         return {}
     parsed = _parse_toml(path, root, problems)
     if parsed is None:
@@ -199,14 +234,13 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
     metrics: dict[str, Metric] = {}
     table = data.get("metric", {})
     if not isinstance(table, dict) or set(data) - {"metric"}:
-        problems.append(Problem(Where(toml.name, 1), "metrics.toml holds [metric.<id>] tables only",
-                                "write one [metric.<id>] table per measure, e.g. [metric.hitech_enterprises]"))
+        problems.append(Problem.of(Where(toml.name, 1), "metrics.tables_only"))
         if not isinstance(table, dict):
             return {}
     for metric_id, entry in table.items():
         where = toml.where(f"metric.{metric_id}")
         if not isinstance(entry, dict):
-            problems.append(Problem(where, f"metric.{metric_id} is not a table", "write [metric.<id>]"))
+            problems.append(Problem.of(where, "metrics.not_table", id=metric_id))
             continue
         found = _unknown_fields(entry, METRIC_FIELDS, where, f"metric {metric_id}")
         found += _wrong_types(entry, METRIC_TYPES, toml, f"metric.{metric_id}", 0)
@@ -214,8 +248,7 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
         if found:
             pass
         elif missing:
-            found.append(Problem(where, f"metric {metric_id} lacks {', '.join(missing)}",
-                                 "every metric needs zh, en, unit, kind and better"))
+            found.append(Problem.of(where, "metrics.lacks", id=metric_id, fields=", ".join(missing)))
         else:
             found += [p for p in (_choice(entry["kind"], KINDS, toml, f"metric.{metric_id}", 0, "kind"),
                                   _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"),
@@ -224,13 +257,12 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
                       if p]
             try:
                 if parse_unit(str(entry["unit"])).dimension is None:
-                    raise QuantityError(f"{entry['unit']!r} is a multiplier, not a unit")
+                    raise QuantityError(msg("unit.multiplier_only", unit=repr(entry["unit"])))
             except QuantityError as exc:
-                found.append(Problem(toml.where(f"metric.{metric_id}", 0, "unit"), str(exc),
-                                     "count metrics in 家/个/项/名/人, money in 亿元 or 万元, shares in %"))
+                found.append(Problem.said(toml.where(f"metric.{metric_id}", 0, "unit"), exc.what,
+                                          msg("metrics.unit.fix")))
         if not re.fullmatch(METRIC_ID, metric_id):
-            found.append(Problem(where, f"metric id {metric_id!r} is not snake_case English",
-                                 "use ids like hitech_enterprises"))
+            found.append(Problem.of(where, "metrics.bad_id", id=repr(metric_id)))
         problems.extend(found)
         if found:
             continue
@@ -252,21 +284,20 @@ def _parts(metrics: dict[str, Metric], toml: _TomlFile) -> list[Problem]:
         total = metrics.get(metric.part_of)
         if total is None:
             close = difflib.get_close_matches(metric.part_of, list(metrics), n=3)
-            hint = f"did you mean {', '.join(close)}?" if close else "name the id of the total's [metric.<id>]"
-            problems.append(Problem(where, f"part_of names no metric: {metric.part_of!r}", hint))
+            hint = msg("metric.did_you_mean", names=", ".join(close)) if close else msg("part_of.unknown.fix")
+            problems.append(Problem.of(where, "part_of.unknown", fix=hint, name=repr(metric.part_of)))
             continue
         try:
             convert(Decimal(1), metric.unit, total.unit)
         except QuantityError:
-            problems.append(Problem(where, f"{metric.id} ({metric.unit}) cannot be a part of {total.id} ({total.unit})",
-                                    "a part is counted in the unit of its total (家 of 家, 亿元 of 亿元)"))
+            problems.append(Problem.of(where, "part_of.unit", id=metric.id, unit=metric.unit, total=total.id,
+                                       total_unit=total.unit))
             continue
         chain: list[str] = [metric.id]
         current: Metric | None = total
         while current is not None:
             if current.id in chain:
-                problems.append(Problem(where, f"part_of goes round in a circle: {' -> '.join([*chain, current.id])}",
-                                        "a part names its total; a total names nothing, or a larger total"))
+                problems.append(Problem.of(where, "part_of.circle", chain=" -> ".join([*chain, current.id])))
                 break
             chain.append(current.id)
             current = metrics.get(current.part_of) if current.part_of else None
@@ -298,30 +329,30 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, plac
         if isinstance(raw, str):
             number, written_unit = parse_quantity(raw)
             if written_unit and unit and written_unit != unit:
-                return Problem(place(), f"`{field}` says {written_unit!r} but `unit` says {unit!r}",
-                               "keep one of them")
+                return Problem.of(place(), "amount.two_units", field=field, written=repr(written_unit),
+                                  unit=repr(unit))
             unit = written_unit or unit
         else:
             number = Decimal(str(raw))
     except QuantityError as exc:
-        return Problem(place(), str(exc), "write the number as the report does, e.g. 2.5 with unit \"万家\"")
+        return Problem.said(place(), exc.what, msg("amount.number.fix"))
     if not unit:
-        return Problem(place(), "no unit", f"add unit = \"{metric.unit}\" (the unit word as the report writes it)")
+        return Problem.of(place(), "amount.no_unit", unit=metric.unit)
     target_unit = "%" if basis == "growth" else metric.unit
     try:
         parsed = parse_unit(unit)
         if basis == "growth" and parsed.dimension != "percent":
-            raise QuantityError(f"a growth rate is a percentage, not {unit!r}")
+            raise QuantityError(msg("unit.growth_percent", unit=repr(unit)))
         if basis == "increment" and metric.kind == "ratio" and parsed.dimension == "points":
             target_unit = unit  # a change of a share is written in 百分点
         value = convert(number, unit, target_unit)
     except QuantityError as exc:
-        return Problem(place(), f"unit does not fit metric {metric.id} ({metric.unit}): {exc}",
-                       f"use a unit of the same kind as {metric.unit!r}, or another metric")
+        return Problem.of(place(), "amount.unit_misfit", id=metric.id, unit=metric.unit, why=exc.what,
+                          unit_repr=repr(metric.unit))
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
-        return Problem(place(), f"`{field}` {_short(str(raw))} {unit} is beyond any real figure "
-                       f"({'not a finite number' if not math.isfinite(value) else f'over {MAX_MAGNITUDE:.0e} {target_unit}'})",
-                       "write the number as the report does, in the metric's unit (e.g. 770 with unit \"亿元\")")
+        why = (msg("amount.not_finite") if not math.isfinite(value)
+               else msg("amount.over", limit=f"{MAX_MAGNITUDE:.0e}", unit=target_unit))
+        return Problem.of(place(), "amount.beyond", field=field, raw=_short(str(raw)), unit=unit, why=why)
     written = f"{number.normalize():f}{unit}" if isinstance(raw, (int, float)) else raw
     return Amount(value, written, target_unit)
 
@@ -331,28 +362,26 @@ def _base_checks(record: dict[str, Any], required: tuple[str, ...], types: dict[
     """The checks goals and figures share: fields, types, metric, year, quote and basis."""
     where = toml.where(what, index)
     if not isinstance(record, dict):
-        return [Problem(where, f"{what} #{index + 1} is not a table",
-                        f"write each {what} as a [[{what}]] table of `key = value` lines")]
+        return [Problem.of(where, "record.not_table", what=what, n=index + 1)]
     problems = _unknown_fields(record, set(types), where, what)
     problems += _wrong_types(record, types, toml, what, index)
     missing = [k for k in required if k not in record]
     if missing:
-        problems.append(Problem(where, f"{what} lacks {', '.join(missing)}",
-                                f"every {what} needs {', '.join(required)}"))
+        problems.append(Problem.of(where, "record.lacks", what=what, fields=", ".join(missing),
+                                   required=", ".join(required)))
     if problems:
         return problems
     if record["metric"] not in metrics:
         close = difflib.get_close_matches(record["metric"], list(metrics), n=3)
-        hint = (f"did you mean {', '.join(close)}?" if close else "") + \
-            f" Add [metric.{record['metric']}] to targets/metrics.toml if it is a new measure."
-        problems.append(Problem(toml.where(what, index, "metric"), f"unknown metric {record['metric']!r}",
-                                hint.strip()))
+        add = msg("metric.add", id=record["metric"])
+        hint = msg("metric.did_you_mean_add", names=", ".join(close), add=add) if close else add
+        problems.append(Problem.of(toml.where(what, index, "metric"), "metric.unknown", fix=hint,
+                                   id=repr(record["metric"])))
     if not FIRST_YEAR <= record["year"] <= LAST_YEAR:
-        problems.append(Problem(toml.where(what, index, "year"), f"year {record['year']} is out of range",
-                                f"a report year lies between {FIRST_YEAR} and {LAST_YEAR}, e.g. year = 2025"))
+        problems.append(Problem.of(toml.where(what, index, "year"), "year.range", year=record["year"],
+                                   first=FIRST_YEAR, last=LAST_YEAR))
     if not record["quote"].strip():
-        problems.append(Problem(toml.where(what, index, "quote"), "empty quote",
-                                "copy the clause carrying the number from the seed"))
+        problems.append(Problem.of(toml.where(what, index, "quote"), "quote.empty"))
     choice = _choice(record["basis"], BASES, toml, what, index, "basis")
     if choice:
         problems.append(choice)
@@ -364,8 +393,7 @@ def _records(data: dict[str, Any], what: str, toml: _TomlFile, problems: list[Pr
     records = data.get(what, [])
     if isinstance(records, list):
         return records
-    problems.append(Problem(toml.where(what), f"`{what}` is {_type_name(records)}, not a list of tables",
-                            f"write each {what} as its own [[{what}]] table (double brackets)"))
+    problems.append(Problem.of(toml.where(what), "record.not_list", what=what, type=_type_name(records)))
     return []
 
 
@@ -378,12 +406,10 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
     data, toml = parsed
     unknown = set(data) - {"source", "goal", "figure"}
     for key in sorted(unknown):
-        problems.append(Problem(Where(toml.name), f"unknown table `{key}`",
-                                "a source file holds [source], [[goal]] and [[figure]] only"))
+        problems.append(Problem.of(Where(toml.name), "source.unknown_table", key=key))
     info = data.get("source")
     if not isinstance(info, dict):
-        problems.append(Problem(Where(toml.name, 1), "no [source] table",
-                                "start the file with [source] id, file, title, agency, published"))
+        problems.append(Problem.of(Where(toml.name, 1), "source.missing"))
         return None, [], []
     where = toml.where("source")
     found = _unknown_fields(info, SOURCE_FIELDS, where, "[source]")
@@ -392,12 +418,10 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
     if found:
         pass
     elif missing:
-        found.append(Problem(where, f"[source] lacks {', '.join(missing)}",
-                             "[source] needs id, file, title, agency and published"))
+        found.append(Problem.of(where, "source.lacks", fields=", ".join(missing)))
     elif info["id"] != path.stem:
-        found.append(Problem(toml.where("source", 0, "id"),
-                             f"source id {info['id']!r} differs from the file name {path.stem!r}",
-                             f"rename the file to {info['id']}.toml or set id = \"{path.stem}\""))
+        found.append(Problem.of(toml.where("source", 0, "id"), "source.id_file", id=info["id"], stem=path.stem,
+                                id_repr=repr(info["id"]), stem_repr=repr(path.stem)))
     if not found:
         found += _provenance_fields(info, toml)
     problems.extend(found)
@@ -409,11 +433,8 @@ def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problem
                     archive_url=info.get("archive_url", "").strip(), retrieved=info.get("retrieved"),
                     sha256=info.get("sha256", "").strip().lower())
     if source.retrieved is not None and source.retrieved < source.published and not source.published_approx:
-        problems.append(Problem(toml.where("source", 0, "retrieved"),
-                                f"retrieved {source.retrieved} is before published {source.published}",
-                                "a text is fetched on or after the day it is published: check both dates "
-                                "(or set published_approx = true if the publication date is a guess)",
-                                severity="warning"))
+        problems.append(Problem.of(toml.where("source", 0, "retrieved"), "source.retrieved_early",
+                                   retrieved=source.retrieved, published=source.published, severity="warning"))
     goals = [g for i, rec in enumerate(_records(data, "goal", toml, problems))
              if (g := _goal(rec, i, source, toml, metrics, problems)) is not None]
     figures = [f for i, rec in enumerate(_records(data, "figure", toml, problems))
@@ -434,12 +455,11 @@ def _provenance_fields(info: dict[str, Any], toml: _TomlFile) -> list[Problem]:
         if not value:
             continue
         if safe_url(value) is None:
-            problems.append(Problem(toml.where("source", 0, key), f"`{key}` {_short(value)} is not an http(s) address",
-                                    f'write the address as a browser shows it: {key} = "https://..."'))
+            problems.append(Problem.of(toml.where("source", 0, key), "source.url", key=key, value=_short(value)))
     digest = info.get("sha256", "").strip()
     if "sha256" in info and not _SHA256.fullmatch(digest):
-        problems.append(Problem(toml.where("source", 0, "sha256"), f"`sha256` {_short(digest)} is not 64 hex digits",
-                                f"write the output of `sha256sum {info.get('file', 'seeds/<file>')}` (the first word)"))
+        problems.append(Problem.of(toml.where("source", 0, "sha256"), "source.sha256", value=_short(digest),
+                                   file=info.get("file", "seeds/<file>")))
     return problems
 
 
@@ -451,11 +471,9 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
         if choice:
             found.append(choice)
         elif rec["op"] == "between" and "target_max" not in rec:
-            found.append(Problem(toml.where("goal", i, "op"), "op \"between\" needs target_max",
-                                 "for 3—5家 write target = 3, target_max = 5"))
+            found.append(Problem.of(toml.where("goal", i, "op"), "goal.between"))
         elif rec["op"] != "between" and "target_max" in rec:
-            found.append(Problem(toml.where("goal", i, "target_max"), "target_max without op \"between\"",
-                                 "set op = \"between\" or drop target_max"))
+            found.append(Problem.of(toml.where("goal", i, "target_max"), "goal.target_max"))
     if found:
         problems.extend(found)
         return None
@@ -472,8 +490,7 @@ def _goal(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metrics:
             return None
         target_max = top.value
         if target_max <= amount.value:
-            problems.append(Problem(toml.where("goal", i, "target_max"), "target_max is not above target",
-                                    "for 3—5家 write target = 3, target_max = 5"))
+            problems.append(Problem.of(toml.where("goal", i, "target_max"), "goal.max_below"))
             return None
     return Goal(metric=rec["metric"], year=rec["year"], op=rec["op"], target=amount.value, basis=rec["basis"],
                 quote=rec["quote"], source=source, agency=rec.get("agency", source.agency),
@@ -490,9 +507,7 @@ def _figure(rec: dict[str, Any], i: int, source: Source, toml: _TomlFile, metric
             found.append(choice)
         as_of = rec.get("as_of")
         if as_of is not None and as_of.year != rec["year"]:
-            found.append(Problem(toml.where("figure", i, "as_of"),
-                                 f"as_of {as_of} is not in the figure's year {rec['year']}",
-                                 "as_of is the date a partial-year figure runs to, within its year"))
+            found.append(Problem.of(toml.where("figure", i, "as_of"), "figure.as_of", as_of=as_of, year=rec["year"]))
     if found:
         problems.extend(found)
         return None

@@ -15,14 +15,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Msg, msg, os_reason
+
 
 class TextFileError(Exception):
-    """A file that is not readable UTF-8 text; `hint` says how to fix it."""
+    """A file that is not readable UTF-8 text; `hint` says how to fix it. `what` and `fix` are the
+    two as messages of the catalogue (sykj_track.i18n), `message` and `hint` their English."""
 
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, what: Msg, fix: Msg):
+        super().__init__(what.text("en"))
+        self.what, self.fix = what, fix
+        self.message, self.hint = what.text("en"), fix.text("en")
 
 
 # The most frequent characters of simplified Chinese prose. GB18030 decodes almost any bytes, Big5
@@ -82,15 +85,11 @@ def sniff(data: bytes) -> Sniffed:
         if text is None and b"\x00" not in data[:4096]:
             text, encoding = _try(data, "gb18030"), "gb18030"
             if text is not None and not _looks_like_gb18030(text):
-                raise TextFileError("is not text in UTF-8, UTF-16 or GB18030 (it may be Big5 or another "
-                                    "encoding: read as GB18030 it is garbage)",
-                                    "open it in an editor that shows it right and save it as UTF-8") from None
+                raise TextFileError(msg("text.big5"), msg("text.resave")) from None
     if text is None:
-        raise TextFileError("is not text in UTF-8, UTF-16 or GB18030; it looks like binary data",
-                            "copy the text out of the PDF or web page and save it as UTF-8") from None
+        raise TextFileError(msg("text.binary"), msg("text.binary.fix")) from None
     if _private_use(text):
-        raise TextFileError(f"holds private-use characters when read as {encoding.upper()}: garbage, not text",
-                            "open it in an editor that shows it right and save it as UTF-8")
+        raise TextFileError(msg("text.private_use", encoding=encoding.upper()), msg("text.resave"))
     return Sniffed(text, encoding)
 
 
@@ -142,9 +141,9 @@ def read_text(path: Path) -> str:
     try:
         data = read_bytes(path)
     except IsADirectoryError:
-        raise TextFileError("is a directory, not a file", "point at a text file") from None
+        raise TextFileError(msg("text.directory"), msg("text.directory.fix")) from None
     except OSError as exc:
-        raise TextFileError(f"cannot be read: {exc.strerror or exc}", "check that it exists and is readable") from None
+        raise TextFileError(msg("text.unreadable", reason=os_reason(exc)), msg("text.unreadable.fix")) from None
     return decode(data, path)
 
 
@@ -156,8 +155,7 @@ def decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         encoding = guess_encoding(data)
         if encoding:
-            raise TextFileError(f"is not UTF-8; it looks like {encoding}"
-                                + (" (common for Chinese government text)" if encoding == "GB18030" else ""),
-                                f"convert it: {convert_command(path, encoding)}") from None
-        raise TextFileError(f"is not UTF-8 text (invalid byte at offset {exc.start}); it looks like binary "
-                            "data, Big5 or another encoding", "save it as UTF-8 text") from None
+            raise TextFileError(msg("text.gb18030" if encoding == "GB18030" else "text.other_encoding",
+                                    encoding=encoding),
+                                msg("text.convert", command=convert_command(path, encoding))) from None
+        raise TextFileError(msg("text.not_utf8", offset=exc.start), msg("text.not_utf8.fix")) from None

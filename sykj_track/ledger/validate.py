@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from ..i18n import Msg, msg, os_reason
 from ..model import Figure, Goal, Ledger, Problem, Source, Where
 from ..quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
 from .quotes import squeeze
@@ -61,27 +62,27 @@ def seed_path(root: Path, source: Source) -> Path | Problem:
     raw = source.file
     posix = PurePosixPath(raw.replace("\\", "/"))
     where = source.where
-    hint = f"put the report in {SEEDS}/ and cite it as file = \"{SEEDS}/<name>.txt\""
+    hint = msg("seed.put_in", seeds=SEEDS)
     if posix.is_absolute() or raw.startswith("~") or re.match(r"^[A-Za-z]:", raw):
-        return Problem(where, f"seed path {raw!r} is absolute", hint)
+        return Problem.said(where, msg("seed.absolute", path=repr(raw)), hint)
     if ".." in posix.parts:
-        return Problem(where, f"seed path {raw!r} climbs out with ..", hint)
+        return Problem.said(where, msg("seed.climbs", path=repr(raw)), hint)
     if len(posix.parts) < 2 or posix.parts[0] != SEEDS:
-        return Problem(where, f"seed path {raw!r} is not inside {SEEDS}/", hint)
+        return Problem.said(where, msg("seed.outside", path=repr(raw), seeds=SEEDS), hint)
     try:
         return _existing_seed(root, root.joinpath(*posix.parts), raw, where, hint)
     except (OSError, ValueError, RuntimeError) as exc:  # too long a name, a NUL byte, a loop of links
-        return Problem(where, f"seed path {raw!r} cannot be used: {exc}", hint)
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        return Problem.said(where, msg("seed.unusable", path=repr(raw), reason=reason), hint)
 
 
-def _existing_seed(root: Path, path: Path, raw: str, where: Where, hint: str) -> Path | Problem:
+def _existing_seed(root: Path, path: Path, raw: str, where: Where, hint: Msg) -> Path | Problem:
     if not path.exists() and not path.is_symlink():
-        return Problem(where, f"seed file {raw!r} not found", hint)
+        return Problem.said(where, msg("seed.not_found", path=repr(raw)), hint)
     if not path.resolve().is_relative_to((root / SEEDS).resolve()):
-        return Problem(where, f"seed {raw!r} is a link to {path.resolve()}, outside {SEEDS}/",
-                       f"copy the report into {SEEDS}/ instead of linking to it")
+        return Problem.of(where, "seed.link", path=repr(raw), target=path.resolve(), seeds=SEEDS)
     if not path.is_file():
-        return Problem(where, f"seed {raw!r} is not a file", hint)
+        return Problem.said(where, msg("seed.not_file", path=repr(raw)), hint)
     return path
 
 
@@ -122,10 +123,7 @@ def _seed_hash(source: Source, path: Path) -> list[Problem]:
         return []  # _quotes_of says why it cannot be read
     if actual == source.sha256:
         return []
-    return [Problem(source.where, f"seed {source.file} has changed since it was recorded: sha256 {actual}, "
-                    f"recorded {source.sha256}",
-                    f"restore the published text of {source.file} (seeds are never edited); if the new bytes "
-                    f"are the report as published, check every quote and set sha256 = \"{actual}\"")]
+    return [Problem.of(source.where, "seed.changed", file=source.file, actual=actual, recorded=source.sha256)]
 
 
 def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: Cache | None) -> list[Problem]:
@@ -133,7 +131,7 @@ def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: 
     try:
         data = read_bytes(path)
     except OSError as exc:
-        return [Problem(Where(source.file), f"cannot be read: {exc.strerror or exc}", "check that it is readable")]
+        return [Problem.of(Where(source.file), "seed.unreadable", reason=os_reason(exc))]
     key = None
     if cache is not None:
         fingerprint = "\x1f".join(f"{r.where}\x1e{r.quote}\x1e{r.written}\x1e{isinstance(r, Goal) and r.revealed}"
@@ -145,7 +143,7 @@ def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: 
     try:
         seed = squeeze(decode(data, path))
     except TextFileError as exc:
-        return [Problem(Where(source.file), exc.message, exc.hint)]
+        return [Problem.said(Where(source.file), exc.what, exc.fix)]
     found = [problem for record in records for problem in _provenance(record, seed)]
     if cache is not None and key is not None:
         cache.put(key, found)
@@ -156,14 +154,10 @@ def _provenance(record: Goal | Figure, seed: str | None) -> list[Problem]:
     """The quote is in the seed (when the seed could be read) and the number is in the quote."""
     problems = []
     if seed is not None and squeeze(record.quote) not in seed:
-        problems.append(Problem(record.where, f"quote not found in {record.source.file}: 「{record.quote}」",
-                                "copy the clause from the seed exactly; only spaces, line breaks and "
-                                "full-width/half-width forms may differ"))
+        problems.append(Problem.of(record.where, "quote.not_found", file=record.source.file, quote=record.quote))
     revealed = isinstance(record, Goal) and record.revealed
     if not revealed and not number_in_quote(record.written, record.quote):
-        problems.append(Problem(record.where, f"the number {record.written} is not in its quote 「{record.quote}」",
-                                "quote the clause that carries the number, or, for a goal worked out from "
-                                "the text, set revealed = true and explain in note"))
+        problems.append(Problem.of(record.where, "quote.no_number", written=record.written, quote=record.quote))
     return problems
 
 
@@ -173,8 +167,7 @@ def _duplicate_sources(sources: tuple[Source, ...]) -> list[Problem]:
     for source in sources:
         seen = first.setdefault(source.id, source)
         if seen is not source:
-            problems.append(Problem(source.where, f"source id {source.id!r} is used twice (first at {seen.where})",
-                                    "give every report its own id, the same as its file name"))
+            problems.append(Problem.of(source.where, "source.twice", id=repr(source.id), first=seen.where))
     return problems
 
 
@@ -186,11 +179,9 @@ def _conflicting_goals(goals: tuple[Goal, ...]) -> list[Problem]:
         key = (goal.source.id, goal.metric, goal.year, goal.agency, goal.basis)
         first = seen.setdefault(key, goal)
         if first is not goal and (first.op, first.target, first.target_max) != (goal.op, goal.target, goal.target_max):
-            problems.append(Problem(goal.where, f"{goal.source.id} states two targets for {goal.metric} "
-                                    f"{goal.year} ({goal.basis}): {first.written} at {first.where} and "
-                                    f"{goal.written}",
-                                    "keep one goal per metric, year, agency and basis in a report; a "
-                                    "second measure needs a metric of its own"))
+            problems.append(Problem.of(goal.where, "goal.two_targets", source=goal.source.id, metric=goal.metric,
+                                       year=goal.year, basis=goal.basis, first=first.written, at=first.where,
+                                       second=goal.written))
     return problems
 
 
@@ -201,8 +192,7 @@ def _duplicates(ledger: Ledger) -> list[Problem]:
     for fig in ledger.figures:
         counts[("figure", fig.source.id, fig.metric, fig.year, fig.basis, fig.value, fig.bound,
                 fig.estimate, fig.as_of)].append(fig)
-    return [Problem(later.where, f"same {key[0]} recorded twice (first at {records[0].where})",
-                    "record a statement once per report; drop this one")
+    return [Problem.of(later.where, "record.twice", what=msg(f"quote.{key[0]}"), first=records[0].where)
             for key, records in counts.items() if len(records) > 1 for later in records[1:]]
 
 
@@ -223,9 +213,7 @@ def _uncited_seeds(ledger: Ledger) -> list[Problem]:
         if path.name.startswith("."):
             continue
         if not path.is_file():
-            problems.append(Problem(Where(f"{SEEDS}/{path.name}"), "is not a file",
-                                    f"{SEEDS}/ holds report texts only; move it elsewhere"))
+            problems.append(Problem.of(Where(f"{SEEDS}/{path.name}"), "seed.dir_entry", seeds=SEEDS))
         elif path.name not in cited:
-            problems.append(Problem(Where(f"{SEEDS}/{path.name}"), "no targets file cites this report",
-                                    f"add targets/<source-id>.toml with file = \"{SEEDS}/{path.name}\""))
+            problems.append(Problem.of(Where(f"{SEEDS}/{path.name}"), "seed.uncited", seeds=SEEDS, name=path.name))
     return problems
