@@ -19,6 +19,23 @@ FORMATS = ("table", "json", "csv")
 FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 2 (usage error)
 
 
+_ARGS: list[str] = []  # the command line, for the language of an error met before --lang is read
+
+
+def _early_lang() -> str:
+    """The language of a message given while the options are read: --lang if the command line has it
+    (it may come after the option in error), else $SYKJ_TRACK_LANG or the locale."""
+    from .i18n import resolve_lang
+
+    option = None
+    for n, arg in enumerate(_ARGS):
+        if arg == "--lang" and n + 1 < len(_ARGS):
+            option = _ARGS[n + 1]
+        elif arg.startswith("--lang="):
+            option = arg.split("=", 1)[1]
+    return resolve_lang(option)
+
+
 def _parse_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """An http(s) address with a host, as `check` requires of a source's url: refused here, not later."""
     if value is None:
@@ -26,8 +43,9 @@ def _parse_url(ctx: click.Context, param: click.Parameter, value: str | None) ->
     from .textsafe import safe_url
 
     if safe_url(value.strip()) is None:
-        raise click.BadParameter(f"{value!r} is not an http(s) address; write it as a browser shows it: "
-                                 "https://...")
+        from .i18n import t
+
+        raise click.BadParameter(t("cli.bad_url", _early_lang(), value=repr(value)))
     return value.strip()
 
 
@@ -40,13 +58,17 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
     # [0-9], not \d: \d also matches full-width and Arabic-Indic digits, which int() would then accept.
     match = re.fullmatch(r"\s*([0-9]{4})(?:[-/.年]([0-9]{1,2})(?:[-/.月]([0-9]{1,2})日?|月)?)?年?\s*", value)
+    from .i18n import t
+
+    lang = _early_lang()
+    if match is None:
+        raise click.BadParameter(t("cli.bad_date", lang, value=repr(value), why=t("cli.year_first", lang)))
+    year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
-        if match is None:
-            raise ValueError("write the year first")
-        year, month, day = (int(part) if part else 1 for part in match.groups())
         return date(year, month, day)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date ({exc}). Write it like 2025-12-31.") from None
+    except ValueError:
+        why = t("cli.bad_month" if not 1 <= month <= 12 else "cli.bad_day", lang)
+        raise click.BadParameter(t("cli.bad_date", lang, value=repr(value), why=why)) from None
 
 
 class _Year(click.ParamType):
@@ -59,7 +81,9 @@ class _Year(click.ParamType):
             return value
         text = str(value).strip()
         if not (text.isascii() and text.isdigit() and 1 <= len(text) <= 4):
-            self.fail(f"{value!r} is not a year; write it in ASCII digits, e.g. 2025", param, ctx)
+            from .i18n import t
+
+            self.fail(t("cli.bad_year", _early_lang(), value=repr(value)), param, ctx)
         return int(text)
 
 
@@ -99,7 +123,7 @@ def _open(ctx: click.Context, cache: bool = True):
     try:
         return api.load_ledger(ctx.obj["data"], _cache(ctx) if cache else None)
     except api.DataDirError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.what.text(_early_lang())) from None
 
 
 def _load(ctx: click.Context, lang: str | None = None):
@@ -129,17 +153,16 @@ def _cache(ctx: click.Context):
     return ctx.obj["cache"]
 
 
-def _write_hint(exc: OSError) -> str:
-    """What to do about a failed write, by its cause."""
+def _cannot_write(path: object, exc: OSError, lang: str) -> click.ClickException:
+    """The error for a failed write: what the system says and, by its cause, what to do about it."""
     import errno
 
-    hints = {errno.ENOSPC: "free some space on that disk", errno.EDQUOT: "free some space (disk quota)",
-             errno.EROFS: "the file system is read-only; write to another directory",
-             errno.EACCES: "you may not write there; check the directory's permissions",
-             errno.EPERM: "you may not write there; check the directory's permissions",
-             errno.ENAMETOOLONG: "the file name is too long; choose a shorter one (e.g. --id 2026-work-report)"}
-    hint = hints.get(exc.errno or 0)
-    return f" ({hint})" if hint else ""
+    from .i18n import has, os_reason, t
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    hint = t(f"write.{name}", lang) if has(f"write.{name}") else ""
+    return click.ClickException(t("cli.cannot_write", lang, path=path, reason=os_reason(exc).text(lang))
+                                + (t("paren.open", lang) + hint + t("paren.close", lang) if hint else ""))
 
 
 def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
@@ -165,11 +188,13 @@ def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
     """The error for a metric name that matches nothing, with the closest names as suggestions."""
     import difflib
 
+    from .i18n import t
+
+    lang = _early_lang()
     names = [*ledger.metrics, *(m.zh for m in ledger.metrics.values())]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
-    hint = f" Did you mean {', '.join(close)}?" if close else ""
-    return click.BadParameter(f"no metric called {name!r}.{hint} `sykj-track metrics` lists them all.",
-                              param_hint=param_hint)
+    hint = t("cli.did_you_mean", lang, names=", ".join(close)) if close else ""
+    return click.BadParameter(t("cli.no_metric", lang, name=repr(name), hint=hint), param_hint=param_hint)
 
 
 def _warn_about(ctx: click.Context, ledger, lang: str = "en") -> None:
@@ -225,7 +250,8 @@ def ledger_epilog(data: str | None) -> tuple[str, str]:
     try:
         root = api.find_data_dir(data)
     except api.DataDirError as exc:
-        return t("help.no_ledger", resolve_lang(None), error=exc), ""
+        lang = resolve_lang(None)
+        return t("help.no_ledger", lang, error=exc.what.text(lang)), ""
     identity = api.load_identity(root)
     lang = resolve_lang(None, api.declared_lang(root, identity))
     if identity.agency:
@@ -238,6 +264,29 @@ def ledger_epilog(data: str | None) -> tuple[str, str]:
 
 class _LedgerGroup(click.Group):
     """The command group whose --help ends with the ledger in use."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        """click's main, with its usage errors said in the reader's language."""
+        _ARGS[:] = list(sys.argv[1:] if args is None else args)
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            lang = _early_lang()
+            if lang == "en":
+                exc.show()
+            else:
+                from .render.usage import usage_error
+
+                click.echo(usage_error(exc, lang), err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            from .i18n import t
+
+            click.echo(t("cli.aborted", _early_lang()), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
@@ -473,11 +522,15 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) 
 @click.option("--id", "source_id", metavar="ID", help="Source id (and file name); default e.g. 2024-work-report.")
 @click.option("--published", metavar="DATE", callback=_parse_date,
               help="Publication date, when the text does not state it (2021-12-31).")
+@click.option("--url", metavar="URL", help="Where the report was published; written to the draft's [source].")
+@LANG_OPTION
+
+
 @click.option("--url", metavar="URL", callback=_parse_url,
               help="Where the report was published (http or https); written to the draft's [source].")
 @click.pass_context
 def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool, source_id: str | None,
-            published: date | None, url: str | None) -> None:
+            published: date | None, url: str | None, lang: str | None) -> None:
     """Draft the goals and figures of a new report, with their quotes, for a person to review.
 
     Reads REPORT (UTF-8 with or without BOM; UTF-16 with a BOM and GB18030/GBK are read and, with
@@ -500,70 +553,65 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     from .extract import ExtractError
     from .extract.output import render_draft_json, render_draft_toml
 
+    from .i18n import os_reason, t
+
     ledger, problems = _open(ctx, cache=False)
+    lang = _lang(lang, ledger)
     if problems:
-        click.echo(f"warning: {len(problems)} problem(s) in {ledger.root / 'targets'}; matching with the "
-                   "metrics that loaded (run `sykj-track check`).", err=True)
+        click.echo(t("extract.warning", lang, n=len(problems), root=ledger.root / "targets"), err=True)
     if source_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}", source_id):
-        raise click.BadParameter(f"{source_id!r}: use up to 100 letters, digits, - and _ (e.g. 2026-work-report)",
-                                 param_hint="--id")
+        raise click.BadParameter(t("extract.bad_id", lang, id=repr(source_id)), param_hint="--id")
     try:
         extracted = api.extract(ledger, report, source_id=source_id, published=published, url=url)
     except OSError as exc:
-        raise click.ClickException(f"{report}: cannot be read: {exc.strerror or exc}") from None
+        raise click.ClickException(t("cli.unreadable", lang, path=report, reason=os_reason(exc))) from None
     except ExtractError as exc:
-        raise click.ClickException(f"{report}: {exc}") from None
+        raise click.ClickException(t("cli.file_error", lang, path=report, message=exc.what)) from None
     result = extracted.draft
     text = render_draft_json(result) if fmt == "json" else render_draft_toml(result)
     goals = sum(i.kind == "goal" for i in result.items)
-    summary = (f"{goals} goal(s), {len(result.items) - goals} figure(s), {len(result.new_metrics)} proposed "
-               f"metric(s); {sum(i.already_recorded for i in result.items)} already recorded; read as "
-               f"{result.encoding}.")
+    summary = t("extract.summary", lang, goals=goals, figures=len(result.items) - goals,
+                metrics=len(result.new_metrics), recorded=sum(i.already_recorded for i in result.items),
+                encoding=result.encoding)
     if write:
-        _write_draft(ledger, extracted, text, ".json" if fmt == "json" else ".toml", force, summary)
+        _write_draft(ledger, extracted, text, ".json" if fmt == "json" else ".toml", force, summary, lang)
         return
     _emit(text)
     click.echo(summary, err=True)
     if extracted.converted:
-        click.echo(f"note: {report} is {result.encoding.upper()}; the ledger keeps seeds in UTF-8 (the draft's "
-                   f"sha256 is of the UTF-8 text). Convert it: {api.convert_command(report, result.encoding)} "
-                   "— or run with --write, which does.", err=True)
+        click.echo(t("extract.convert_note", lang, report=report, encoding=result.encoding.upper(),
+                     command=api.convert_command(report, result.encoding)), err=True)
 
 
-def _write_draft(ledger, extracted, text: str, suffix: str, force: bool, summary: str) -> None:
+def _write_draft(ledger, extracted, text: str, suffix: str, force: bool, summary: str, lang: str) -> None:
     """extract --write: the draft to targets/<id><suffix>, and a seed read in another encoding to
     UTF-8 in seeds/ (unless a seed of that name is already there)."""
     from . import api
+    from .i18n import t
 
     if api.is_installed_copy(ledger.root):
-        raise click.UsageError("--write needs a ledger to write to, and there is none here: the data in use "
-                               f"is the copy installed with the tool ({ledger.root}). Run it inside a "
-                               "checkout or a ledger made by `sykj-track init DIR`, or pass --data DIR.")
+        raise click.UsageError(t("extract.installed", lang, root=ledger.root))
     source_id = extracted.draft.source.id
     target = ledger.root / "targets" / f"{source_id}{suffix}"
     if target.name in api.RESERVED_FILES or source_id in ("metrics", "ledger"):
-        raise click.BadParameter(f"{source_id!r} names the ledger's own "
-                                 f"{'metric registry' if source_id == 'metrics' else 'identity file'}, "
-                                 "not a report; choose another id (e.g. 2026-work-report).", param_hint="--id")
+        raise click.BadParameter(t("extract.reserved.metrics" if source_id == "metrics" else "extract.reserved.ledger",
+                                   lang, id=repr(source_id)), param_hint="--id")
     try:
         api.write_atomic(target, text, replace=force)
     except FileExistsError:
-        raise click.ClickException(f"{target} exists; pass --force to replace it, or --id to choose another "
-                                   "id.") from None
+        raise click.ClickException(t("extract.exists", lang, path=target)) from None
     except OSError as exc:
-        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}"
-                                   f"{_write_hint(exc)}") from None
-    click.echo(f"wrote {target}: {summary}", err=True)
+        raise _cannot_write(target, exc, lang) from None
+    click.echo(t("extract.wrote", lang, path=target, summary=summary), err=True)
     seed = ledger.root / extracted.seed_file
     if extracted.converted and (seed.resolve() == extracted.path or not seed.exists()):
         try:
             api.write_atomic(seed, extracted.utf8_text, replace=True)
         except OSError as exc:
-            raise click.ClickException(f"cannot write {seed}: {exc.strerror or exc}{_write_hint(exc)}") from None
-        click.echo(f"converted the report from {extracted.draft.encoding.upper()} to UTF-8 in {seed} (the "
-                   "original's sha256 is in the draft's [source] note).", err=True)
+            raise _cannot_write(seed, exc, lang) from None
+        click.echo(t("extract.converted", lang, encoding=extracted.draft.encoding.upper(), seed=seed), err=True)
     if not seed.is_file():
-        click.echo(f"note: copy the report to {seed}; `check` looks for the quotes there.", err=True)
+        click.echo(t("extract.copy_seed", lang, seed=seed), err=True)
 
 
 @main.command(name="init")
@@ -600,8 +648,10 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
     try:
         result = api.init_ledger(directory, agency=agency, name=name, region=region, lang=lang,
                              metrics_from=metrics_from)
-    except api.InitError as exc:
-        raise click.ClickException(str(exc)) from None
+    except api.InitError as exc:  # said to the reader: --lang here is the new ledger's language
+        from .i18n import resolve_lang
+
+        raise click.ClickException(exc.what.text(resolve_lang(None))) from None
     from .i18n import t  # spoken in the language of the ledger being made
 
     for path in result.created:
@@ -652,8 +702,10 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
     if not found:
         raise _no_such_metric(ledger, metric_name, "METRIC")
     if len(found) > 1:
+        from .i18n import t
+
         names = "".join(f"\n  {m:<36} {ledger.metrics[m].zh}" for m in found)
-        raise click.BadParameter(f"{metric_name!r} matches {len(found)} metrics; name one:{names}",
+        raise click.BadParameter(t("cli.metric_matches", lang, name=repr(metric_name), n=len(found), names=names),
                                  param_hint="METRIC")
     _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
@@ -721,7 +773,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | N
     try:
         api.write_atomic(target, page)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {html_path}: {exc.strerror or exc}{_write_hint(exc)}") from None
+        raise _cannot_write(html_path, exc, lang) from None
     counts = made.summary
     click.echo(t("report.wrote", lang, path=target, kb=len(page.encode()) // 1024, n=made.goals, date=when,
                  hit=counts.hit, miss=counts.miss, pending=counts.pending), err=True)
@@ -741,8 +793,10 @@ def _metric_ids(ledger, names: tuple[str, ...]) -> tuple[str, ...]:
         if len(found) > 1:
             from .textsafe import inert
 
-            click.echo(inert(f"note: --metric {name} matches {len(found)} metrics: {', '.join(found)}", False),
-                       err=True)
+            from .i18n import t
+
+            click.echo(inert(t("cli.metric_note", _early_lang(), name=name, n=len(found), ids=", ".join(found)),
+                             False), err=True)
         ids += found
     return tuple(ids)
 
@@ -884,8 +938,10 @@ def audit(ctx: click.Context, kinds: tuple[FindingKind, ...], metric_names: tupl
 @click.option("--metadata", "metadata_path", metavar="FILE",
               help="Where to write Datasette's metadata (default: metadata.json beside the database).")
 @_as_of_option("Judge the verdicts with what was published by DATE (default: today).")
+@LANG_OPTION
 @click.pass_context
-def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_of: date | None) -> None:
+def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_of: date | None,
+           lang: str | None) -> None:
     """The ledger as one SQLite database, to explore with Datasette or sqlite-utils.
 
     Tables: sources, metrics, goals, figures, verdicts (as of --as-of), findings (the audit's) and
@@ -908,7 +964,8 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     from .render.export import TRIGRAM_SQLITE, trigram_supported
     from .i18n import t
 
-    lang = _lang(None)
+    chosen = lang
+    lang = _lang(chosen)
     target = Path(sqlite_path)
     meta = Path(metadata_path) if metadata_path else target.parent / "metadata.json"
     for path, option in ((target, "--sqlite"), (meta, "--metadata")):
@@ -924,14 +981,14 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
 
         raise click.ClickException(t("export.no_trigram", lang, version=sqlite3.sqlite_version,
                                      needed=".".join(map(str, TRIGRAM_SQLITE))))
-    ledger = _load(ctx)
-    lang = _lang(None, ledger)
-    _warn_about(ctx, ledger)
+    ledger = _load(ctx, chosen)
+    lang = _lang(chosen, ledger)
+    _warn_about(ctx, ledger, lang)
     when = as_of or api.default_as_of()
     try:
         done = api.export_sqlite(ledger, when, target, meta, lang=lang)
     except OSError as exc:
-        raise click.ClickException(f"{exc.filename or target}: {exc.strerror or exc}") from None
+        raise _cannot_write(exc.filename or target, exc, lang) from None
     click.echo(t("export.wrote", lang, db=done.database, meta=done.metadata, date=when,
                  counts=t("export.counts", lang, **done.counts)), err=True)
 
@@ -998,7 +1055,8 @@ def changes(ctx: click.Context, since: date, until: date | None, kinds: tuple[Ch
 @click.argument("kind", type=click.Choice(["source", "metrics", "ledger"]), required=False)
 @click.option("--write", "directory", metavar="DIR", type=click.Path(file_okay=False),
               help="Write every schema into DIR (source.schema.json, metrics.schema.json, ledger.schema.json).")
-def schema(kind: str | None, directory: str | None) -> None:
+@LANG_OPTION
+def schema(kind: str | None, directory: str | None, lang: str | None) -> None:
     """JSON Schemas of the ledger's files, for TOML editors (Taplo, VS Code's Even Better TOML).
 
     KIND is source (targets/<source-id>.toml), metrics (targets/metrics.toml) or ledger
@@ -1014,17 +1072,19 @@ def schema(kind: str | None, directory: str | None) -> None:
     from pathlib import Path
 
     from . import api
+    from .i18n import t
 
+    lang = _lang(lang)
     if directory is None:
         if kind is None:
-            raise click.UsageError("name a KIND (source, metrics or ledger), or pass --write DIR for all of them.")
+            raise click.UsageError(t("schema.kind", lang))
         _emit(next(iter(api.json_schemas(kind).values())))
         return
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
     for name, text in api.json_schemas(kind).items():
         api.write_atomic(target / name, text)
-        click.echo(f"wrote {target / name}", err=True)
+        click.echo(t("schema.wrote", lang, path=target / name), err=True)
 
 def run() -> None:
     """The console script: `main` in a process of its own, with the cycle collector off.

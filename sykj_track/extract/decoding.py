@@ -6,11 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import Msg, msg
 from ..ledger.textfile import TextFileError, sniff
 
 
 class ExtractError(ValueError):
-    """A report that cannot be read (not text in a known encoding)."""
+    """A report that cannot be read (not text in a known encoding); `what` says why as a message of
+    the catalogue (sykj_track.i18n), str() in English."""
+
+    def __init__(self, what: Msg):
+        super().__init__(what.text("en"))
+        self.what = what
 
 
 @dataclass(frozen=True)
@@ -30,5 +36,5 @@ def decode(data: bytes) -> Decoded:
     try:
         sniffed = sniff(data)
     except TextFileError as exc:
-        raise ExtractError(f"{exc.message}; {exc.hint}") from None
+        raise ExtractError(msg("extract.unreadable", what=exc.what, fix=exc.fix)) from None
     return Decoded(sniffed.text, sniffed.encoding)

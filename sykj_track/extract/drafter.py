@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from ..i18n import msg
 from ..ledger.identity import region_of
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
@@ -466,8 +467,7 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     if published is not None:
         found = Published(published, False, "--published")
     if found is None:
-        raise ExtractError("no publication date in the text and no year to infer one from; "
-                           "pass --published YYYY-MM-DD")
+        raise ExtractError(msg("extract.no_date"))
     title = _title(text)
     agency = agency or _agency_of(text, city) or ""
     city = city or region_of(agency)

@@ -6,11 +6,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..i18n import Msg, msg
+
 ENV_VAR = "SYKJ_TRACK_DATA"
 
 
 class DataDirError(Exception):
-    """No usable data directory."""
+    """No usable data directory; `what` says why as a message of the catalogue (sykj_track.i18n),
+    str() in English."""
+
+    def __init__(self, what: Msg):
+        super().__init__(what.text("en"))
+        self.what = what
 
 
 def bundled_data_dir() -> Path | None:
@@ -36,8 +43,7 @@ def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | No
         if value:
             path = Path(value).expanduser()
             if not (path / "targets").is_dir():
-                raise DataDirError(f"{origin} {value}: no targets/ directory there. "
-                                   "Point it at a directory that holds targets/ and seeds/.")
+                raise DataDirError(msg("data.no_targets", origin=origin, value=value))
             return path.resolve()
     here = (cwd or Path.cwd()).resolve()
     for directory in (here, *here.parents):
@@ -45,6 +51,5 @@ def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | No
             return directory
     bundled = bundled_data_dir()
     if bundled is None:
-        raise DataDirError("no data found: no targets/ here or in any parent directory, and none "
-                           f"bundled with the package. Pass --data DIR or set {ENV_VAR}.")
+        raise DataDirError(msg("data.none", var=ENV_VAR))
     return bundled

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Msg, msg, os_reason
 from .atomicwrite import write_atomic
 from .identity import IDENTITY_FILE, LedgerIdentity, render_identity_toml, region_of
 
@@ -51,7 +52,12 @@ ABOUT_NEUTRAL = ("Goals stated in the reports kept here, against the figures lat
 
 
 class InitError(Exception):
-    """The directory already holds a ledger, or cannot be written."""
+    """The directory already holds a ledger, or cannot be written; `what` says so as a message of the
+    catalogue (sykj_track.i18n), str() in English."""
+
+    def __init__(self, what: Msg):
+        super().__init__(what.text("en"))
+        self.what = what
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def init_ledger(directory: str | Path, agency: str = "", name: str = "", region:
     metrics = root / "targets" / "metrics.toml"
     for existing in (metrics, root / "targets" / IDENTITY_FILE):
         if existing.exists():
-            raise InitError(f"{existing} already exists: {root} holds a ledger already")
+            raise InitError(msg("init.exists", path=existing, root=root))
     agency = agency.strip()
     identity = LedgerIdentity(name=name.strip() or agency, agency=agency,
                               region=region_of(agency) if region is None else region.strip(),
@@ -100,7 +106,7 @@ def init_ledger(directory: str | Path, agency: str = "", name: str = "", region:
             created.append(write_atomic(readme, README_TEMPLATE.format(title=identity.title or "Ledger",
                                                                        about=about)))
     except OSError as exc:
-        raise InitError(f"cannot create the ledger in {root}: {exc.strerror or exc}") from None
+        raise InitError(msg("init.cannot_create", root=root, reason=os_reason(exc))) from None
     return InitResult(tuple(created), identity, copied, review)
 
 
@@ -124,16 +130,14 @@ def _registry_of(path: Path) -> tuple[str, int, tuple[str, ...]]:
     root = path.parent.parent if path.is_file() else path
     source = root / "targets" / "metrics.toml"
     if not path.exists():
-        raise InitError(f"--from {path}: no such directory")
+        raise InitError(msg("init.from_missing", path=path))
     if not source.is_file():
-        raise InitError(f"--from {path}: no targets/metrics.toml there; name a ledger directory "
-                        "(one holding targets/metrics.toml)")
+        raise InitError(msg("init.from_no_metrics", path=path))
     problems: list[Problem] = []
     metrics = load_metrics(root, problems)
     errors = [p for p in problems if p.is_error]
     if errors:
-        raise InitError(f"--from {path}: its metric registry has {len(errors)} error(s), the first: "
-                        f"{errors[0]}\nrun `sykj-track --data {root} check` and fix them first")
+        raise InitError(msg("init.from_errors", path=path, n=len(errors), first=str(errors[0]), root=root))
     place = load_identity(root).region
     stem = re.sub(r"(市|省|自治区|特别行政区)$", "", place)
     review = tuple(m.id for m in metrics.values()

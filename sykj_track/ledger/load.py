@@ -112,7 +112,7 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else max(1, len(text.splitlines()))  # "at end of document"
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
         problems.append(Problem.of(Where(name, line), "toml.invalid", detail=_toml_detail(message)))
         return None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits, which int() refuses to read

@@ -1,0 +1,109 @@
+"""A reader of Chinese sees no English: every command, with --lang zh, on the frozen ledger (and check
+on a broken one), prints Chinese apart from the data's own ids, names and notes.
+
+"English" here is a run of two or more English words (`not valid TOML`, `goals are overdue`): a single
+word is left alone, for it is a field name, an id or a TOML keyword a reader types as it is (`quote`,
+`goal`, `between`). Commands written in backticks, file paths, ids and every text of the ledger itself
+(English names, titles, notes, doubts) are taken out before the search.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sykj_track.cli import main
+from sykj_track.ledger.load import load
+
+from helpers import SNAPSHOT
+
+AS_OF = ["--as-of", "2026-11-22"]
+ENGLISH = re.compile(r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+")
+# What is not the tool's prose: `commands`, paths and file:line places, ids, dates, URLs.
+NOT_PROSE = re.compile(r"`[^`]*`|https?://\S+|[\w./-]*/[\w./-]+(?::\d+)?|\b[a-z0-9]+(?:[_-][a-z0-9]+)+\b")
+
+
+@pytest.fixture(scope="module")
+def ledger_texts() -> list[str]:
+    """Every text of the ledger that is data, longest first: English names, titles, notes, doubts."""
+    ledger, _ = load(SNAPSHOT)
+    texts = {m.en for m in ledger.metrics.values()} | {m.note for m in ledger.metrics.values()}
+    texts |= {s.title for s in ledger.sources} | {s.note for s in ledger.sources}
+    for record in (*ledger.goals, *ledger.figures):
+        texts |= {record.note, record.doubt, record.quote}
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
+def english_in(output: str, data: list[str]) -> list[str]:
+    """The runs of English words in `output` once the data's own texts, ids and commands are taken out."""
+    text = output
+    for item in data:
+        text = text.replace(item, " ")
+    # a table wraps a long text over its lines: join the lines of each cell back before searching
+    text = re.sub(r"[│┃]", " ", text)
+    text = NOT_PROSE.sub(" ", text)
+    return ENGLISH.findall(text)
+
+
+def run(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--data", str(root), *args, "--lang", "zh"], env={"COLUMNS": "1000"},
+                                prog_name="sykj-track")
+    assert "Traceback" not in result.output, result.output
+    return result.output
+
+
+COMMANDS = [
+    ["status", *AS_OF], ["status", "-v", *AS_OF], ["status", "--year", "2020", *AS_OF],
+    ["sources", *AS_OF], ["metrics"], ["check", *AS_OF], ["check", "-v", *AS_OF],
+    ["show", "高新技术企业", *AS_OF], ["show", "高新技术企业", "-v", *AS_OF],
+    ["diff", "2024", "2025", *AS_OF], ["diff", "2024", "2025", "-v", *AS_OF], ["diff", "2024", "2019", *AS_OF],
+    ["audit"], ["audit", "-v"], ["changes", "--since", "2023-01-01", "--until", "2026-11-22"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a) for a in COMMANDS])
+def test_every_command_speaks_chinese(args, ledger_texts):
+    assert english_in(run(SNAPSHOT, *args), ledger_texts) == []
+
+
+@pytest.mark.parametrize("width", ["80", "200"])
+def test_check_on_a_broken_ledger_speaks_chinese(tmp_path, ledger_texts, width):
+    root = tmp_path / "ledger"
+    shutil.copytree(SNAPSHOT, root)
+    for name, old, new in (("2024-work-report", 'op = ">="', 'op = ">=="'), ("2021-work-report", "quote = ", "qoute = "),
+                           ("2018-work-report", "year = 2019", 'year = "2019"'),
+                           ("2023-newspaper", 'bound = "exact"', 'bound = "exactly"')):
+        report = root / "targets" / f"{name}.toml"
+        report.write_text(report.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    (root / "targets" / "broken.toml").write_text("[source\nid = \n", encoding="utf-8")
+    (root / "seeds" / "stray.txt").write_text("无人引用的报告。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data", str(root), "check", *AS_OF, "--lang", "zh"], env={"COLUMNS": width})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    for shown in ("TOML 语法错误", "未知字段 `qoute`", "不在可选范围内", "没有任何 targets 文件引用这份报告"):
+        assert shown in result.output
+    assert english_in(result.output, ledger_texts) == []
+    status = CliRunner().invoke(main, ["--data", str(root), "status", *AS_OF, "--lang", "zh"])
+    assert status.exit_code == 1 and english_in(status.output, ledger_texts) == []
+
+
+def test_messages_of_the_other_commands_speak_chinese(tmp_path, ledger_texts):
+    made = CliRunner().invoke(main, ["init", str(tmp_path / "new"), "--agency", "大连市科学技术局", "--lang", "zh"])
+    assert made.exit_code == 0 and english_in(made.output, ledger_texts) == []
+    page = run(SNAPSHOT, "report", "--html", str(tmp_path / "r.html"), *AS_OF)
+    assert "已写入" in page and english_in(page, ledger_texts) == []
+    exported = run(SNAPSHOT, "export", "--sqlite", str(tmp_path / "l.db"), *AS_OF)
+    assert english_in(exported, ledger_texts) == [], exported
+    seed = next((SNAPSHOT / "seeds").iterdir())
+    drafted = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "extract", str(seed), "--lang", "zh"])
+    assert english_in(drafted.stderr, ledger_texts) == []
+
+
+@pytest.mark.parametrize("args", [["status", "--metric", "高新技术企"], ["diff", "2024", "2024"],
+                                  ["changes", "--since", "2026-01-01", "--until", "2025-01-01"],
+                                  ["report", "--html", ""], ["show", "企业"]])
+def test_usage_errors_speak_chinese(args, ledger_texts):
+    assert english_in(run(SNAPSHOT, *args), ledger_texts) == []
