@@ -522,12 +522,9 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) 
 @click.option("--id", "source_id", metavar="ID", help="Source id (and file name); default e.g. 2024-work-report.")
 @click.option("--published", metavar="DATE", callback=_parse_date,
               help="Publication date, when the text does not state it (2021-12-31).")
-@click.option("--url", metavar="URL", help="Where the report was published; written to the draft's [source].")
-@LANG_OPTION
-
-
 @click.option("--url", metavar="URL", callback=_parse_url,
               help="Where the report was published (http or https); written to the draft's [source].")
+@LANG_OPTION
 @click.pass_context
 def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool, source_id: str | None,
             published: date | None, url: str | None, lang: str | None) -> None:
