@@ -4,11 +4,14 @@ partial year (力争/确保 a goal; 预计 an estimate; 截至9月底 a cut-off;
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
 
 from .dates import Published, month_end, relative_year
 from .layout import Section
 from .quantities import Quantity
+from .sentence import Sentence
 
 # ---------------------------------------------------------------------------------------- wording
 
@@ -35,22 +38,27 @@ LAGGED = re.compile(r"研发投入|研发经费|R&D|研究与试验发展|研究
 NOW = re.compile(r"截[至止]目前|目前|今年以来")
 
 
+THIS_YEAR = re.compile(r"年底前|全年|今年|本年")
+NOW_WRITING = re.compile(r"年底前|今年|本年")  # the year the text is written in, not the one it reports
+
+
 def kind_and_year(section: Section, mode: str, published: date, year: int | None, goal_cue: bool,
-                   past_cue: bool, before: str, upto: str) -> tuple[str, int]:
+                  past_cue: bool, before: str, said: Callable[[re.Pattern[str]], bool]) -> tuple[str, int]:
     """Goal or figure, and the year it speaks of.
 
     Under a dated heading the heading's year rules (a summary of 2024 reports 2024, a plan for 2025
     sets goals for 2025); without one, a report from early in a year reports the year before and sets
     goals for its own year. A year written in the sentence wins; one before the section's is a lagged
-    figure (错年统计), one after the publication year a goal.
+    figure (错年统计), one after the publication year a goal. `before` is the number's clause up to it;
+    `said` tells whether the sentence up to just after the number holds a pattern.
     """
-    this_year = bool(re.search(r"年底前|全年|今年|本年", upto))
+    this_year = said(THIS_YEAR)
     if section.year is not None:
         figure_year = section.year
         goal_year = section.year + 1 if section.mode == "summary" and not this_year else section.year
     else:
         # 全年 in a text of the first quarter is the year it reports on; 今年 is the year it is written in
-        now = bool(re.search(r"年底前|今年|本年", upto))
+        now = said(NOW_WRITING)
         figure_year = published.year - 1 if published.month <= 3 and not now else published.year
         goal_year = published.year
     if mode == "plan":
@@ -59,11 +67,11 @@ def kind_and_year(section: Section, mode: str, published: date, year: int | None
                 not goal_cue and re.search(r"现有|目前|已经|截至|截止", before):
             kind = "figure"
     else:
-        kind = "goal" if goal_cue and (year is None or year > figure_year or STRETCH.search(upto)) else "figure"
+        kind = "goal" if goal_cue and (year is None or year > figure_year or said(STRETCH)) else "figure"
     if year is not None and year > published.year and not past_cue:
         kind = "goal"
     if year is None:
-        relative = relative_year(upto, published.year)
+        relative = relative_year(said, published.year)
         year = relative if relative is not None else goal_year if kind == "goal" else figure_year
     return kind, year
 
@@ -93,14 +101,17 @@ def basis_of(quantity: Quantity, before: str, clause_before: str) -> str:
     return "level"
 
 
-def tier_of(sentence: str, position: int) -> str:
+TIER_CUE = re.compile(r"确保|力争|争取")
+
+
+def tier_of(sentence: Sentence, position: int) -> str:
     """确保达到80家、力争突破100家: in a sentence with both, 确保 marks the base goal, 力争 the stretch."""
-    if not (BASE.search(sentence) and STRETCH.search(sentence)):
+    if not (sentence.says(BASE) and sentence.says(STRETCH)):
         return ""
-    cues = list(re.finditer(r"确保|力争|争取", sentence[:position]))
-    if not cues:
+    cue = sentence.last(TIER_CUE, position)
+    if cue is None:
         return ""
-    return "base" if cues[-1].group() == "确保" else "stretch"
+    return "base" if cue.group() == "确保" else "stretch"
 
 
 # Parts of a year: 前三季度 (to 9-30), 上半年 (6-30), 一季度 / 截至一季度末 (3-31), 1—8月 (8-31).
@@ -109,34 +120,39 @@ PERIOD = re.compile(r"(?:((?:19|20)\d{2})\s*年)?(?:(前三季度|三季度末)|
 _MONTHS = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11}
 
 
+def _month_of(match: re.Match[str]) -> tuple[int | None, int] | None:
+    """(year or None, last month) of a part of a year; None for a whole year (1—12月)."""
+    year = int(match.group(1)) if match.group(1) else None
+    if match.group(2):
+        return year, 9
+    if match.group(3):
+        return year, 6
+    if match.group(4):
+        return year, 3
+    last = match.group(5)
+    month = int(last) if last.isdigit() else _MONTHS[last]
+    return (year, month) if 1 <= month <= 11 else None
+
+
 def period_end(text: str) -> tuple[int | None, int] | None:
     """(year or None, last month) of the last part of a year `text` names (2019年上半年 -> (2019, 6)),
     or None. A whole year (1—12月) is no part of one."""
     found = None
     for match in PERIOD.finditer(text):
-        year = int(match.group(1)) if match.group(1) else None
-        if match.group(2):
-            month = 9
-        elif match.group(3):
-            month = 6
-        elif match.group(4):
-            month = 3
-        else:
-            last = match.group(5)
-            month = int(last) if last.isdigit() else _MONTHS[last]
-            if not 1 <= month <= 11:
-                continue
-        found = (year, month)
+        found = _month_of(match) or found
     return found
 
 
-def as_of(before: str, year: int, published: Published, period: tuple[int | None, int] | None = None) -> date | None:
-    """The date a partial-year figure runs to: 截至9月底 -> 09-30, 截至11月30日, 前三季度 -> 09-30,
-    1—8月 -> 08-31, 截至目前 -> publication; else the part of the year its section's heading names
-    (`period`, e.g. a heading "二、上半年：…")."""
-    matches = list(AS_OF.finditer(before))
-    if matches:
-        match = matches[-1]
+WHOLE_YEAR = (re.compile("全年"), re.compile("年底"), re.compile("年末"))
+
+
+def as_of(sentence: Sentence, position: int, year: int, published: Published,
+          period: tuple[int | None, int] | None = None) -> date | None:
+    """The date a partial-year figure at `position` runs to: 截至9月底 -> 09-30, 截至11月30日,
+    前三季度 -> 09-30, 1—8月 -> 08-31, 截至目前 -> publication; else the part of the year its
+    section's heading names (`period`, e.g. a heading "二、上半年：…")."""
+    match = sentence.last(AS_OF, position)
+    if match is not None:
         y = int(match.group(1)) if match.group(1) else year
         month = int(match.group(2))
         if not 1 <= month <= 12 or y != year:
@@ -148,12 +164,27 @@ def as_of(before: str, year: int, published: Published, period: tuple[int | None
                 return None
         return month_end(y, month)
     # 前三季度…150亿元，预计全年200亿元: a number after 全年 (or 年底) is of the whole year
-    whole = max(before.rfind("全年"), before.rfind("年底"), before.rfind("年末"))
-    part = period_end(before[whole + 1:]) if whole >= 0 else period_end(before) or period
+    wholes = [m.start() for m in (sentence.last(word, position) for word in WHOLE_YEAR) if m is not None]
+    whole = max(wholes, default=-1)
+    part = _last_part(sentence, position, whole + 1 if whole >= 0 else 0)
+    if whole < 0:
+        part = part or period
     if part is not None:
         y = part[0] or year
         return month_end(y, part[1]) if y == year else None
-    if NOW.search(before) and published.date.year == year and not published.approx \
+    if sentence.said_before(NOW, position) and published.date.year == year and not published.approx \
             and published.date.month < 12:
         return published.date
+    return None
+
+
+def _last_part(sentence: Sentence, end: int, start: int) -> tuple[int | None, int] | None:
+    """The last part of a year named inside sentence.text[start:end] (see period_end)."""
+    found = sentence.matches(PERIOD)
+    at = bisect_right(found.ends, end) - 1
+    while at >= 0 and found.starts[at] >= start:
+        part = _month_of(found.found[at])
+        if part is not None:
+            return part
+        at -= 1
     return None

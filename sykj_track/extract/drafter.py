@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -16,24 +17,64 @@ from ..i18n import msg
 from ..ledger.identity import region_of
 from ..model import Figure, Goal, Metric
 from ..quantity import QuantityError, convert, parse_unit
-from .cues import ESTIMATE, GOAL_CUES, HORIZON, LAGGED, period_end, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from, kind_and_year, tier_of
-from .dates import YEAR, Published, find_published, year_in
+from .cues import (ESTIMATE, GOAL_CUES, HORIZON, LAGGED, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from,
+                   kind_and_year, period_end, tier_of)
+from .dates import YEAR, Published, Years, find_published
 from .decoding import ExtractError, decode
-from .layout import (CLAUSE_END, HEADING, Section, agency_speaking, clause_bounds, document_mode, open_paren,
-                     paragraphs, section_of, sentences, tidy)
-from .match import Hit, MetricIndex, breakdown_phrase, closest, fits, list_phrases, respectively, specialise, tails
-from .proposed import base_unit, better_of, same_measure, kind_of_metric, subject_after, subject_before, subjectless, suggest_id, verbs_for
+from .layout import (HEADING, Section, agency_speaking, document_mode, open_paren, paragraphs, section_of,
+                     sentences, tidy)
+from .match import (Before, Context, Hit, MetricIndex, SentenceHits, breakdown_phrase, closest, fits, list_phrases,
+                    respectively, specialise, tails, text_context)
+from .proposed import (base_unit, better_of, kind_of_metric, same_measure, subject_after, subject_before,
+                       subject_chars, subjectless, suggest_id, verbs_for)
 from .quantities import Quantity, find_quantities
 from .records import Draft, DraftSource, Item, ProposedMetric, Skipped
+from .sentence import Sentence, prefix_sums
 from .skip import counts_a_list, not_a_measure
 from .table import Table, find_tables
+
+
+class Reading:
+    """One sentence as the drafter reads it: the text indexed (clauses, brackets, cues), its years, the
+    registry names in it, its numbers, and the words per clause that could name a measure."""
+
+    def __init__(self, text: str, index: MetricIndex):
+        self.sentence = Sentence(text)
+        self.text = text
+        self.years = Years(text)
+        self.quantities = find_quantities(text)
+        self.quantity_starts = [q.start for q in self.quantities]
+        self.hits = SentenceHits(index.hits(text) if self.quantities else [], index.metrics)
+        self._subject_sums: list[int] | None = None
+
+    def subject_sums(self) -> list[int]:
+        """Prefix sums of subject_chars over the sentence's clauses (each with its closing mark)."""
+        if self._subject_sums is None:
+            starts = self.sentence.clause_starts()
+            bounds = zip(starts, [*starts[1:], len(self.text)])
+            self._subject_sums = prefix_sums([subject_chars(self.text[a:b]) for a, b in bounds])
+        return self._subject_sums
+
+    def measure_start(self, clause: tuple[int, int], subject_at: int) -> int:
+        """Where the words naming a number's measure start: its clause (or the clause of its subject,
+        `subject_at`), or an earlier one while the clauses from there to the number name none: the
+        nearest clause start from which the text to the number's clause end holds a subject."""
+        start = clause[0] if subject_at >= clause[0] else self.sentence.clause_start(subject_at)
+        if start == 0:
+            return 0
+        own = self.sentence.clause_index(clause[0])
+        sums = self.subject_sums()
+        total = sums[own] + subject_chars(self.text[clause[0]:clause[1]])
+        # the last clause j at or before start's with total - sums[j] >= 2
+        j = bisect_right(sums, total - 2, 0, self.sentence.clause_index(start) + 1) - 1
+        return self.sentence.clause_starts()[j] if j > 0 else 0
 
 
 @dataclass(frozen=True)
 class Spot:
     """A quantity where it stands: its sentence, the bounds of its clause, and its basis."""
 
-    sentence: str
+    read: Reading
     quantity: Quantity
     clause: tuple[int, int]
     basis: str
@@ -71,9 +112,13 @@ class _Drafter:
         self.carried_year: int | None = None
         self.horizon: int | None = None
         self.proposed_ids: dict[tuple[str, str | None], str] = {}  # (words, dimension) of a new measure -> id
+        self.first_id: dict[str, str] = {}  # words of a new measure -> the first id given to them
+        self.taken_ids: set[str] = set(index.metrics)
+        self.next_suffix: dict[str, int] = {}  # id base -> the first _n not yet tried
         self.dated: dict[tuple[Decimal, str], int] = {}  # figures of 3+ digits the text gave a year to
         self.period: tuple[int | None, int] | None = None  # the part of a year the current heading names  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
-        self.paragraph_before = ""  # the paragraph's text before the current sentence: context for fuzzy matching
+        self.context = Context("")  # the paragraph: context for fuzzy matching
+        self.offset = 0  # where the current sentence starts in it
 
     def run(self) -> list[Item]:
         lines = self.text.splitlines()
@@ -96,11 +141,12 @@ class _Drafter:
                 section = replace(section, agency=speaker)
             # A sentence setting goals (计划年底前, 力争) makes the rest of its paragraph a plan too.
             planning = False
-            self.paragraph_before = ""
+            parts = sentences(para)
+            self.context, self.offset = Context("".join(parts)), 0
             self.carried_year = None
-            for sentence in sentences(para):
+            for sentence in parts:
                 items += self.sentence(sentence, section, "plan" if planning else default_mode)
-                self.paragraph_before += sentence
+                self.offset += len(sentence)
                 # "2020年全市R&D经费投入192.9亿元；R&D投入强度达到2.94%": a year opening a sentence
                 # holds across its semicolons, up to the full stop
                 opening = YEAR.search(sentence[:8])
@@ -122,10 +168,8 @@ class _Drafter:
         the registry or of another proposed measure."""
         named = re.sub(r"^(?:新增|净增|新认定|新备案|新建|新)", "", subject)
         words = same_measure(named)
-        if basis == "growth":  # a rate of growth belongs to its measure, whatever that is counted in
-            known = [i for (w, _), i in self.proposed_ids.items() if w == words]
-            if known:
-                return known[0]
+        if basis == "growth" and words in self.first_id:
+            return self.first_id[words]  # a rate of growth belongs to its measure, whatever that is counted in
         try:
             dimension = parse_unit(unit).dimension if basis != "growth" else "growth"
         except QuantityError:
@@ -134,10 +178,16 @@ class _Drafter:
         if key in self.proposed_ids:
             return self.proposed_ids[key]
         base = suggest_id(named)
-        candidate, n = base, 2
-        while candidate in self.index.metrics or candidate in self.proposed_ids.values():
-            candidate, n = f"{base}_{n}", n + 1
+        candidate = base
+        if candidate in self.taken_ids:
+            n = self.next_suffix.get(base, 2)  # every smaller suffix is taken already
+            while f"{base}_{n}" in self.taken_ids:
+                n += 1
+            candidate = f"{base}_{n}"
+            self.next_suffix[base] = n + 1
         self.proposed_ids[key] = candidate
+        self.first_id.setdefault(words, candidate)
+        self.taken_ids.add(candidate)
         return candidate
 
     def table_items(self, table: Table) -> list[Item]:
@@ -146,7 +196,7 @@ class _Drafter:
         for cell in table.cells:
             hits = [h for h in self.index.hits(cell.label)
                     if fits(self.index.metrics[h.metric], cell.unit or "个", cell.basis)]
-            metric = hits[-1].metric if hits else self.closest(cell.label, cell.unit or "个", cell.basis, "")
+            metric = hits[-1].metric if hits else self.closest(cell.label, cell.unit or "个", cell.basis, text_context(""))
             unit = cell.unit if cell.unit else self.index.metrics[metric].unit if metric else "个"
             items.append(Item(kind="figure", metric=metric or self.new_id(cell.label, unit, cell.basis), year=cell.year,
                               value=cell.value, unit=unit, basis=cell.basis, quote=cell.quote, bound="exact",
@@ -155,18 +205,19 @@ class _Drafter:
         return items
 
     def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:
-        quantities = find_quantities(sentence)
+        read = Reading(sentence, self.index)
+        quantities = read.quantities
         if not quantities:
             return []
-        hits = self.index.hits(sentence)
+        hits = read.hits.hits
         paired = respectively(sentence, quantities, hits)
-        paired.update({k: v for k, v in self.list_pairs(sentence, quantities).items() if k not in paired})
+        paired.update({k: v for k, v in self.list_pairs(read).items() if k not in paired})
         items = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
         last_proposed: tuple[str, str] | None = None  # the same, for a measure the registry does not know
         previous: tuple[Quantity, str] | None = None
-        for q in quantities:
-            clause = clause_bounds(sentence, q.start)
+        for number, q in enumerate(quantities):
+            clause = read.sentence.clause(q.start)
             before = sentence[clause[0]:q.start]
             if SKIP_CONTEXT.search(before) and q.unit.endswith("元") or re.search(r"[一二三四五六七八九十]、$", before):
                 continue
@@ -180,14 +231,15 @@ class _Drafter:
             if previous is not None and (re.fullmatch(r"[、和及与]", between) or from_to):
                 basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
             previous = (q, basis)
-            metric, subject_start, how = self.match(sentence, q, hits, clause, basis, paired, last_metric)
+            metric, subject_start, how = self.match(read, number, clause, basis, paired, last_metric)
             if metric is not None and how in ("before", "after", "respectively"):
                 # the words that make a name specific stand close before it
                 metric = self.specialise(sentence[subject_start[0]:subject_start[1]], metric, q, basis,
                                          sentence[max(0, subject_start[0] - 30):q.end])
-            reason = not_a_measure(sentence, q.start, q.end, clause, metric is not None and how != "previous", q.unit)
+            reason = not_a_measure(read.sentence, q.start, q.end, clause, metric is not None and how != "previous",
+                                   q.unit)
             if reason:
-                self.skipped.append(Skipped(q.written, reason, _quote(sentence, clause, clause[0])))
+                self.skipped.append(Skipped(q.written, reason, _quote(read, clause, clause[0])))
                 continue
             if metric is None and last_proposed is not None and (subjectless(before) or from_to):
                 # 同比增长12.5% after a measure the registry does not know: that measure's growth
@@ -197,8 +249,9 @@ class _Drafter:
                 subject = subject_before(before, self.verbs) or subject_after(sentence, q, clause)
                 if subjectless(before) and clause[0] > 0:
                     # 到2035年，示范工厂数量实现翻番，超过160家: the measure is named a clause earlier
-                    earlier = sentence[_measure_start(sentence, clause, clause[0]):clause[0]]
-                    subject = subject_before(re.split(r"[，,；;：:]", earlier)[0], self.verbs) or subject
+                    start = read.measure_start(clause, clause[0])
+                    earlier = sentence[start:min(read.sentence.clause(start)[1], clause[0])]  # its first clause
+                    subject = subject_before(earlier, self.verbs) or subject
                 if not subject or len(subject) < 2:
                     continue
                 metric_id, known = self.new_id(subject, q.unit, basis), False
@@ -212,7 +265,7 @@ class _Drafter:
                     last_metric = (metric, subject_start[0])
                 elif last_metric is None:
                     last_metric = (metric, subject_start[0])
-            item = self.classify(Spot(sentence, q, clause, basis),
+            item = self.classify(Spot(read, q, clause, basis),
                                  Measure(metric_id, known, subject, confidence,
                                          subject_start[0] if metric else clause[0]),
                                  Frame(section, default_mode))
@@ -220,49 +273,51 @@ class _Drafter:
                 items.append(item)
         return items
 
-    def match(self, sentence: str, q: Quantity, hits: list[Hit], clause: tuple[int, int], basis: str,
-              paired: dict[int, Hit], last: tuple[str, int] | None):
+    def match(self, read: Reading, number: int, clause: tuple[int, int], basis: str, paired: dict[int, Hit],
+              last: tuple[str, int] | None):
         """The metric a quantity measures: a name right after it (3个国家级科技创新平台), else the
         nearest name before it in its clause, else the measure of the clause before (同比增长15%)."""
         metrics = self.index.metrics
+        sentence, q = read.text, read.quantities[number]
         if q.start in paired and fits(metrics[paired[q.start].metric], q.unit, basis):
             hit = paired[q.start]
             return hit.metric, (hit.start, hit.end), "respectively"
-        following = [h for h in hits if q.end <= h.start < min(clause[1], q.end + 12)
-                     and not re.search(r"[、（(和与及]", sentence[q.end:h.start])
+        following = [h for h in read.hits.starting(q.end, min(clause[1], q.end + 12))
+                     if not re.search(r"[、（(和与及]", sentence[q.end:h.start])
                      and not find_quantities(sentence[q.end:h.start])]
         if following and fits(metrics[following[0].metric], q.unit, basis) and basis != "growth":
             hit = following[0]
             return hit.metric, (hit.start, hit.end), "after"
         # a name inside a parenthesis is an aside, never the subject of a number outside it, nor a
         # name outside the subject of a number inside (联盟成员总数达到621家(企业372家)
-        preceding = [h for h in hits if clause[0] <= h.start and h.end <= q.start
-                     and open_paren(sentence[:h.start]) == open_paren(sentence[:q.start])
+        inside = read.sentence.opened(q.start)
+        preceding = [h for h in read.hits.starting(clause[0], q.start) if h.end <= q.start
+                     and read.sentence.opened(h.start) == inside
                      and not open_paren(sentence[h.end:q.start]) and not re.search(r"[)）]", sentence[h.end:q.start])]
         for hit in reversed(preceding):
             if fits(metrics[hit.metric], q.unit, basis):
                 return hit.metric, (hit.start, hit.end), "before"
-        own = [h for h in hits if clause[0] <= h.start < clause[1]]
+        own = read.hits.starting(clause[0], clause[1])
         continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start])
                                  or subjectless(sentence[clause[0]:q.start]) and subjectless(sentence[q.end:clause[1]]))
         if last is not None and continues and basis != "growth" and metrics[last[0]].unit != q.unit:
             # 组建新型研发机构,覆盖20个产业细分领域,总数达到52家: the earlier name counted in 家
-            same = [h for h in hits if h.end <= clause[0] and metrics[h.metric].unit == q.unit]
-            if same:
-                return same[-1].metric, (same[-1].start, same[-1].end), "previous"
+            same = read.hits.last_fitting(clause[0], q.unit, basis, same_unit=True)
+            if same is not None:
+                return same.metric, (same.start, same.end), "previous"
         if last is not None and (basis == "growth" or continues) and fits(metrics[last[0]], q.unit, basis):
             # 同比增长15%, 新增320家: a clause without a name of its own speaks of the previous one's
             return last[0], (last[1], last[1]), "previous"
         if basis == "growth" or continues or q.unit in ("%",) and sentence[clause[0]:q.start].endswith(("比重", "占比")):
-            earlier = [h for h in hits if h.end <= clause[0]]
-            for hit in reversed(earlier):
-                if fits(metrics[hit.metric], q.unit, basis):
-                    return hit.metric, (hit.start, hit.end), "previous"
-        return self.fuzzy(sentence, q, clause, basis)
+            earlier = read.hits.last_fitting(clause[0], q.unit, basis)
+            if earlier is not None:
+                return earlier.metric, (earlier.start, earlier.end), "previous"
+        return self.fuzzy(read, number, clause, basis)
 
-    def list_pairs(self, sentence: str, quantities: list[Quantity]) -> dict[int, Hit]:
+    def list_pairs(self, read: Reading) -> dict[int, Hit]:
         """Numbers in a row (236家和338家, 分别增长23.6%、27.6%) paired with the items of the list before
         them (科技小巨人和高新技术企业培育库企业), each item completed with the list's shared tail."""
+        sentence, quantities = read.text, read.quantities
         pairs: dict[int, Hit] = {}
         runs: list[list[Quantity]] = []
         for q in quantities:
@@ -273,7 +328,7 @@ class _Drafter:
         for run in runs:
             if len(run) < 2:
                 continue
-            clause = clause_bounds(sentence, run[0].start)
+            clause = read.sentence.clause(run[0].start)
             subject = sentence[clause[0]:run[0].start]
             subject = re.sub(r"(?:分别)(?:增长|达到|达|为|实现|提高|增加)?$", "", subject)
             subject = self.verbs.sub("", subject)
@@ -283,25 +338,28 @@ class _Drafter:
             if "等" not in subject:
                 for tail in tails(phrases[-1]):
                     trial = [p + tail for p in phrases[:-1]] + [phrases[-1]]
-                    if self.closest(trial[0], run[0].unit, "level", sentence[:run[0].start], strict=True):
+                    if self.closest(trial[0], run[0].unit, "level", self.before(run[0].start), strict=True):
                         phrases = trial
                         break
             basis = basis_of(run[0], sentence[clause[0]:run[0].start], sentence[clause[0]:run[0].start])
             for q, phrase in zip(run, phrases):
-                metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+                metric = self.closest(phrase, q.unit, basis, self.before(q.start))
                 if metric is not None:
                     pairs[q.start] = Hit(clause[0], run[0].start, metric)
         return pairs
 
-    def fuzzy(self, sentence: str, q: Quantity, clause: tuple[int, int], basis: str):
+    def fuzzy(self, read: Reading, number: int, clause: tuple[int, int], basis: str):
         """The registry name closest to the words around the number (the number taken out), or to a
         breakdown's level plus its total's subject; (None, ..) when nothing fits well."""
-        others = [p for p in find_quantities(sentence) if clause[0] <= p.start < clause[1] and p.start != q.start]
-        left_start = max([clause[0], *(p.end for p in others if p.end <= q.start)])
-        right_end = min([clause[1], *(p.start for p in others if p.start >= q.end)])
+        sentence, q = read.text, read.quantities[number]
+        # the numbers next to it in its clause bound its words
+        previous = read.quantities[number - 1] if number > 0 else None
+        following = read.quantities[number + 1] if number + 1 < len(read.quantities) else None
+        left_start = previous.end if previous is not None and previous.start >= clause[0] else clause[0]
+        right_end = following.start if following is not None and following.start < clause[1] else clause[1]
         left, right = sentence[left_start:q.start], sentence[q.end:right_end]
-        phrase = breakdown_phrase(sentence, q.start, left) or left + right
-        metric = self.closest(phrase, q.unit, basis, sentence[:q.start])
+        phrase = breakdown_phrase(read.sentence, q.start, left) or left + right
+        metric = self.closest(phrase, q.unit, basis, self.before(q.start))
         if metric is None:
             return None, (clause[0], clause[0]), ""
         return metric, (left_start, q.start), "fuzzy"
@@ -310,19 +368,27 @@ class _Drafter:
         """`specialise` over the registry names whose unit fits."""
         return specialise(found, metric, self.index.fitting(q.unit, basis), before)
 
-    def closest(self, phrase: str, unit: str, basis: str, before: str, strict: bool = False) -> str | None:
+    def closest(self, phrase: str, unit: str, basis: str, context: Before, strict: bool = False) -> str | None:
         """`closest` over the registry names whose unit fits."""
-        return closest(phrase, self.index.fitting(unit, basis), self.paragraph_before + before, strict)
+        return closest(phrase, self.index.fitting(unit, basis), context, strict)
+
+    def before(self, position: int) -> Before:
+        """The paragraph up to `position` of the current sentence: the context of a number there."""
+        return self.context.before(self.offset + position)
 
     def classify(self, spot: Spot, measure: Measure, frame: Frame) -> Item | None:
         """Kind, year, bound/op, estimate and as-of of one quantity, and its quote."""
-        sentence, q, clause, basis = spot.sentence, spot.quantity, spot.clause, spot.basis
-        section, confidence = frame.section, measure.confidence
+        read, q, clause, basis = spot.read, spot.quantity, spot.clause, spot.basis
+        sentence, section, confidence = read.text, frame.section, measure.confidence
         before = sentence[clause[0]:q.start]
         after = sentence[q.end:q.end + 4]
-        upto = sentence[:q.end + 4]
+        upto = q.end + 4  # cues up to just after the number
+
+        def said(pattern: re.Pattern[str]) -> bool:
+            return read.sentence.said_before(pattern, upto)
+
         published = self.published.date
-        year, explicit = year_in(sentence, q.start, clause)
+        year, explicit = read.years.at(q.start, clause)
         if not explicit and self.carried_year is not None and not ESTIMATE.search(sentence[clause[0]:q.start]):
             # "2023年R&D强度达3.08%；高新技术企业预计突破8800家": an estimate is of the year being
             # reported, not of the lagged year the sentence opened with
@@ -330,12 +396,12 @@ class _Drafter:
         if not explicit and self.horizon is not None and section.mode == "plan" and \
                 not PAST_CUES.search(sentence[clause[0]:q.end + 2]):
             year, explicit = self.horizon, True
-        goal_cue = bool(GOAL_CUES.search(upto))
+        goal_cue = said(GOAL_CUES)
         past_cue = bool(PAST_CUES.search(sentence[clause[0]:q.end + 2]))
-        estimate = bool(ESTIMATE.search(sentence[:q.start]))
+        estimate = read.sentence.said_before(ESTIMATE, q.start)
         mode = section.mode if section.mode != "unknown" else frame.default_mode
         kind, year = kind_and_year(section, mode, published, year if explicit else None, goal_cue, past_cue,
-                                   before, upto)
+                                   before, said)
         written = (q.number, q.unit)
         # only a number too specific to recur by chance (286.4, 42814; not 300)
         specific = len(q.number.normalize().as_tuple().digits) >= 3 and q.number % 10 != 0
@@ -345,7 +411,7 @@ class _Drafter:
             # a figure repeated in the body after a lead that dated it (2017年，…286.4亿元 … 286.4亿元)
             year = self.dated[written]
         elif kind == "figure" and not explicit and section.year is None and \
-                LAGGED.search(sentence[_measure_start(sentence, clause, clause[0]):q.end]):
+                read.sentence.said_within(LAGGED, read.measure_start(clause, clause[0]), q.end):
             # R&D statistics of a year come out in the autumn of the next: an undated one in a text
             # written before September is two years old
             year = min(year, published.year - (1 if published.month >= 9 else 2))
@@ -357,9 +423,9 @@ class _Drafter:
             op, bound = "between", "exact"
         if q.ordinal or q.unit == "位":
             op = "<=" if op == ">=" else op
-        cut_off = as_of(sentence[:q.start], year, self.published, self.period) if kind == "figure" else None
-        tier = tier_of(sentence, q.start) if kind == "goal" else ""
-        quote = _quote(sentence, clause, measure.subject_at)
+        cut_off = as_of(read.sentence, q.start, year, self.published, self.period) if kind == "figure" else None
+        tier = tier_of(read.sentence, q.start) if kind == "goal" else ""
+        quote = _quote(read, clause, measure.subject_at)
         if not _number_in(q, quote):
             return None
         if not explicit and section.mode == "unknown":
@@ -382,22 +448,11 @@ def _number_in(q: Quantity, quote: str) -> bool:
 FROM_TO = re.compile(r"[^，,；;。]{0,6}?(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")
 
 
-def _quote(sentence: str, clause: tuple[int, int], subject_at: int) -> str:
+def _quote(read: Reading, clause: tuple[int, int], subject_at: int) -> str:
     """The clause holding the number, reaching back to the clause naming its measure: a rate in a
     follow-on clause (…交易额达到12亿元，同比增长9%) is quoted with the clause before, so the quote says
     what grew."""
-    return sentence[_measure_start(sentence, clause, subject_at):clause[1]].strip().rstrip("。；;，,")
-
-
-def _measure_start(sentence: str, clause: tuple[int, int], subject_at: int) -> int:
-    """Where the words naming a number's measure start: its clause, or an earlier one when the clause
-    names none of its own."""
-    start = min(clause[0], subject_at) if subject_at >= 0 else clause[0]
-    if subject_at < clause[0]:
-        start = max(sentence.rfind(ch, 0, subject_at) for ch in CLAUSE_END) + 1
-    while start > 0 and subjectless(sentence[start:clause[1]]):
-        start = max(sentence.rfind(ch, 0, start - 1) for ch in CLAUSE_END) + 1
-    return start
+    return read.text[read.measure_start(clause, subject_at):clause[1]].strip().rstrip("。；;，,")
 
 
 # ---------------------------------------------------------------------------------------- entry point
@@ -481,9 +536,13 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
         years = [i.year for i in items if i.kind == "figure"]
         summary_year = max(set(years), key=years.count) if years else None
     proposed = {}
+    first_level: dict[str, Item] = {}  # the first item of each metric that is not a rate of growth
+    for item in items:
+        if item.basis != "growth":
+            first_level.setdefault(item.metric, item)
     for item in items:
         if not item.known_metric and item.metric not in proposed:
-            level = next((i for i in items if i.metric == item.metric and i.basis != "growth"), item)
+            level = first_level.get(item.metric, item)
             proposed[item.metric] = ProposedMetric(item.metric, level.subject, base_unit(level.unit),
                                                    kind_of_metric(level.unit, level.basis, level.subject),
                                                    better_of(level.subject, level.unit))

@@ -130,12 +130,6 @@ def agency_speaking(paragraph: str, city: str) -> str | None:
 CLAUSE_END = "，,；;：:。！？!?"
 
 
-def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
-    start = max(sentence.rfind(ch, 0, position) for ch in CLAUSE_END) + 1
-    ends = [i for i in (sentence.find(ch, position) for ch in CLAUSE_END) if i != -1]
-    return start, min(ends) if ends else len(sentence)
-
-
 def sentences(paragraph: str) -> list[str]:
     parts = re.split(r"(?<=[。！？!?；;])", paragraph)
     return [p for p in parts if p.strip()]

@@ -9,6 +9,7 @@ the phrase a number counts and find the registry name closest to it; the caller 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from ..model import Metric
 from ..quantity import QuantityError, parse_unit
 from .layout import CLAUSE_END, tidy
 from .quantities import Quantity
+from .sentence import Sentence
 
 _NOISE = re.compile(r"[“”\"‘’《》()（）、\s·•]|等")
 _LEADING = re.compile(r"^(?:其中|包括|全市|我市|全年|共有|共|累计达到|目前|各级各类|各级|各类|共计)+")
@@ -36,26 +38,30 @@ def variants(name: str) -> set[str]:
     return found - {name}
 
 
-@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """A name or phrase without quotes, brackets and list marks, levels written short (国家级 -> 国家)."""
-    text = _NOISE.sub("", text)
-    return re.sub(r"(国家|省|市|区|县)级", r"\1", text)
+    return re.sub(r"(国家|省|市|区|县)级", r"\1", _NOISE.sub("", text))
 
 
-@lru_cache(maxsize=8192)
 def _levels(text: str) -> frozenset[str]:
     """The administrative levels a text names; 市 only as 市级 (全市, 城市, 市场 name no level)."""
     return frozenset(level for level in ("国家", "国际", "省", "市级") if level in text)
 
 
-@lru_cache(maxsize=8192)
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
-def _dice(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
+@lru_cache(maxsize=None)
+def _registry_name(raw: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A registry name normalized, the levels it names and its bigrams. Every number of a report is
+    compared with the same names, so these are worked out once; a phrase is seen once and not kept
+    (kept, thousands of them would push the names out of a bounded cache)."""
+    name = normalize(raw)
+    return name, _levels(raw), _bigrams(name)
+
+
+def _dice(x: frozenset[str], y: frozenset[str]) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
@@ -66,7 +72,75 @@ class Candidate:
     score: tuple[float, float]
 
 
-def closest(phrase: str, names: list[tuple[str, str]], context: str, strict: bool = False) -> str | None:
+_LEVEL_NAMES = ("国家", "国际", "省", "市级")
+_LEVEL_MARK = re.compile(r"(?<=国家)级|(?<=[省市区县])级")
+
+
+class Context:
+    """The text before the numbers of a paragraph, read once: where each administrative level and each
+    bigram of the normalized text first occurs, so that `closest` can ask about the text up to any
+    number without rebuilding it (a paragraph of many sentences would cost the square of its length).
+
+    `before(end)` is the context of a number at `end`: the paragraph's text up to it.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._level_ends: dict[str, int] | None = None  # built when a number of the paragraph asks
+        self._bigram_ends: dict[str, int] = {}  # bigram -> end (in `text`) of its first occurrence
+
+    def before(self, end: int) -> Before:
+        """The context of a number at `end`."""
+        return Before(self, end)
+
+    def level_end(self, level: str) -> int:
+        """Where the first mention of `level` ends (-1: none)."""
+        if self._level_ends is None:
+            self._index()
+        assert self._level_ends is not None
+        return self._level_ends.get(level, -1)
+
+    def bigram_end(self, bigram: str) -> int:
+        """Where the first occurrence of `bigram` in the normalized text ends, in `text` (-1: none)."""
+        if self._level_ends is None:
+            self._index()
+        return self._bigram_ends.get(bigram, -1)
+
+    def _index(self) -> None:
+        text = self.text
+        self._level_ends = {level: text.find(level) + len(level) for level in _LEVEL_NAMES if level in text}
+        # normalize() character by character: drop noise, and 级 after a level (国家级 -> 国家)
+        kept = [at for at, ch in enumerate(text) if not _NOISE.fullmatch(ch)]
+        squeezed = "".join(text[at] for at in kept)
+        dropped = {m.start() for m in _LEVEL_MARK.finditer(squeezed)}
+        raw = [index for at, index in enumerate(kept) if at not in dropped]
+        normal = "".join(squeezed[at] for at in range(len(squeezed)) if at not in dropped)
+        for at in range(1, len(normal)):
+            self._bigram_ends.setdefault(normal[at - 1:at + 1], raw[at] + 1)
+
+
+@dataclass(frozen=True)
+class Before:
+    """A paragraph's text up to `end`, as `closest` asks about it."""
+
+    context: Context
+    end: int
+
+    def names(self, level: str) -> bool:
+        """Whether the text names an administrative level (国家, 省, 市级, 国际)."""
+        return 0 <= self.context.level_end(level) <= self.end
+
+    def holds(self, bigram: str) -> bool:
+        """Whether the normalized text holds a bigram."""
+        return 0 <= self.context.bigram_end(bigram) <= self.end
+
+
+def text_context(text: str) -> Before:
+    """A plain text as the context of a number after it."""
+    return Context(text).before(len(text))
+
+
+def closest(phrase: str, names: list[tuple[str, str]], context: Before, strict: bool = False) -> str | None:
     """The metric whose name best fits `phrase`, or None when none fits or two fit equally well.
 
     `names` are (name, metric id) pairs; `context` is the text around the number (the paragraph up
@@ -80,13 +154,13 @@ def closest(phrase: str, names: list[tuple[str, str]], context: str, strict: boo
     phrase = normalize(phrase)
     if len(phrase) < 3:
         return None
+    grams = _bigrams(phrase)
     best: dict[str, Candidate] = {}
     for raw, metric in names:
-        name = normalize(raw)
+        name, own, name_grams = _registry_name(raw)
         if len(name) < 3:
             continue
-        own = _levels(raw)
-        if not levels <= own or any(level not in context for level in own - levels):
+        if not levels <= own or any(not context.names(level) for level in own - levels):
             continue
         if strict and name != phrase:
             continue
@@ -97,12 +171,12 @@ def closest(phrase: str, names: list[tuple[str, str]], context: str, strict: boo
         elif len(phrase) == len(name) and sorted(phrase) == sorted(name):
             strength = 1.95  # the same words in another order: 技术示范转移机构, 技术转移示范机构
         else:
-            dice = _dice(phrase, name)
+            dice = _dice(grams, name_grams)
             if dice < 0.7 or narrower(phrase, name):
                 continue
             strength = 1.0 + dice
-        rest = name.replace(phrase, "") if phrase in name else name
-        support = len(_bigrams(rest) & _bigrams(normalize(context))) / max(1, len(_bigrams(rest)))
+        rest = _bigrams(name.replace(phrase, "")) if phrase in name else name_grams
+        support = sum(1 for bigram in rest if context.holds(bigram)) / max(1, len(rest))
         candidate = Candidate(metric, name, (strength, support))
         if metric not in best or candidate.score > best[metric].score:
             best[metric] = candidate
@@ -155,16 +229,19 @@ _LEVEL_ONLY = re.compile(r"^(?:其中|包括|[,，：:、])*(国家级|国家|�
 _PARENT_VERBS = re.compile(r"^(?:我市|全市|共有|共|累计|获得|拥有|有|现有|新增|各级各类|各级|各类)+")
 
 
-def breakdown_phrase(sentence: str, start: int, left: str) -> str | None:
+def breakdown_phrase(read: Sentence, start: int, left: str) -> str | None:
     """国家级7家 after “共有各级技术示范转移机构41家,其中,”: the level plus the total's subject
     (国家级技术示范转移机构), or None when the words before the number are more than a level."""
     level = _LEVEL_ONLY.match(left.strip())
-    at = sentence.rfind("其中", 0, start)
-    if at == -1:
-        at = sentence.rfind("包括", 0, start)
-    if not level or at == -1:
+    if not level:
         return None
-    parent = re.split(r"[，,；;：:。]", sentence[:at].rstrip("，,：: "))[-1]
+    found = read.last(_BREAKDOWN_WORDS[0], start) or read.last(_BREAKDOWN_WORDS[1], start)
+    if found is None:
+        return None
+    sentence, end = read.text, found.start()
+    while end > 0 and sentence[end - 1] in "，,：: ":
+        end -= 1
+    parent = sentence[read.clause_start(end):end]  # the clause before 其中, up to its marks
     number = re.search(r"\d", parent)
     if number is None:
         return None
@@ -172,6 +249,7 @@ def breakdown_phrase(sentence: str, start: int, left: str) -> str | None:
     return level.group(1) + noun if len(noun) >= 2 else None
 
 
+_BREAKDOWN_WORDS = (re.compile("其中"), re.compile("包括"))
 _LEVEL_WORD = re.compile(r"(?:国家|国际|省|市|区|县)级?|全国|全省|全市")
 
 
@@ -186,7 +264,7 @@ def specialise(found: str, metric: str, names: list[tuple[str, str]], context: s
     context = normalize(context)
     best, best_len = metric, len(base)
     for raw, other in names:
-        name = normalize(raw)
+        name = _registry_name(raw)[0]
         if other == metric or len(name) <= best_len or base not in name:
             continue
         extra = [part for part in name.split(base) if part]
@@ -207,6 +285,33 @@ class Hit:
     start: int
     end: int
     metric: str
+
+
+class SentenceHits:
+    """The registry names found in one sentence, sorted, for the questions each number asks of them
+    (the names in its clause, the last name before it whose unit fits) in logarithmic time."""
+
+    def __init__(self, hits: list[Hit], metrics: dict[str, Metric]):
+        self.hits = hits
+        self.metrics = metrics
+        self.starts = [h.start for h in hits]
+        self._ends: dict[tuple[str, str], tuple[list[Hit], list[int]]] = {}
+
+    def starting(self, start: int, end: int) -> list[Hit]:
+        """The names that start inside [start, end)."""
+        return self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def last_fitting(self, end: int, unit: str, basis: str, same_unit: bool = False) -> Hit | None:
+        """The last name ending by `end` whose metric fits a number in `unit` on `basis` (or, with
+        `same_unit`, is counted in `unit` itself)."""
+        key = (unit, "=" if same_unit else basis)
+        if key not in self._ends:
+            keep = [h for h in self.hits if (self.metrics[h.metric].unit == unit if same_unit
+                                             else fits(self.metrics[h.metric], unit, basis))]
+            self._ends[key] = keep, [h.end for h in keep]
+        keep, ends = self._ends[key]
+        at = bisect_right(ends, end)
+        return keep[at - 1] if at else None
 
 
 class MetricIndex:

@@ -147,8 +147,15 @@ _NOT_A_SUBJECT = re.compile(
     r"[\d.%％]+|[个百分点万亿千元家项件人名]+|[，,；;：:、（）()“”\s]")
 
 
+def subject_chars(text: str) -> int:
+    """How many characters of `text` are left without dates, verbs of change, bounds, numbers and
+    clause marks: the words that could name a measure. Additive over clauses (no such word runs
+    across a clause mark), so a run of clauses is the sum of its clauses."""
+    return len(_NOT_A_SUBJECT.sub("", text))
+
+
 def subjectless(clause: str) -> bool:
     """Whether a clause names no measure of its own (同比增长12%, 增幅达到9.5%, 比上年提高0.3个百分点,
     到2030年达到150家): what is left without dates, verbs of change, bounds and numbers is under two
     characters."""
-    return len(_NOT_A_SUBJECT.sub("", clause)) < 2
+    return subject_chars(clause) < 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -89,8 +90,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
         except QuantityError:
             continue
         found.append(Quantity(number, unit, match.start("num"), match.end(), top, ordinal, bool(match.group("more"))))
+    starts = [q.start for q in found]  # in order: found left to right
     for match in BARE_RANK.finditer(sentence):
         number = _number(match.group("num"))
-        if number is not None and not any(q.start <= match.start("num") < q.end for q in found):
+        at = bisect_right(starts, match.start("num")) - 1  # the quantity that may hold it
+        if number is not None and not (at >= 0 and match.start("num") < found[at].end):
             found.append(Quantity(number, "位", match.start("num"), match.end(), None, True))
     return sorted(found, key=lambda q: q.start)

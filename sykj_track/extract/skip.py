@@ -17,6 +17,7 @@ import re
 
 from .layout import open_paren
 from .quantities import Quantity
+from .sentence import Sentence
 
 # Counts of the bureau's own organisation and of its plan's structure: tasks, meetings, party branches,
 # officials and the honours they won, evaluation indicators, quotas.
@@ -80,24 +81,24 @@ _STRUCTURE_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:产业|行业|领域|方
 _DOCUMENTS = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:政策措施|政策文件|意见|方案|文件|办法|通知|规划)")
 
 
-def _in_title(text: str) -> bool:
-    return text.count("《") > text.count("》")
-
-
 def _item_start(sentence: str, clause_start: int, position: int) -> int:
     """Where the list item holding `position` starts: after the last 、 or the clause start."""
     return max(clause_start, sentence.rfind("、", clause_start, position) + 1)
 
 
-def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], matched: bool,
+_BREAKDOWN = re.compile(r"其中|包括")
+
+
+def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int], matched: bool,
                   unit: str) -> str | None:
     """Why the number at sentence[start:end] is neither a goal nor a figure, or None when it may be one.
 
     `clause` bounds the clause holding it; `matched` says whether the registry knows its measure.
     """
+    sentence = read.text
     before = sentence[clause[0]:start]
     after = sentence[end:clause[1]]
-    if _in_title(sentence[:start]):
+    if read.in_title(start):
         return "part of a document title"
     if _COMPARISON.search(before) or open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
         return "a comparison with another average"
@@ -138,12 +139,13 @@ def not_a_measure(sentence: str, start: int, end: int, clause: tuple[int, int], 
         return "applications, submissions or one batch of a call: inputs, not results"
     if _IN_PROGRESS.search(after) or _TERMS.search(before):
         return "work under way, or the terms of one deal or policy"
-    if _NAMED_PLACE.search(sentence) or _POSSESSIVE.search(sentence[clause[0]:]):
+    # (a possessive is a run of characters: it cannot reach past the clause)
+    if _NAMED_PLACE.search(sentence) or _POSSESSIVE.search(sentence[clause[0]:clause[1]]):
         return "an anecdote about one named carrier or park"
     # 占全省的42.1% is a measure of its own; 企业372家、占59.9% only splits the count before it.
     if unit in ("%", "％") and re.match(r"占(?!全省|全国|全市|地区生产总值|GDP)", item):
         return "the share a count just given makes of a total"
-    if open_paren(sentence[:start]) or re.search(r"其中|包括", sentence[:start]):
+    if read.opened(start) or read.said_before(_BREAKDOWN, start):
         return "a breakdown of a total"
     return None
 
