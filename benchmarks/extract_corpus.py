@@ -286,7 +286,7 @@ def details(outcomes: list[Outcome]) -> str:
         for j, p in enumerate(o.proposals):
             if j not in used and j not in o.neutral:
                 lines.append(f"  WRONG            {p['kind']} {p['year']} {p['value']}{p['unit']} 「{p['quote']}」")
-        for d, p in o.distractors:
+        for d, _p in o.distractors:
             lines.append(f"  DISTRACTOR       {d['value']} [{d['key']}] ({d['why']})")
         for what, g, p in o.field_errors:
             lines.append(f"  FIELD {what:10} {g['kind']} {g['value']}{g['unit']} [{g['key']}] gold "

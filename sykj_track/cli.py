@@ -36,7 +36,7 @@ def _early_lang() -> str:
     return resolve_lang(option)
 
 
-def _parse_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def _parse_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """An http(s) address with a host, as `check` requires of a source's url: refused here, not later."""
     if value is None:
         return None
@@ -49,7 +49,7 @@ def _parse_url(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return value.strip()
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     """A date written year first: 2025-12-31, 2025/12/31, 2025年12月31日; 2025-06 and 2025 mean
     their first day. Anything else (06/07/2023, 23-6-30) is refused rather than guessed."""
     if value is None:
@@ -165,7 +165,7 @@ def _cannot_write(path: object, exc: OSError, lang: str) -> click.ClickException
                                 + (t("paren.open", lang) + hint + t("paren.close", lang) if hint else ""))
 
 
-def _complete_metric(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+def _complete_metric(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list:
     """Shell completion of a metric: ids that start with what is typed, and Chinese names and aliases
     that contain it (高新<TAB> offers 高新技术企业数量). Reads targets/metrics.toml only; any problem
     completes nothing rather than print an error into the shell."""
@@ -197,7 +197,7 @@ def _no_such_metric(ledger, name: str, param_hint: str) -> click.BadParameter:
     return click.BadParameter(t("cli.no_metric", lang, name=repr(name), hint=hint), param_hint=param_hint)
 
 
-def _warn_about(ctx: click.Context, ledger, lang: str = "en") -> None:
+def _warn_about(ledger, lang: str = "en") -> None:
     """Print the cross-record problems (two targets for one goal, a seed missing ...) as warnings; go
     on regardless. Quotes are not searched in the seeds here: that is `check`'s work, and on a large
     ledger it would cost more than the rest of the command."""
@@ -235,7 +235,7 @@ def _report(problems, lang: str = "en") -> None:
         click.echo(problem_text(problem, lang), err=True)
 
 
-def _remember_data(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def _remember_data(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """Keep --data where the --help epilogue finds it (--data is read before --help when written first)."""
     ctx.meta["sykj_track.data"] = value
     return value
@@ -388,7 +388,7 @@ def status(ctx: click.Context, years: tuple[int, ...], metric_names: tuple[str, 
     ledger = _load(ctx, lang)
     lang = _lang(lang, ledger)
     metric_ids = _metric_ids(ledger, metric_names)
-    _warn_about(ctx, ledger, lang)
+    _warn_about(ledger, lang)
     when = as_of or api.default_as_of()
     result = api.reconcile(ledger, when)
     known = sorted({v.goal.year for v in result.verdicts})
@@ -704,7 +704,7 @@ def show(ctx: click.Context, metric_name: str, as_of: date | None, fmt: str, exc
         names = "".join(f"\n  {m:<36} {ledger.metrics[m].zh}" for m in found)
         raise click.BadParameter(t("cli.metric_matches", lang, name=repr(metric_name), n=len(found), names=names),
                                  param_hint="METRIC")
-    _warn_about(ctx, ledger, lang)
+    _warn_about(ledger, lang)
     when = as_of or api.default_as_of()
     series = api.series(ledger, found[0], when)
     if fmt == "json":
@@ -754,7 +754,7 @@ def report(ctx: click.Context, html_path: str, as_of: date | None, lang: str | N
         raise click.BadParameter(t("report.empty_path", _lang(lang)), param_hint="--html")
     ledger = _load(ctx, lang)
     lang = _lang(lang, ledger)
-    _warn_about(ctx, ledger, lang)
+    _warn_about(ledger, lang)
     when = as_of or api.default_as_of()
     made = api.html_report(ledger, when, lang)
     page = made.page
@@ -980,7 +980,7 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
                                      needed=".".join(map(str, TRIGRAM_SQLITE))))
     ledger = _load(ctx, chosen)
     lang = _lang(chosen, ledger)
-    _warn_about(ctx, ledger, lang)
+    _warn_about(ledger, lang)
     when = as_of or api.default_as_of()
     try:
         done = api.export_sqlite(ledger, when, target, meta, lang=lang)

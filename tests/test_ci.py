@@ -8,7 +8,6 @@ import shlex
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 import yaml

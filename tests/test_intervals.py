@@ -17,7 +17,6 @@ from sykj_track.quantity import convert
 from sykj_track.model import Figure, Ledger, Metric, Source
 from sykj_track.api import validate
 
-from helpers import figure
 
 D1, D2 = date(2024, 3, 1), date(2025, 3, 1)
 SOURCES = (Source("a", "seeds/a.txt", "a", "局", D1), Source("b", "seeds/b.txt", "b", "局", D2))

@@ -87,7 +87,7 @@ def test_no_overwrite_without_replace_even_under_a_race(tmp_path):
         barrier = threading.Barrier(6)
         won: list[int] = []
 
-        def writer(n: int) -> None:
+        def writer(n: int, barrier: threading.Barrier = barrier, won: list[int] = won) -> None:
             barrier.wait()
             try:
                 write_atomic(target, f"writer {n}", replace=False)

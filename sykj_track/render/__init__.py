@@ -16,5 +16,5 @@ from .verdicts import (COLUMNS, problem_text, render_check, render_check_json, r
 
 __all__ = ["BOUND_SIGNS", "COLUMNS", "OP_SIGNS", "STATUS_STYLE", "actual_text", "interval_text", "problem_text",
            "reason_text", "render_check", "render_check_json", "render_csv", "render_json", "render_metrics",
-           "render_sources", "render_sources_csv", "render_table", "shown_status", "status_label",
+           "render_quotes", "render_sources", "render_sources_csv", "render_table", "shown_status", "status_label",
            "summary_record", "target_text", "verdict_record", "with_bom"]

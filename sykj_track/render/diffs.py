@@ -48,10 +48,10 @@ def side_record(side: Side) -> dict[str, Any]:
 def row_records(row: DiffRow) -> list[tuple[str, Goal | Figure]]:
     """The goals and figures a diff row rests on, each with its role (a.target, b.actual, prior, ...)."""
     found: list[tuple[str, Goal | Figure]] = []
-    for label, side in (("a", row.a), ("b", row.b)):
+    for year_side, side in (("a", row.a), ("b", row.b)):
         for role, record in (("target", side.goal), ("actual", side.actual)):
             if record is not None:
-                found.append((f"{label}.{role}", record))
+                found.append((f"{year_side}.{role}", record))
     if row.stated_growth is not None:
         found.append(("b.stated_growth", row.stated_growth))
     if row.prior is not None:

@@ -10,7 +10,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from ..i18n import count, label, t
+from ..i18n import count, t
 from ..model import CheckReport, Figure, Goal, Problem, Summary, Verdict
 from ..ledger.quotes import SeedTexts, squeeze
 from ..quantity import format_number
@@ -162,10 +162,10 @@ def render_table(verdicts: list[Verdict], as_of: date, lang: str = "en", verbose
     return text_of(out)
 
 
-def summary_line(summary: Summary, label: str, lang: str = "en") -> str:
+def summary_line(summary: Summary, title: str, lang: str = "en") -> str:
     """"2024: 3 hit, 1 miss, 2 pending (1 not due, 1 unreported); hit rate of decided goals: 75%"."""
     rate = summary.hit_rate
-    text = f"{label}{t('summary.counts', lang, hit=summary.hit, miss=summary.miss, pending=summary.pending)}"
+    text = f"{title}{t('summary.counts', lang, hit=summary.hit, miss=summary.miss, pending=summary.pending)}"
     other = summary.pending - summary.not_due - summary.unreported
     open_parts = [t(key, lang, n=n) for n, key in ((summary.not_due, "summary.not_due"),
                                                    (summary.unreported, "summary.unreported"),
@@ -202,15 +202,15 @@ def render_quotes(records: Iterable[tuple[str, Goal | Figure]], seeds: SeedTexts
     """Labelled quotes ("goal", "figure", with a basis after them), one per line with the report, its
     place in the seed and the year, each followed by the sentence around it: `show --verbose`."""
     lines = []
-    for label, record in records:
-        lines.append(inert(f"  {_role(label, lang):<6} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
+    for role, record in records:
+        lines.append(inert(f"  {_role(role, lang):<6} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
         lines += sentence_lines(record, seeds, " " * 9)
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _role(label: str, lang: str) -> str:
+def _role(role: str, lang: str) -> str:
     """"goal", "figure (growth)" in `lang`."""
-    word, _, basis = label.partition(" (")
+    word, _, basis = role.partition(" (")
     text = t(f"quote.{word}", lang) if word in ("goal", "figure") else word
     if basis:
         text += f" ({t('basis.' + basis.rstrip(')'), lang) or basis.rstrip(')')})"
