@@ -130,7 +130,7 @@ def _skipped_value(written: str) -> float | None:
     return float(match.group()) if match else None
 
 
-def score(report: str, gold: dict, result: dict, seconds: float) -> Outcome:
+def score(report: str, gold: dict, result: dict, seconds: float) -> Outcome:  # noqa: C901 - one pass pairing each gold item with its draft, counting every kind of miss
     items = [g for g in gold.get("item", []) if g["report"] == report]
     proposals = result["items"]
     out = Outcome(report, items, proposals, result.get("skipped", []), seconds=seconds)

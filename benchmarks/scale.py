@@ -136,6 +136,7 @@ def peak_memory_mb(args: list[str], env: dict[str, str]) -> float:
     return int(out.stdout.strip()) / 1024
 
 
+# size: the benchmark's steps in the order it prints them, one after the other
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=100)

@@ -336,6 +336,7 @@ def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
     ctx.obj["no_cache"] = no_cache
 
 
+# size: one parameter per option, as click passes them
 @main.command()
 @click.option("--year", "years", type=YEAR, multiple=True, metavar="YEAR",
               help="Only goals for this target year (repeatable).")
@@ -512,6 +513,7 @@ def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) 
                                   width=_terminal()[1]), nl=False)
 
 
+# size: one parameter per option, as click passes them
 @main.command()
 @click.argument("report", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True,
@@ -664,6 +666,7 @@ def init_command(directory: str, agency: str, name: str, region: str | None, lan
 
 # --- show and report: one metric over the years; the whole picture as one HTML page ----------------
 
+# size: one parameter per option, as click passes them
 @main.command()
 @click.argument("metric_name", metavar="METRIC", shell_complete=_complete_metric)
 @_as_of_option()
@@ -811,6 +814,7 @@ def _terminal(default_width: int = 200) -> tuple[bool, int]:
     return tty and not os.environ.get("NO_COLOR"), width
 
 
+# size: one parameter per option, as click passes them
 @main.command()
 @click.argument("year_a", metavar="A", type=YEAR)
 @click.argument("year_b", metavar="B", type=YEAR)
@@ -874,6 +878,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
                    color=color)
 
 
+# size: one parameter per option, as click passes them
 @main.command()
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(FINDING_KINDS),

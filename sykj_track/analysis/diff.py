@@ -146,6 +146,7 @@ def _side(verdicts: list[Verdict], figures: list[Figure], metric_id: str, year: 
     return Side(year, _in_force(mine), best_figure(candidates))
 
 
+# size: a row is made from both years' sides at once; they are its fields, named
 def _row(metric: Metric, basis: str, a: Side, b: Side, b_growth: Side, figures: list[Figure],
          year_a: int, planners: dict[int, set[str]]) -> DiffRow:
     """One row; `planners` holds, for each of the two years, the agencies that set planned goals for it."""

@@ -42,6 +42,7 @@ THIS_YEAR = re.compile(r"年底前|全年|今年|本年")
 NOW_WRITING = re.compile(r"年底前|今年|本年")  # the year the text is written in, not the one it reports
 
 
+# size: the cues of one number, each a separate finding of the sentence; a record of them would be built only to be unpacked here
 def kind_and_year(section: Section, mode: str, published: date, year: int | None, goal_cue: bool,
                   past_cue: bool, before: str, said: Callable[[re.Pattern[str]], bool]) -> tuple[str, int]:
     """Goal or figure, and the year it speaks of.

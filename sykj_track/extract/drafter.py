@@ -204,7 +204,9 @@ class _Drafter:
                               known_metric=metric is not None, agency=self.default_agency, subject=cell.label))
         return items
 
-    def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:
+    # size: the pipeline over one sentence's numbers (match, skip, propose, classify); split, the state it
+    # carries from number to number (the last metric and the last proposed measure) would travel in and out
+    def sentence(self, sentence: str, section: Section, default_mode: str) -> list[Item]:  # noqa: C901
         read = Reading(sentence, self.index)
         quantities = read.quantities
         if not quantities:
@@ -507,6 +509,7 @@ def suggest_source_id(title: str, published: Published, summary_year: int | None
     return f"{year}-{kind}"
 
 
+# size: the public entry: the report and the registry, then options, each with its default
 def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | None = None,
           seed_file: str = "seeds/report.txt", source_id: str | None = None, city: str = "",
           agency: str | None = None, published: date | None = None, url: str | None = None) -> Draft:

@@ -140,7 +140,7 @@ def text_context(text: str) -> Before:
     return Context(text).before(len(text))
 
 
-def closest(phrase: str, names: list[tuple[str, str]], context: Before, strict: bool = False) -> str | None:
+def closest(phrase: str, names: list[tuple[str, str]], context: Before, strict: bool = False) -> str | None:  # noqa: C901 - the ways a name fits and the tie-breaks, kept in one place to be read together
     """The metric whose name best fits `phrase`, or None when none fits or two fit equally well.
 
     `names` are (name, metric id) pairs; `context` is the text around the number (the paragraph up

@@ -89,7 +89,7 @@ def _item_start(sentence: str, clause_start: int, position: int) -> int:
 _BREAKDOWN = re.compile(r"其中|包括")
 
 
-def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int], matched: bool,
+def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int], matched: bool,  # noqa: C901 - a list of independent rules, read top to bottom, the first that applies gives the reason
                   unit: str) -> str | None:
     """Why the number at sentence[start:end] is neither a goal nor a figure, or None when it may be one.
 

@@ -221,6 +221,32 @@ def _choice(value: Any, allowed: tuple[str, ...], toml: _TomlFile, header: str, 
     return None
 
 
+def _metric_problems(metric_id: str, entry: dict[str, Any], where: Where, toml: _TomlFile) -> list[Problem]:
+    """What is wrong with one [metric.<id>] table: its fields, their types and values, its unit, its id."""
+    found = _unknown_fields(entry, METRIC_FIELDS, where, f"metric {metric_id}")
+    found += _wrong_types(entry, METRIC_TYPES, toml, f"metric.{metric_id}", 0)
+    missing = [k for k in METRIC_REQUIRED if k not in entry]
+    if found:
+        pass
+    elif missing:
+        found.append(Problem.of(where, "metrics.lacks", id=metric_id, fields=", ".join(missing)))
+    else:
+        found += [p for p in (_choice(entry["kind"], KINDS, toml, f"metric.{metric_id}", 0, "kind"),
+                              _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"),
+                              _choice(entry.get("increments", "gross"), INCREMENTS, toml,
+                                      f"metric.{metric_id}", 0, "increments"))
+                  if p]
+        try:
+            if parse_unit(str(entry["unit"])).dimension is None:
+                raise QuantityError(msg("unit.multiplier_only", unit=repr(entry["unit"])))
+        except QuantityError as exc:
+            found.append(Problem.said(toml.where(f"metric.{metric_id}", 0, "unit"), exc.what,
+                                      msg("metrics.unit.fix")))
+    if not re.fullmatch(METRIC_ID, metric_id):
+        found.append(Problem.of(where, "metrics.bad_id", id=repr(metric_id)))
+    return found
+
+
 def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
     """Read targets/metrics.toml."""
     path = root / "targets" / METRICS_FILE
@@ -242,27 +268,7 @@ def load_metrics(root: Path, problems: list[Problem]) -> dict[str, Metric]:
         if not isinstance(entry, dict):
             problems.append(Problem.of(where, "metrics.not_table", id=metric_id))
             continue
-        found = _unknown_fields(entry, METRIC_FIELDS, where, f"metric {metric_id}")
-        found += _wrong_types(entry, METRIC_TYPES, toml, f"metric.{metric_id}", 0)
-        missing = [k for k in METRIC_REQUIRED if k not in entry]
-        if found:
-            pass
-        elif missing:
-            found.append(Problem.of(where, "metrics.lacks", id=metric_id, fields=", ".join(missing)))
-        else:
-            found += [p for p in (_choice(entry["kind"], KINDS, toml, f"metric.{metric_id}", 0, "kind"),
-                                  _choice(entry["better"], BETTER, toml, f"metric.{metric_id}", 0, "better"),
-                                  _choice(entry.get("increments", "gross"), INCREMENTS, toml,
-                                          f"metric.{metric_id}", 0, "increments"))
-                      if p]
-            try:
-                if parse_unit(str(entry["unit"])).dimension is None:
-                    raise QuantityError(msg("unit.multiplier_only", unit=repr(entry["unit"])))
-            except QuantityError as exc:
-                found.append(Problem.said(toml.where(f"metric.{metric_id}", 0, "unit"), exc.what,
-                                          msg("metrics.unit.fix")))
-        if not re.fullmatch(METRIC_ID, metric_id):
-            found.append(Problem.of(where, "metrics.bad_id", id=repr(metric_id)))
+        found = _metric_problems(metric_id, entry, where, toml)
         problems.extend(found)
         if found:
             continue
@@ -357,6 +363,7 @@ def _amount(record: dict[str, Any], field: str, basis: str, metric: Metric, plac
     return Amount(value, written, target_unit)
 
 
+# size: goals and figures share these checks; what differs between them comes in as parameters
 def _base_checks(record: dict[str, Any], required: tuple[str, ...], types: dict[str, Any], what: str,
                  toml: _TomlFile, index: int, metrics: dict[str, Metric]) -> list[Problem]:
     """The checks goals and figures share: fields, types, metric, year, quote and basis."""

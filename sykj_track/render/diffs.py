@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.intervals import INF, point, show_growth
@@ -145,7 +146,6 @@ def render_diff_table(result: Diff, lang: str = "en", verbose: bool = False, col
                       width: int | None = None, seeds: SeedTexts | None = None) -> str:
     """One table of rows (stacked below ~100 columns); with verbose, the quotes behind each row (with
     `seeds`, each quote's place in its seed and the sentence around it)."""
-    from ..textsafe import inert
     from .tables import Col, console, draw, text_of
 
     out = console(width or 200, bool(color))
@@ -162,22 +162,7 @@ def render_diff_table(result: Diff, lang: str = "en", verbose: bool = False, col
                Col(t("diff.a_actual", lang, year=b), "right", True), Col(t("diff.change", lang), "right", True),
                Col(t("diff.stated", lang), "right", True), Col(t("diff.implied", lang), "right", True),
                Col(t("diff.flags", lang), keep_words=True)]
-    rows = []
-    for row in result.rows:
-        name = row.metric.name(lang)
-        basis = basis_label(row.basis, lang)
-        if basis:
-            name += f"（{basis}）" if lang == "zh" else f" ({basis})"
-        change = ""
-        if row.change is not None:
-            change = f"{'+' if row.change > 0 else ''}{format_number(round(row.change, 2))}"
-            if row.change_pct is not None:
-                change += f" ({row.change_pct:+.1f}%)"
-        stated, implied = _growth_text(row, lang)
-        flags = "\n".join(t(f"flag.{flag}", lang) for flag in row.flags)
-        style = next((FLAG_STYLE[f] for f in row.flags if f in FLAG_STYLE), "")
-        rows.append((name, _side_text(row.a, "target"), _side_text(row.a, "actual"), _side_text(row.b, "target"),
-                     _side_text(row.b, "actual"), change, stated, implied, (flags, style)))
+    rows = [_diff_cells(row, lang) for row in result.rows]
     draw(out, columns, rows, title=t("diff.title", lang, a=a, b=b, date=result.as_of))
     counts: dict[str, int] = {}
     for row in result.rows:
@@ -187,16 +172,41 @@ def render_diff_table(result: Diff, lang: str = "en", verbose: bool = False, col
     out.print(t("diff.rows", lang, n=len(result.rows))
               + (sep.join(f"{n} {t(f'flag.{flag}', lang)}" for flag, n in counts.items()) or t("diff.no_flags", lang)))
     if verbose:
-        for row in result.rows:
-            records = row_records(row)
-            if not records:
-                continue
-            out.print(inert(f"  {row.metric.id} ({row.basis})"), style="bold")
-            for role, record in records:
-                out.print(inert(f"    {role:<16} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
-                for line in sentence_lines(record, seeds, " " * 21):
-                    out.print(line, style="dim")
+        _print_quotes(out, result.rows, seeds)
     return text_of(out)
+
+
+def _diff_cells(row: DiffRow, lang: str) -> tuple[Any, ...]:
+    """The cells of one row of the diff table; its flags styled by the first flag that has a style."""
+    name = row.metric.name(lang)
+    basis = basis_label(row.basis, lang)
+    if basis:
+        name += f"（{basis}）" if lang == "zh" else f" ({basis})"
+    change = ""
+    if row.change is not None:
+        change = f"{'+' if row.change > 0 else ''}{format_number(round(row.change, 2))}"
+        if row.change_pct is not None:
+            change += f" ({row.change_pct:+.1f}%)"
+    stated, implied = _growth_text(row, lang)
+    flags = "\n".join(t(f"flag.{flag}", lang) for flag in row.flags)
+    style = next((FLAG_STYLE[f] for f in row.flags if f in FLAG_STYLE), "")
+    return (name, _side_text(row.a, "target"), _side_text(row.a, "actual"), _side_text(row.b, "target"),
+            _side_text(row.b, "actual"), change, stated, implied, (flags, style))
+
+
+def _print_quotes(out: Any, rows: Sequence[DiffRow], seeds: SeedTexts | None) -> None:
+    """diff -v: the quotes behind each row, each with its place in the seed and the sentence around it."""
+    from ..textsafe import inert
+
+    for row in rows:
+        records = row_records(row)
+        if not records:
+            continue
+        out.print(inert(f"  {row.metric.id} ({row.basis})"), style="bold")
+        for role, record in records:
+            out.print(inert(f"    {role:<16} {quote_place(record, seeds)} ({record.year}): 「{record.quote}」"))
+            for line in sentence_lines(record, seeds, " " * 21):
+                out.print(line, style="dim")
 
 
 def render_audit_json(findings: list[Finding]) -> str:

@@ -329,6 +329,7 @@ def datasette_metadata(database: str, title: str, as_of: date, source: str, lang
     }
 
 
+# size: what the database holds and where it goes, and the words of its metadata: each given by the caller
 def export_sqlite(ledger: Ledger, result: Reconciliation, findings: list, path: Path,
                   metadata_path: Path, title: str, source: str, lang: str = "zh") -> Exported:
     """Write the database to `path` and Datasette's metadata to `metadata_path`, each atomically

@@ -430,6 +430,7 @@ def _sources_section(sources: Sequence[Source], as_of: date) -> str:
 </section>"""
 
 
+# size: the page's parts, each optional with its default
 def render_html(verdicts: Sequence[Verdict], series: Sequence[MetricSeries], sources: Sequence[Source],
                 as_of: date, findings: Sequence[Mapping[str, Any]] | None = None,
                 identity: LedgerIdentity = NEUTRAL, seeds: SeedTexts | None = None, lang: str = "zh") -> str:

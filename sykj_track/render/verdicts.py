@@ -127,6 +127,7 @@ def with_bom(text: str) -> str:
     return "\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
+# size: display options, each with its default
 def render_table(verdicts: list[Verdict], as_of: date, lang: str = "en", verbose: bool = False,
                  color: bool | None = None, width: int | None = None, seeds: SeedTexts | None = None) -> str:
     """Tables, one per target year, each followed by its counts; totals at the end. Below about 100
