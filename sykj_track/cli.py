@@ -265,7 +265,7 @@ def ledger_epilog(data: str | None) -> tuple[str, str]:
 class _LedgerGroup(click.Group):
     """The command group whose --help ends with the ledger in use."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """click's main, with its usage errors said in the reader's language."""
         _ARGS[:] = list(sys.argv[1:] if args is None else args)
         if not standalone_mode:
@@ -582,6 +582,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
                      command=api.convert_command(report, result.encoding)), err=True)
 
 
+# size: the second half of `extract`: its options and what the first half found, passed on
 def _write_draft(ledger, extracted, text: str, suffix: str, force: bool, summary: str, lang: str) -> None:
     """extract --write: the draft to targets/<id><suffix>, and a seed read in another encoding to
     UTF-8 in seeds/ (unless a seed of that name is already there)."""
