@@ -310,3 +310,20 @@ def test_toml_error_at_the_end_has_a_line_and_does_not_orphan_its_seed(copy):
 def test_summary_counts_goals_and_statements(copy):
     last = check(copy).output.strip().splitlines()[-1]
     assert "120 goals (stated 127 times)" in last
+
+
+def test_a_string_year_is_fixed_with_its_own_value(copy):
+    edit(copy, REPORT, "year = 2025", 'year = "2026"')
+    result = check(copy, "--format", "json")
+    hints = [p["hint"] for p in json.loads(result.output)["errors"] if "`year` is a string" in p["message"]]
+    assert hints == ["write it as a number, without quotes: year = 2026"]
+
+
+def test_a_registry_that_does_not_load_is_the_one_error_not_every_metric_unknown(copy):
+    with (copy / "targets" / "metrics.toml").open("a", encoding="utf-8") as file:
+        file.write('\nkind = "stock"\n')
+    result = check(copy, "--format", "json")
+    messages = [p["message"] for p in json.loads(result.output)["errors"]]
+    assert any(m.startswith("not valid TOML") for m in messages)
+    assert not any(m.startswith("unknown metric") for m in messages), messages
+    assert any("the metric registry did not load" in m for m in messages)

@@ -203,9 +203,17 @@ def _fits(value: Any, expected: Any) -> bool:
 def _wrong_types(record: dict[str, Any], types: dict[str, Any], toml: _TomlFile, header: str, index: int
                  ) -> list[Problem]:
     """A Problem for every known field whose value has the wrong type."""
-    return [Problem.of(toml.where(header, index, key), "field.wrong_type", fix=_EXAMPLES[types[key]], key=key,
-                       type=_type_name(value), value=_short(value), expected=_TYPE_NAMES[types[key]])
+    return [Problem.of(toml.where(header, index, key), "field.wrong_type", fix=_example(key, value, types[key]),
+                       key=key, type=_type_name(value), value=_short(value), expected=_TYPE_NAMES[types[key]])
             for key, value in record.items() if key in types and not _fits(value, types[key])]
+
+
+def _example(key: str, value: Any, kind: Any) -> Msg:
+    """How to write the field: with the reader's own value where it only needs its quotes taken off
+    (year = "2026" -> year = 2026), else the general example for its type."""
+    if kind is int and isinstance(value, str) and re.fullmatch(r"\s*[0-9]+\s*", value):
+        return msg("example.int_as", key=key, value=value.strip())
+    return _EXAMPLES[kind]
 
 
 def _short(value: Any) -> str:
@@ -565,17 +573,28 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
     sources: list[Source] = []
     goals: list[Goal] = []
     figures: list[Figure] = []
+    registry_unread = not metrics and any(p.is_error and p.where.file == f"targets/{METRICS_FILE}" for p in problems)
+    unchecked = 0
     for path in paths:
         (source, file_goals, file_figures), found = results[path]
+        if registry_unread:  # every metric is "unknown" only because the registry did not load: say that once
+            unchecked += sum(_is_unknown_metric(p) for p in found)
+            found = [p for p in found if not _is_unknown_metric(p)]
         problems += found
         if source is not None:
             sources.append(source)
         goals += file_goals
         figures += file_figures
+    if unchecked:
+        problems.append(Problem.of(Where(f"targets/{METRICS_FILE}"), "metrics.unread", n=unchecked))
     identity = identity.with_agency_of(s.agency for s in sources)
     ledger = Ledger(root=root, metrics=metrics, sources=tuple(sources), goals=tuple(goals),
                     figures=tuple(figures), identity=identity)
     return ledger, problems
+
+
+def _is_unknown_metric(problem: Problem) -> bool:
+    return problem.what is not None and problem.what.key == "metric.unknown"
 
 
 def _identity(root: Path, problems: list[Problem]) -> LedgerIdentity:
