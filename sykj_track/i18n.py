@@ -1,8 +1,10 @@
 """Every text the tool shows a reader, in Chinese and English: one catalogue, keyed by message id.
 
-    from sykj_track.i18n import t
-    t("status.hit", "zh")                       -> "达成"
-    t("summary.as_of", "en", date="2026-01-01")  -> "as of 2026-01-01"
+    >>> from sykj_track.i18n import t
+    >>> t("status.hit", "zh")
+    '达成'
+    >>> t("summary.year_as_of", "en", year=2025, date="2026-01-01")
+    '2025 (as of 2026-01-01): '
 
 Why a module of messages and not gettext: there are two languages, both written by the people who
 write the code, and the texts carry placeholders that must stay in step with the code that fills
@@ -776,7 +778,11 @@ def say(text: str | Msg, lang: str) -> str:
 
 
 def count(key: str, n: int, lang: str) -> str:
-    """A counted noun: count("n.goal", 3, "en") -> "3 goals", count("n.goal", 1, "en") -> "1 goal"."""
+    """A counted noun, singular or plural as the number asks.
+
+    >>> count("n.goal", 3, "en"), count("n.goal", 1, "en")
+    ('3 goals', '1 goal')
+    """
     text = t(key, lang, n=n)
     if "|" in text:
         singular, plural = text.split("|", 1)
@@ -790,8 +796,11 @@ def has(key: str) -> bool:
 
 
 def label(prefix: str, value: str, lang: str) -> str:
-    """The reader's word for an id of a fixed set (`label("status", "hit", "zh")` -> 达成); an id the
-    catalogue does not know is shown as it is."""
+    """The reader's word for an id of a fixed set; an id the catalogue does not know is shown as it is.
+
+    >>> label("status", "hit", "zh"), label("status", "odd", "zh")
+    ('达成', 'odd')
+    """
     key = f"{prefix}.{value}"
     return t(key, lang) if key in MESSAGES else value
 

@@ -90,7 +90,10 @@ def parse_quantity(text: str) -> tuple[Decimal, str]:
 
 
 def convert(number: Decimal | float | int, from_unit: str, to_unit: str) -> float:
-    """Convert a number written in `from_unit` into `to_unit` (e.g. 2.5 万家 -> 25000 家).
+    """Convert a number written in `from_unit` into `to_unit`.
+
+    >>> convert(Decimal("2.5"), "万家", "家"), convert(3, "亿元", "万元")
+    (25000.0, 30000.0)
 
     Raises QuantityError when the two units measure different things.
     """
@@ -116,7 +119,11 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numerals(number: int) -> set[str]:
-    """Ways the reports may write a whole number below 10000 in characters: 2 -> 二/两, 100 -> 一百/百."""
+    """Ways the reports may write a whole number below 10000 in characters.
+
+    >>> sorted(chinese_numerals(2)), sorted(chinese_numerals(100))
+    (['两', '二'], ['一百', '百'])
+    """
     if not 0 < number < 10000:
         return set()
     parts, zero = [], False
@@ -144,9 +151,11 @@ _NUMERAL_PLACES = {"十": 10, "百": 100, "千": 1000}
 
 
 def parse_chinese_numeral(text: str) -> int | None:
-    """Read a whole number written in characters below 10000: 两 -> 2, 十五 -> 15, 一百零五 -> 105, 百 -> 100.
+    """Read a whole number written in characters below 10000; None when `text` is not such a numeral.
+    The inverse of chinese_numerals().
 
-    Returns None when `text` is not such a numeral; the inverse of chinese_numerals().
+    >>> [parse_chinese_numeral(text) for text in ("两", "十五", "一百零五", "百", "五一")]
+    [2, 15, 105, 100, None]
     """
     if not text or any(ch not in _NUMERAL_DIGITS and ch not in _NUMERAL_PLACES for ch in text):
         return None

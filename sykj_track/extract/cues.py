@@ -136,8 +136,12 @@ def _month_of(match: re.Match[str]) -> tuple[int | None, int] | None:
 
 
 def period_end(text: str) -> tuple[int | None, int] | None:
-    """(year or None, last month) of the last part of a year `text` names (2019年上半年 -> (2019, 6)),
-    or None. A whole year (1—12月) is no part of one."""
+    """(year or None, last month) of the last part of a year `text` names, or None. A whole year
+    (1—12月) is no part of one.
+
+    >>> period_end("2019年上半年"), period_end("1—8月"), period_end("1—12月")
+    ((2019, 6), (None, 8), None)
+    """
     found = None
     for match in PERIOD.finditer(text):
         found = _month_of(match) or found

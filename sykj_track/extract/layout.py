@@ -83,7 +83,11 @@ _YEAR_RANGE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*\d{4}\s*年")
 
 
 def five_year_end(text: str) -> int | None:
-    """The last year of the five-year period a text names (十三五 -> 2020), or None."""
+    """The last year of the five-year period a text names, or None.
+
+    >>> five_year_end("十三五"), five_year_end("十四五规划"), five_year_end("2025年")
+    (2020, 2025, None)
+    """
     match = _FIVE_YEAR.search(text)
     if not match:
         return None

@@ -39,7 +39,11 @@ def variants(name: str) -> set[str]:
 
 
 def normalize(text: str) -> str:
-    """A name or phrase without quotes, brackets and list marks, levels written short (国家级 -> 国家)."""
+    """A name or phrase without quotes, brackets and list marks, levels written short.
+
+    >>> normalize("国家级科技创新平台")
+    '国家科技创新平台'
+    """
     return re.sub(r"(国家|省|市|区|县)级", r"\1", _NOISE.sub("", text))
 
 

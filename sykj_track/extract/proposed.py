@@ -52,9 +52,12 @@ _GLOSSARY_KEYS = sorted(_GLOSSARY, key=len, reverse=True)
 
 
 def suggest_id(subject: str) -> str:
-    """A readable snake_case id for a measure the registry does not know, from the words of its name
-    (新增高新技术企业 -> new_hitech_enterprises; 技术合同成交额 -> tech_contract_turnover); a name
-    without known words gets measure_ and a short digest. The caller makes ids unique."""
+    """A readable snake_case id for a measure the registry does not know, from the words of its name;
+    a name without known words gets measure_ and a short digest. The caller makes ids unique.
+
+    >>> suggest_id("技术合同成交额"), suggest_id("高新技术企业")
+    ('tech_contract_turnover', 'hitech_enterprises')
+    """
     words: list[str] = []
     i = 0
     while i < len(subject):

@@ -57,7 +57,11 @@ class LedgerIdentity:
         return self.agency or self.name
 
     def short(self, agency: str) -> str:
-        """`agency` without the ledger's region in front: 大连市工业和信息化局 -> 工业和信息化局."""
+        """`agency` without the ledger's region in front.
+
+        >>> LedgerIdentity(agency="大连市科学技术局", region="大连市").short("大连市工业和信息化局")
+        '工业和信息化局'
+        """
         if self.region and agency.startswith(self.region) and len(agency) > len(self.region):
             return agency[len(self.region):]
         return agency
@@ -143,6 +147,10 @@ _REGION = re.compile(r"^(\S+?(?:特别行政区|自治区|自治州|省|市))")
 
 
 def region_of(agency: str) -> str:
-    """The city or province at the start of an agency's name (大连市科学技术局 -> 大连市), or ""."""
+    """The city or province at the start of an agency's name, or "".
+
+    >>> region_of("大连市科学技术局"), region_of("辽宁省科学技术厅"), region_of("科技部")
+    ('大连市', '辽宁省', '')
+    """
     match = _REGION.match(agency.strip())
     return match.group(1) if match and len(match.group(1)) < len(agency.strip()) else ""

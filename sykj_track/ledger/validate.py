@@ -27,7 +27,11 @@ _QUOTE_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(" + "|".join(MULTIPLIERS
 
 
 def _amount_in_base(written: str) -> tuple[Decimal, Decimal] | None:
-    """(the number as written, the amount in base units): "2.5万家" -> (2.5, 25000)."""
+    """(the number as written, the amount in base units), or None when `written` is no quantity.
+
+    >>> _amount_in_base("2.5万家")
+    (Decimal('2.5'), Decimal('25000.0'))
+    """
     try:
         number, unit = parse_quantity(written)
         factor = parse_unit(unit).factor if unit else Decimal(1)
@@ -38,7 +42,13 @@ def _amount_in_base(written: str) -> tuple[Decimal, Decimal] | None:
 
 def number_in_quote(written: str, quote: str) -> bool:
     """Whether the quantity `written` ("2.5万家", "25000家", "394.28亿元") is in `quote`, after unit
-    normalization (2.5万 in the quote matches 25000 recorded) or in characters (百项, 两个, 千亿)."""
+    normalization (2.5万 in the quote matches 25000 recorded) or in characters (百项, 两个, 千亿).
+
+    >>> number_in_quote("25000家", "高新技术企业突破2.5万家"), number_in_quote("100项", "新增百项")
+    (True, True)
+    >>> number_in_quote("110个", "达到100个")
+    False
+    """
     amount = _amount_in_base(written)
     if amount is None:
         return False
