@@ -13,3 +13,4 @@ _.handle_endtag
 _.handle_data
 _.binary_location  # read by selenium when it starts Chromium
 _.dont_write_bytecode  # sys.dont_write_bytecode: read by Python's import system
+_.row_factory  # sqlite3 reads a connection's row_factory for every row
