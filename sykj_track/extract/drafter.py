@@ -43,7 +43,6 @@ class Reading:
         self.text = text
         self.years = Years(text)
         self.quantities = find_quantities(text)
-        self.quantity_starts = [q.start for q in self.quantities]
         self.hits = SentenceHits(index.hits(text) if self.quantities else [], index.metrics)
         self._subject_sums: list[int] | None = None
 
