@@ -86,8 +86,9 @@ class Problem:
         return f"{text}\n    fix: {inert(self.hint)}" if self.hint else text
 
     def as_dict(self) -> dict[str, str | int]:
-        """The problem as JSON-ready data."""
-        return {"file": self.where.file, "line": self.where.line, "message": self.message, "hint": self.hint}
+        """The problem as JSON-ready data: the English message and hint, and the Chinese ones beside."""
+        return {"file": self.where.file, "line": self.where.line, "message": self.message, "hint": self.hint,
+                "message_zh": self.message_in("zh"), "hint_zh": self.hint_in("zh")}
 
 
 @dataclass(frozen=True)

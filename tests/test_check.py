@@ -82,7 +82,7 @@ def test_json_report_has_errors_warnings_and_summary(copy):
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert set(report) == {"errors", "warnings", "summary"}
-    assert {"file", "line", "message"} <= set(report["errors"][0])
+    assert {"file", "line", "message", "hint", "message_zh", "hint_zh"} <= set(report["errors"][0])
     assert report["errors"][0]["file"] == REPORT and report["errors"][0]["line"] > 0
     summary = report["summary"]
     assert summary["sources"] == 5 and summary["errors"] == len(report["errors"]) >= 1
