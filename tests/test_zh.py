@@ -23,8 +23,9 @@ from helpers import SNAPSHOT
 
 AS_OF = ["--as-of", "2026-11-22"]
 ENGLISH = re.compile(r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+")
-# What is not the tool's prose: `commands`, paths and file:line places, ids, dates, URLs.
-NOT_PROSE = re.compile(r"`[^`]*`|https?://\S+|[\w./-]*/[\w./-]+(?::\d+)?|\b[a-z0-9]+(?:[_-][a-z0-9]+)+\b")
+# What is not the tool's prose: GitHub's ::error ...:: syntax, `commands`, paths and file:line places,
+# ids, dates, URLs.
+NOT_PROSE = re.compile(r"::\w+ [^\n]*?::|`[^`]*`|https?://\S+|[\w./-]*/[\w./-]+(?::\d+)?|\b[a-z0-9]+(?:[_-][a-z0-9]+)+\b")
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,7 @@ def run(root: Path, *args: str) -> str:
 COMMANDS = [
     ["status", *AS_OF], ["status", "-v", *AS_OF], ["status", "--year", "2020", *AS_OF],
     ["sources", *AS_OF], ["metrics"], ["check", *AS_OF], ["check", "-v", *AS_OF],
+    ["check", "--format", "github", *AS_OF],
     ["show", "高新技术企业", *AS_OF], ["show", "高新技术企业", "-v", *AS_OF],
     ["diff", "2024", "2025", *AS_OF], ["diff", "2024", "2025", "-v", *AS_OF], ["diff", "2024", "2019", *AS_OF],
     ["audit"], ["audit", "-v"], ["changes", "--since", "2023-01-01", "--until", "2026-11-22"],

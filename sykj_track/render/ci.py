@@ -19,8 +19,8 @@ def _path(root: Path, file: str, base: Path) -> str:
         return path.as_posix()
 
 
-def annotation(problem: Problem, root: Path, base: Path) -> str:
-    """One `::error file=…,line=…,title=…::message` line (::warning for a warning)."""
+def annotation(problem: Problem, root: Path, base: Path, lang: str = "en") -> str:
+    """One `::error file=…,line=…,title=…::message` line (::warning for a warning), in `lang`."""
     command = "error" if problem.is_error else "warning"
     properties = []
     if problem.where.file and (root / problem.where.file).is_file():  # not a directory: nothing to mark
@@ -28,7 +28,8 @@ def annotation(problem: Problem, root: Path, base: Path) -> str:
         if problem.where.line:
             properties.append(f"line={problem.where.line}")
     properties.append(f"title={github_property('sykj-track check')}")
-    message = problem.message + (f"\nfix: {problem.hint}" if problem.hint else "")
+    hint = problem.hint_in(lang)
+    message = problem.message_in(lang) + (f"\n{t('check.fix', lang)}{t('check.colon', lang)}{hint}" if hint else "")
     return f"::{command} {','.join(properties)}::{github_data(message)}"
 
 
@@ -36,7 +37,7 @@ def render_check_github(report: CheckReport, base: Path | None = None, lang: str
     """Every error and warning as an annotation, then the summary as a plain line. `base` is the
     directory paths are made relative to: $GITHUB_WORKSPACE when set, else the current directory."""
     base = base or Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
-    lines = [annotation(p, Path(report.root), base) for p in (*report.errors, *report.warnings)]
+    lines = [annotation(p, Path(report.root), base, lang) for p in (*report.errors, *report.warnings)]
     s = report.summary_dict()
     verdict = t("check.github_ok" if report.ok else "check.github_failed", lang)
     lines.append(t("check.github_summary", lang, verdict=verdict, sources=s["sources"], goals=s["goals"],
