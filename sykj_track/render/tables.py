@@ -214,24 +214,40 @@ class _Lines:
 def _draw_stacked(out: Any, columns: Sequence[Col], cells: list[list[tuple[str, str]]], title: str,
                   cell_len: Any) -> None:
     """One block per row: the first cell as its heading, then `header  value` lines, values wrapped
-    under themselves."""
-    from rich.text import Text
-
+    under themselves. The lines reach rich finished (`_Block`), as a table's cells do."""
     key_width = max(cell_len(c.header) for c in columns[1:]) if len(columns) > 1 else 0
     value_width = max(10, out.width - key_width - 2)
     rule = "─" * min(out.width, 60)
-    text = Text()
+    styles: dict[str, Any] = {}
+    lines: list[list[tuple[str, Any]]] = []  # each line: its pieces, (text, style)
     if title:
-        text.append(title + "\n", style="bold")
+        lines.append([(title, _style("bold", styles))])
     for row in cells:
-        text.append(rule + "\n", style="dim")
+        lines.append([(rule, _style("dim", styles))])
         head, head_style = row[0]
-        text.append("\n".join(wrap(head, out.width)) + "\n", style=head_style or "bold")
+        lines += [[(line, _style(head_style or "bold", styles))] for line in wrap(head, out.width)]
         for col, (value, style) in zip(columns[1:], row[1:]):
             if not value:
                 continue
             key = col.header + " " * (key_width - cell_len(col.header))
-            text.append(key + "  ", style="dim")
-            lines = wrap(value, value_width, col.keep_words)
-            text.append(("\n" + " " * (key_width + 2)).join(lines) + "\n", style=style or None)
-    out.print(text, end="", no_wrap=True, overflow="crop")
+            for n, line in enumerate(wrap(value, value_width, col.keep_words)):
+                lead = (key + "  ", _style("dim", styles)) if n == 0 else (" " * (key_width + 2), None)
+                lines.append([lead, (line, _style(style, styles))])
+    out.print(_Block(lines), end="")
+
+
+class _Block:
+    """Lines of styled pieces, laid out already: rich only writes them (and their colours)."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[list[tuple[str, Any]]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        for pieces in self.lines:
+            for text, style in pieces:
+                yield Segment(text, style)
+            yield Segment.line()
