@@ -109,3 +109,18 @@ def test_messages_of_the_other_commands_speak_chinese(tmp_path, ledger_texts):
                                   ["report", "--html", ""], ["show", "企业"]])
 def test_usage_errors_speak_chinese(args, ledger_texts):
     assert english_in(run(SNAPSHOT, *args), ledger_texts) == []
+
+
+def test_a_chinese_locale_is_enough(tmp_path, ledger_texts):
+    """No --lang and no $SYKJ_TRACK_LANG: LANG=zh_CN.UTF-8 speaks Chinese (a ledger declaring
+    nothing), and so does a ledger that declares lang = "zh" under any locale."""
+    root = tmp_path / "ledger"
+    shutil.copytree(SNAPSHOT, root)
+    (root / "targets" / "ledger.toml").unlink()
+    env = {"SYKJ_TRACK_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "zh_CN.UTF-8", "COLUMNS": "1000"}
+    for args in (["status", *AS_OF], ["audit"], ["diff", "2024", "2024"]):
+        result = CliRunner().invoke(main, ["--data", str(root), *args], env=env, prog_name="sykj-track")
+        assert english_in(result.output, ledger_texts) == [], (args, result.output)
+    declared = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "check", *AS_OF], prog_name="sykj-track",
+                                  env={**env, "LANG": "en_US.UTF-8"})
+    assert "通过" in declared.output and english_in(declared.output, ledger_texts) == []
