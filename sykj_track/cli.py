@@ -868,7 +868,7 @@ def diff(ctx: click.Context, year_a: int, year_b: int, metric_names: tuple[str, 
                                      known=", ".join(map(str, known)) or t("none", lang)))
     result = api.diff(ledger, year_a, year_b, when, _metric_ids(ledger, metric_names), only_flagged=only_flagged)
     if fmt == "json":
-        _emit(render_diff_json(result))
+        _emit(render_diff_json(result, seeds=api.seed_texts(ledger)))
     elif fmt == "csv":
         _emit(render_diff_csv(result), bom=excel)
     else:
@@ -923,7 +923,7 @@ def audit(ctx: click.Context, kinds: tuple[FindingKind, ...], metric_names: tupl
     lang = _lang(lang, ledger)
     findings = api.audit(ledger, kinds, _metric_ids(ledger, metric_names))
     if fmt == "json":
-        _emit(render_audit_json(findings))
+        _emit(render_audit_json(findings, seeds=api.seed_texts(ledger)))
     elif fmt == "csv":
         _emit(render_audit_csv(findings), bom=excel)
     else:

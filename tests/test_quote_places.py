@@ -69,3 +69,15 @@ def test_show_verbose_lists_every_quote_with_its_place(data):
     assert "figure old seeds/old.txt:1 (2023): 「2023年全市科技型企业达到100家」" in quotes
     assert "goal   r seeds/r.txt:7 (2025): 「全市科技型企业达到121家」" in quotes
     assert "… 全市科技型企业达到110家,同比增长10%,创历史新高。" in quotes
+
+
+def test_json_quotes_of_diff_and_audit_carry_their_place_in_the_report(data):
+    import json
+
+    root = ledger(data)
+    rows = json.loads(run(root, "diff", "2024", "2025", "--as-of", "2026-06-30", "--format", "json"))["rows"]
+    places = {q["quote"]: q["seed_where"] for row in rows for q in row["quotes"]}
+    assert places["全市科技型企业达到110家"] == "seeds/r.txt:4"
+    findings = json.loads(run(root, "audit", "--format", "json"))["findings"]
+    quotes = [q for f in findings for q in f["quotes"]]
+    assert quotes and all(q["seed_where"].startswith("seeds/") and q["where"].startswith("targets/") for q in quotes)

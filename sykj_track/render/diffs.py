@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..analysis.intervals import INF, point, show_growth
@@ -81,13 +81,25 @@ def diff_row_record(row: DiffRow) -> dict[str, Any]:
     }
 
 
-def render_diff_json(result: Diff) -> str:
-    """{"years": [A, B], "as_of": ..., "rows": [...]}."""
+def _seed_places(quotes: list[dict[str, Any]], records: Iterable[tuple[str, Goal | Figure]],
+                 seeds: SeedTexts | None) -> None:
+    """Add each quote's place in its report ("seed_where": "seeds/x.txt:12"), which outlives a checkout
+    of targets/ ("where" is the ledger's line)."""
+    if seeds is None:
+        return
+    for quote, (_, record) in zip(quotes, records):
+        quote["seed_where"] = seeds.cite(record.source.file, record.quote)
+
+
+def render_diff_json(result: Diff, seeds: SeedTexts | None = None) -> str:
+    """{"years": [A, B], "as_of": ..., "rows": [...]}; with `seeds`, each quote carries "seed_where"."""
     payload = {"years": [result.year_a, result.year_b], "as_of": result.as_of.isoformat(),
                "lacks": [*({"year": year, "what": what, "text": lacks_text(year, what)} for year, what in result.lacks),
                          *({"year": year, "what": "agency-goals", "agency": agency,
                             "text": lacks_agency_text(result, year, agency)} for year, agency in result.lacks_agency)],
                "rows": [diff_row_record(r) for r in result.rows]}
+    for record, row in zip(payload["rows"], result.rows):
+        _seed_places(record["quotes"], row_records(row), seeds)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -209,9 +221,13 @@ def _print_quotes(out: Any, rows: Sequence[DiffRow], seeds: SeedTexts | None) ->
                 out.print(line, style="dim")
 
 
-def render_audit_json(findings: list[Finding]) -> str:
-    """{"findings": [...]}, each finding as finding_record() gives it."""
-    return json.dumps({"findings": [finding_record(f) for f in findings]}, ensure_ascii=False, indent=2) + "\n"
+def render_audit_json(findings: list[Finding], seeds: SeedTexts | None = None) -> str:
+    """{"findings": [...]}, each finding as finding_record() gives it; with `seeds`, each quote carries
+    "seed_where"."""
+    records = [finding_record(f) for f in findings]
+    for record, finding in zip(records, findings):
+        _seed_places(record["quotes"], finding.records, seeds)
+    return json.dumps({"findings": records}, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_audit_table(findings: list[Finding], lang: str = "en", color: bool | None = None,
