@@ -6,19 +6,19 @@ derives verdicts from it without touching it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from .i18n import Msg, has, msg, say
-from .ledger.identity import NEUTRAL, LedgerIdentity
 
 from .vocabulary import (BASES, BETTER, BOUNDS, EVIDENCE, INCREMENTS, KINDS, OPS, REASONS, STATUSES, Basis, Better,
-                         Bound, Evidence, Increments, MetricKind, Op, Reason, Severity, Status)
+                         Bound, Evidence, Increments, Lang, MetricKind, Op, Reason, Severity, Status)
 
 __all__ = ["BASES", "BETTER", "BOUNDS", "EVIDENCE", "INCREMENTS", "KINDS", "OPS", "REASONS", "STATUSES",
-           "CheckReport", "Figure", "Goal", "Ledger", "Metric", "Problem", "Reconciliation", "Source", "Summary",
+           "NEUTRAL", "CheckReport", "Figure", "Goal", "Ledger", "LedgerIdentity", "Metric", "Problem", "Reconciliation", "Source", "Summary",
            "Verdict", "Where"]
 
 
@@ -179,6 +179,49 @@ class Figure:
         """True for a figure that covers only part of its year (截至11月30日)."""
         return self.as_of is not None
 
+
+@dataclass(frozen=True)
+class LedgerIdentity:
+    """The body a ledger holds to its numbers. Every field may be empty in the neutral identity."""
+
+    name: str = ""
+    agency: str = ""
+    region: str = ""  # a city or a province, as the agency's name writes it (大连市, 辽宁省)
+    lang: Lang = "zh"
+
+    @property
+    def title(self) -> str:
+        """What to call the ledger: its name, else its agency, else "" (the caller then says "the ledger")."""
+        return self.name or self.agency
+
+    @property
+    def who(self) -> str:
+        """The body whose goals are judged, for headings: its agency, else the ledger's name, else ""."""
+        return self.agency or self.name
+
+    def short(self, agency: str) -> str:
+        """`agency` without the ledger's region in front.
+
+        >>> LedgerIdentity(agency="大连市科学技术局", region="大连市").short("大连市工业和信息化局")
+        '工业和信息化局'
+        """
+        if self.region and agency.startswith(self.region) and len(agency) > len(self.region):
+            return agency[len(self.region):]
+        return agency
+
+    def with_agency_of(self, agencies: Iterable[str]) -> LedgerIdentity:
+        """This identity, with the agency most of `agencies` name when it declares none (ties: the
+        first named). A ledger without ledger.toml thus still knows its own goals from the others'."""
+        if self.agency:
+            return self
+        counts = Counter(a for a in agencies if a)
+        if not counts:
+            return self
+        top = max(counts.values())
+        return replace(self, agency=next(a for a in counts if counts[a] == top))
+
+
+NEUTRAL = LedgerIdentity()
 
 @dataclass(frozen=True)
 class Ledger:

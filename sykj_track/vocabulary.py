@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+Lang = Literal["zh", "en"]  # the languages the tool speaks and a ledger may declare
 MetricKind = Literal["stock", "flow", "ratio", "rank"]
 Better = Literal["higher", "lower"]
 Op = Literal[">=", ">", "<=", "<", "between"]
@@ -29,6 +30,7 @@ FindingKind = Literal["increment-mismatch", "growth-mismatch", "target-below-pri
 # How a goal's verdict changed between two as-of dates (`changes`).
 ChangeKind = Literal["new", "decided", "reversed", "reopened", "revised", "evidence", "overdue"]
 
+LANGS: tuple[Lang, ...] = get_args(Lang)
 KINDS: tuple[MetricKind, ...] = get_args(MetricKind)
 BETTER: tuple[Better, ...] = get_args(Better)
 OPS: tuple[Op, ...] = get_args(Op)

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sykj_track"
 # What each part of the package may not import. Shared modules sit at the top of the package but
 # below every layer; extract/ stands beside analysis/ and uses only the ledger's text reading.
 FORBIDDEN = {
-    "model": {"analysis", "render", "extract", "api", "cli"},
+    "model": {"ledger", "analysis", "render", "extract", "api", "cli"},
     "quantity": {"ledger", "analysis", "render", "extract", "api", "cli", "model"},
     "i18n": {"ledger", "analysis", "render", "extract", "api", "cli", "model"},
     "textsafe": {"ledger", "analysis", "render", "extract", "api", "cli", "model"},

@@ -239,15 +239,10 @@ def _make_key(path: Path) -> None:
 def _classes() -> dict[str, type]:
     import dataclasses
 
-    from . import identity
     from .. import model
 
-    found = {}
-    for module in (model, identity):
-        for name, value in vars(module).items():
-            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == module.__name__:
-                found[name] = value
-    return found
+    return {name: value for name, value in vars(model).items()
+            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == model.__name__}
 
 
 _CLASSES: dict[str, type] = {}

@@ -5,24 +5,26 @@ in every view), what the HTML report and `--help` call the ledger, and which age
 report is written for. A ledger without ledger.toml gets a neutral identity: the loader then takes
 the agency most of its sources declare, so nothing here ever names a particular city.
 
-This module imports nothing from the project at start-up, so the model and the CLI may use it freely.
+The identity itself (LedgerIdentity, NEUTRAL) is part of the model; this module reads and writes
+targets/ledger.toml.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+from ..model import NEUTRAL, LedgerIdentity
+from ..vocabulary import LANGS, Lang
 
 if TYPE_CHECKING:
     from ..model import Problem
 
+__all__ = ["IDENTITY_FILE", "LANGS", "NEUTRAL", "Lang", "LedgerIdentity", "load_identity", "read_identity",
+           "region_of", "render_identity_toml"]
+
 IDENTITY_FILE = "ledger.toml"
-LANGS = ("zh", "en")
-Lang = Literal["zh", "en"]
 
 # The fields of targets/ledger.toml, each a string.
 IDENTITY_FIELDS = ("name", "agency", "region", "lang")
@@ -37,48 +39,6 @@ lang = {lang}        # the language of the reports and of the report page: "zh" 
 """
 
 
-@dataclass(frozen=True)
-class LedgerIdentity:
-    """The body a ledger holds to its numbers. Every field may be empty in the neutral identity."""
-
-    name: str = ""
-    agency: str = ""
-    region: str = ""  # a city or a province, as the agency's name writes it (大连市, 辽宁省)
-    lang: Lang = "zh"
-
-    @property
-    def title(self) -> str:
-        """What to call the ledger: its name, else its agency, else "" (the caller then says "the ledger")."""
-        return self.name or self.agency
-
-    @property
-    def who(self) -> str:
-        """The body whose goals are judged, for headings: its agency, else the ledger's name, else ""."""
-        return self.agency or self.name
-
-    def short(self, agency: str) -> str:
-        """`agency` without the ledger's region in front.
-
-        >>> LedgerIdentity(agency="大连市科学技术局", region="大连市").short("大连市工业和信息化局")
-        '工业和信息化局'
-        """
-        if self.region and agency.startswith(self.region) and len(agency) > len(self.region):
-            return agency[len(self.region):]
-        return agency
-
-    def with_agency_of(self, agencies: Iterable[str]) -> LedgerIdentity:
-        """This identity, with the agency most of `agencies` name when it declares none (ties: the
-        first named). A ledger without ledger.toml thus still knows its own goals from the others'."""
-        if self.agency:
-            return self
-        counts = Counter(a for a in agencies if a)
-        if not counts:
-            return self
-        top = max(counts.values())
-        return replace(self, agency=next(a for a in counts if counts[a] == top))
-
-
-NEUTRAL = LedgerIdentity()
 
 
 def render_identity_toml(identity: LedgerIdentity) -> str:

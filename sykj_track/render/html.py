@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ..ledger.identity import NEUTRAL, LedgerIdentity
-from ..model import Figure, Source, Summary, Verdict
+from ..model import NEUTRAL, LedgerIdentity, Figure, Source, Summary, Verdict
 from ..quantity import format_number
 from ..i18n import label, t
 from ..ledger.quotes import SeedTexts
