@@ -11,7 +11,9 @@ from datetime import date
 from .dates import Published, month_end, relative_year
 from .layout import Section
 from .quantities import Quantity
+from .records import ItemKind, Tier
 from .sentence import Sentence
+from ..vocabulary import Basis, Bound, Op
 
 # ---------------------------------------------------------------------------------------- wording
 
@@ -44,7 +46,7 @@ NOW_WRITING = re.compile(r"年底前|今年|本年")  # the year the text is wri
 
 # size: the cues of one number, each a separate finding of the sentence; a record of them would be built only to be unpacked here
 def kind_and_year(section: Section, mode: str, published: date, year: int | None, goal_cue: bool,
-                  past_cue: bool, before: str, said: Callable[[re.Pattern[str]], bool]) -> tuple[str, int]:
+                  past_cue: bool, before: str, said: Callable[[re.Pattern[str]], bool]) -> tuple[ItemKind, int]:
     """Goal or figure, and the year it speaks of.
 
     Under a dated heading the heading's year rules (a summary of 2024 reports 2024, a plan for 2025
@@ -62,6 +64,7 @@ def kind_and_year(section: Section, mode: str, published: date, year: int | None
         now = said(NOW_WRITING)
         figure_year = published.year - 1 if published.month <= 3 and not now else published.year
         goal_year = published.year
+    kind: ItemKind
     if mode == "plan":
         kind = "goal"
         if year is not None and year < goal_year and not goal_cue or \
@@ -77,7 +80,7 @@ def kind_and_year(section: Section, mode: str, published: date, year: int | None
     return kind, year
 
 
-def bound_from(before: str, after: str) -> tuple[str, str]:
+def bound_from(before: str, after: str) -> tuple[Bound, Op]:
     """(figure bound, goal op) from the words around a number."""
     if after.startswith(("以上", "多")) or AT_LEAST.search(before):
         return ("at_least", ">=") if after.startswith("以上") or AT_LEAST.search(before) else ("more_than", ">")
@@ -92,7 +95,7 @@ def bound_from(before: str, after: str) -> tuple[str, str]:
     return "exact", ">="
 
 
-def basis_of(quantity: Quantity, before: str, clause_before: str) -> str:
+def basis_of(quantity: Quantity, before: str, clause_before: str) -> Basis:
     if quantity.unit in ("个百分点", "百分点"):
         return "increment"
     if quantity.unit == "%" and (GROWTH.search(before) or RATE_OF_GROWTH.search(before)):
@@ -105,7 +108,7 @@ def basis_of(quantity: Quantity, before: str, clause_before: str) -> str:
 TIER_CUE = re.compile(r"确保|力争|争取")
 
 
-def tier_of(sentence: Sentence, position: int) -> str:
+def tier_of(sentence: Sentence, position: int) -> Tier:
     """确保达到80家、力争突破100家: in a sentence with both, 确保 marks the base goal, 力争 the stretch."""
     if not (sentence.says(BASE) and sentence.says(STRETCH)):
         return ""

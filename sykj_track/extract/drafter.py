@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..i18n import msg
 from ..ledger.identity import region_of
 from ..model import Figure, Goal, Metric
+from ..vocabulary import Basis
 from ..quantity import QuantityError, convert, parse_unit
 from .cues import (ESTIMATE, GOAL_CUES, HORIZON, LAGGED, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from,
                    kind_and_year, period_end, tier_of)
@@ -76,7 +77,7 @@ class Spot:
     read: Reading
     quantity: Quantity
     clause: tuple[int, int]
-    basis: str
+    basis: Basis
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ class _Drafter:
         items = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
         last_proposed: tuple[str, str] | None = None  # the same, for a measure the registry does not know
-        previous: tuple[Quantity, str] | None = None
+        previous: tuple[Quantity, Basis] | None = None
         for number, q in enumerate(quantities):
             clause = read.sentence.clause(q.start)
             before = sentence[clause[0]:q.start]

@@ -5,21 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
+
+from ..vocabulary import Basis, Bound, Op
+
+ItemKind = Literal["goal", "figure"]
+Tier = Literal["", "base", "stretch"]  # "" for a goal of one tier
+
 
 @dataclass(frozen=True)
 class Item:
     """One drafted goal or figure. `value` (and `value_max`) are the numbers as written, in `unit`."""
 
-    kind: str  # "goal" | "figure"
+    kind: ItemKind
     metric: str
     year: int
     value: Decimal
     unit: str
-    basis: str
+    basis: Basis
     quote: str
-    op: str | None = None  # goals: >=, >, <=, <, between
-    bound: str | None = None  # figures: exact, more_than, at_least, about, at_most
+    op: Op | None = None  # goals only
+    bound: Bound | None = None  # figures only
     estimate: bool = False
     as_of: date | None = None
     value_max: Decimal | None = None
@@ -27,7 +33,7 @@ class Item:
     already_recorded: bool = False
     known_metric: bool = True
     agency: str = ""
-    tier: str = ""  # "base" (确保) | "stretch" (力争) for a two-tier goal
+    tier: Tier = ""  # base (确保) or stretch (力争) for a two-tier goal
     subject: str = ""  # the words the metric was matched on (or proposed from)
     note: str = ""
     doubt: str = ""

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..vocabulary import Basis
+
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?(?:度)?")
 _NUMBER_CELL = re.compile(r"(?P<open>[\[［【])?\s*(?P<num>[-−]?\d+(?:\.\d+)?)\s*(?P<pct>[%％])?\s*(?P<close>[\]］】])?")
 _GROWTH_COLUMN = re.compile(r"增长|增速|增幅|变化率")
@@ -35,7 +37,7 @@ class Cell:
     value: Decimal
     unit: str
     year: int
-    basis: str  # "level" | "growth"
+    basis: Basis  # level or growth
     estimate: bool
     quote: str  # the row's cells from the label to this number, one space apart
     line: int  # the line of the number (0-based)
