@@ -39,8 +39,6 @@ lang = {lang}        # the language of the reports and of the report page: "zh" 
 """
 
 
-
-
 def render_identity_toml(identity: LedgerIdentity) -> str:
     """targets/ledger.toml for `identity`, commented, as `init` writes it."""
     from json import dumps  # a TOML basic string is a JSON string for text without control characters
