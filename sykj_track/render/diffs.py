@@ -93,6 +93,7 @@ def _seed_places(quotes: list[dict[str, Any]], records: Iterable[tuple[str, Goal
 
 def render_diff_json(result: Diff, seeds: SeedTexts | None = None) -> str:
     """{"years": [A, B], "as_of": ..., "rows": [...]}; with `seeds`, each quote carries "seed_where"."""
+    payload: dict[str, Any]  # its rows are dicts whose quotes get their places below
     payload = {"years": [result.year_a, result.year_b], "as_of": result.as_of.isoformat(),
                "lacks": [*({"year": year, "what": what, "text": lacks_text(year, what)} for year, what in result.lacks),
                          *({"year": year, "what": "agency-goals", "agency": agency,
