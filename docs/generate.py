@@ -22,7 +22,8 @@ Options of `run`: columns=N (the width, default 100), lang=zh|en (default en), p
 line first, after `$ `), exit=N (the exit status expected, default 0), keep=1,3,-1 (only these
 paragraphs, `…` where some are left out; -1 is the last), from=REGEX and to=REGEX (only the lines from
 the first that matches one to the next that matches the other, dedented), fence=NAME (the fence's
-language; `none` for Markdown to include as it is).
+language; `none` for Markdown to include as it is), data=DIR (run inside DIR of the repository, on its
+data, instead of the repository's own: a hand-made ledger of tests/fixtures/).
 
 Commands run in process, through the console script pyproject.toml names, from an empty temporary
 directory with the repository's data (SYKJ_TRACK_DATA), no colour, no cache and no locale of the
@@ -89,6 +90,7 @@ class Run:
     start: str | None = None
     stop: str | None = None
     fence: str = "text"
+    data: str | None = None
 
 
 def parse_run(words: list[str]) -> Run:
@@ -104,7 +106,7 @@ def parse_run(words: list[str]) -> Run:
             options[key] = tuple(int(n) for n in value.split(","))
         elif key in ("from", "to"):
             options["start" if key == "from" else "stop"] = value
-        elif key in ("lang", "fence"):
+        elif key in ("lang", "fence", "data"):
             options[key] = value
         elif key == "prompt":
             options[key] = True
@@ -113,16 +115,19 @@ def parse_run(words: list[str]) -> Run:
     return Run(tuple(words[cut + 1:]), **options)
 
 
-def invoke(args: tuple[str, ...] | list[str], columns: int = 100, lang: str = "en", exit: int = 0) -> str:
+def invoke(args: tuple[str, ...] | list[str], columns: int = 100, lang: str = "en", exit: int = 0,
+           data: str | None = None) -> str:
     """What `sykj-track ARGS` prints, stdout and stderr as a terminal would interleave them."""
     from click.testing import CliRunner
 
-    env = {"SYKJ_TRACK_DATA": str(REPO), "SYKJ_TRACK_LANG": lang, "SYKJ_TRACK_CACHE": "off", "NO_COLOR": "1",
-           "COLUMNS": str(columns), "LINES": "50", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    root = REPO / data if data else REPO
+    env = {"SYKJ_TRACK_DATA": str(root), "SYKJ_TRACK_LANG": lang, "SYKJ_TRACK_CACHE": "off", "NO_COLOR": "1",
+           "COLUMNS": str(columns), "LINES": "50", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8",
+           "GITHUB_WORKSPACE": None}
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as empty:
         cwd = os.getcwd()
-        os.chdir(empty)
+        os.chdir(root if data else empty)
         try:
             result = runner.invoke(console_script(), list(args), env=env, prog_name="sykj-track",
                                    terminal_width=columns)
@@ -162,7 +167,7 @@ def excerpt(text: str, run: Run) -> str:
 
 def make_run(words: list[str]) -> str:
     run = parse_run(words)
-    text = excerpt(invoke(run.args, run.columns, run.lang, run.exit), run)
+    text = excerpt(invoke(run.args, run.columns, run.lang, run.exit, run.data), run)
     if run.prompt:
         text = f"$ sykj-track {shlex.join(run.args)}\n{text}"
     return text if run.fence == "none" else f"```{run.fence}\n{text}```\n"

@@ -153,3 +153,18 @@ def test_a_part_is_made_afresh_between_its_comments() -> None:
     assert fresh.startswith("before\n<!-- generated: run prompt -- --version -->\n```text\n$ sykj-track --version\n")
     assert fresh.endswith("```\n<!-- end generated -->\nafter\n") and "old" not in fresh
     assert generate.regenerate(fresh) == fresh
+
+
+def test_the_readme_broken_ledger_shows_each_mistake_once() -> None:
+    """tests/fixtures/broken-ledger/ (README's `check --format github` example) holds three mistakes:
+    a bound outside its list, a typed number that is not the quote's, a quote changed by one digit."""
+    import json
+
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(GROUP, ["--data", str(REPO / "tests" / "fixtures" / "broken-ledger"), "check",
+                                        "--as-of", "2024-06-30", "--format", "json"], env={"SYKJ_TRACK_CACHE": "off"})
+    assert result.exit_code == 1
+    errors = [(e["line"], e["message"]) for e in json.loads(result.stdout)["errors"]]
+    assert [line for line, _ in errors] == [24, 28, 37, 37]
+    assert "'exactly'" in errors[0][1] and "420亿元" in errors[1][1] and "361亿元" in errors[2][1]
