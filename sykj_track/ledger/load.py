@@ -126,8 +126,9 @@ def _parse_toml(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[s
     return data, _TomlFile(name, text)
 
 
-# tomllib's messages (Python 3.11-3.13), so that a reader of Chinese is told what is wrong in Chinese.
-_TOML_MESSAGES = tuple((re.compile(pattern), key) for pattern, key in (
+# tomllib's messages (Python 3.11-3.13), so that a reader of Chinese is told what is wrong in Chinese;
+# matched only when a file does not parse (re caches the compiled patterns).
+_TOML_MESSAGES = (
     (r"Cannot declare (?P<key>.+) twice", "toml.declare_twice"),
     (r"Cannot mutate immutable namespace (?P<key>.+)", "toml.immutable"),
     (r"Cannot overwrite a value(?: \(in (?P<key>.+)\))?", "toml.overwrite"),
@@ -149,15 +150,15 @@ _TOML_MESSAGES = tuple((re.compile(pattern), key) for pattern, key in (
     (r"Unclosed inline table", "toml.unclosed_table"),
     (r"Unescaped '\\' in a string", "toml.backslash"),
     (r"Unterminated string", "toml.unterminated"),
-))
+)
 
 
 def _toml_detail(message: str) -> Msg | str:
     """tomllib's message as a message of the catalogue; one it does not know, as it is."""
     for pattern, key in _TOML_MESSAGES:
-        match = pattern.fullmatch(message)
+        match = re.fullmatch(pattern, message)
         if match:
-            fields = {"key": match.group("key")} if "key" in pattern.groupindex else {}
+            fields = {"key": match.group("key")} if "key" in match.re.groupindex else {}
             if key == "toml.overwrite":
                 return msg(key) if not fields["key"] else msg("toml.overwrite_in", **fields)
             return msg(key, **fields)
