@@ -27,7 +27,7 @@ data, instead of the repository's own: a hand-made ledger of tests/fixtures/).
 
 Commands run in process, through the console script pyproject.toml names, from an empty temporary
 directory with the repository's data (SYKJ_TRACK_DATA), no colour, no cache and no locale of the
-machine. Every command in README that depends on a date is given one (--as-of, --since, --until), so
+machine. A command that takes --as-of or --until must be given it (the script refuses otherwise), so
 the output is the same on every day; where the repository's own path would show, `~/sykj-track` is
 written instead. The extract tables need the corpus at ../shared/extract-corpus: without it those parts
 are left as they are and the script says so.
@@ -165,8 +165,20 @@ def excerpt(text: str, run: Run) -> str:
     return "\n".join(lines) + "\n"
 
 
+def undated(args: tuple[str, ...]) -> list[str]:
+    """The date options a command takes that `args` leave to today (its output would change daily)."""
+    import click
+
+    command = console_script().commands.get(next((a for a in args if not a.startswith("-")), ""))
+    options = {flag for p in command.params if isinstance(p, click.Option) for flag in p.opts} if command else set()
+    return [flag for flag in ("--as-of", "--until") if flag in options and flag not in args]
+
+
 def make_run(words: list[str]) -> str:
     run = parse_run(words)
+    if missing := undated(run.args):
+        raise SystemExit(f"run: give {' and '.join(missing)} to sykj-track {shlex.join(run.args)}, "
+                         "or its output changes with the day")
     text = excerpt(invoke(run.args, run.columns, run.lang, run.exit, run.data), run)
     if run.prompt:
         text = f"$ sykj-track {shlex.join(run.args)}\n{text}"

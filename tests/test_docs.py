@@ -168,3 +168,11 @@ def test_the_readme_broken_ledger_shows_each_mistake_once() -> None:
     errors = [(e["line"], e["message"]) for e in json.loads(result.stdout)["errors"]]
     assert [line for line, _ in errors] == [24, 28, 37, 37]
     assert "'exactly'" in errors[0][1] and "420亿元" in errors[1][1] and "361亿元" in errors[2][1]
+
+
+def test_a_part_that_would_change_with_the_day_is_refused() -> None:
+    assert generate.undated(("status", "--year", "2022")) == ["--as-of"]
+    assert generate.undated(("changes", "--since", "2023-03-07")) == ["--until"]
+    assert generate.undated(("status", "--as-of", "2026-11-22")) == generate.undated(("audit",)) == []
+    with pytest.raises(SystemExit, match="--as-of"):
+        generate.make_run(["--", "show", "高新技术企业"])
