@@ -15,16 +15,24 @@ FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years a report may speak of
 # Each rule: how the README says it (Markdown), and how --help says it (plain, shorter).
 ERRORS: tuple[tuple[str, str], ...] = (
     ("TOML syntax; unknown or missing fields, wrong types, bad dates, an `op`/`bound`/`basis`/`kind` "
-     "outside its list",
-     "TOML syntax; unknown or missing fields, wrong types, bad dates, an op/bound/basis/kind outside its list"),
-    ("unknown metrics; a unit that cannot be converted to its metric's; a `part_of` that names no metric, "
-     "counts in another kind of unit or goes round in a circle",
-     "unknown metrics; units that do not fit their metric; a part_of that names no metric or goes in a circle"),
-    (f"a year outside {FIRST_YEAR}..{LAST_YEAR}", f"years outside {FIRST_YEAR}..{LAST_YEAR}"),
-    ("a source whose `file` is not a UTF-8 text inside `seeds/` (no absolute paths, no `..`, no links out; "
+     "outside its list; an empty quote",
+     "TOML syntax; unknown or missing fields, wrong types, bad dates, an op/bound/basis/kind outside its "
+     "list; an empty quote"),
+    ("no `targets/metrics.toml`; a metric id not in snake_case; unknown metrics; a unit that cannot be "
+     "converted to its metric's; a `part_of` that names no metric, counts in another kind of unit or goes "
+     "round in a circle",
+     "no targets/metrics.toml; a metric id not in snake_case; unknown metrics; units that do not fit their "
+     "metric; a part_of that names no metric or goes in a circle"),
+    (f"a year outside {FIRST_YEAR}..{LAST_YEAR}; an `as_of` outside its figure's year; a value beyond any "
+     "real figure; `between` without a `target_max` above its `target`, or a `target_max` without `between`",
+     f"years outside {FIRST_YEAR}..{LAST_YEAR}; an as_of outside its year; a value beyond any real figure; "
+     "between without a target_max above the target"),
+    ("a source whose `id` is not its file's name, or whose `file` is not a UTF-8 text inside `seeds/` "
+     "(no absolute paths, no `..`, no links out; "
      "a GB18030 file is named as such, with the `iconv` line that converts it); a `url` or `archive_url` "
      "that is not http(s); a seed whose SHA-256 is not the `sha256` recorded",
-     "a source whose file is not a UTF-8 text inside seeds/; a url that is not http(s); a seed whose "
+     "a source whose id is not its file's name or whose file is not a UTF-8 text inside seeds/; a url "
+     "that is not http(s); a seed whose "
      "SHA-256 is not the sha256 recorded"),
     ("a quote not in its seed (compared after Unicode NFKC normalization, with all whitespace removed)",
      "a quote not in its seed (compared after NFKC and with all whitespace removed)"),
