@@ -9,14 +9,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .analysis.reconcile import reconcile
 from .ledger import atomicwrite
 from .ledger.datadir import DataDirError, bundled_data_dir, find_data_dir, is_installed_copy
 from .ledger.identity import IDENTITY_FILE, LedgerIdentity, load_identity
 from .ledger.init import InitError, init_ledger
 from .ledger.load import METRICS_FILE
 from .ledger.load import load
-from .ledger.validate import validate as validate_files
 from .vocabulary import STATUSES
 from .model import CheckReport, Ledger, Metric, Problem, Reconciliation, Summary, Verdict, Where
 
@@ -91,11 +89,20 @@ def cache_for(data: str | os.PathLike[str] | None = None) -> Cache | None:
     return Cache.default()
 
 
+def reconcile(ledger: Ledger, as_of: date) -> Reconciliation:
+    """Every goal stated by a report published by `as_of`, judged hit, miss or pending with its evidence
+    (see sykj_track.analysis.reconcile)."""
+    from .analysis.reconcile import reconcile as judge
+
+    return judge(ledger, as_of)
+
+
 def validate(ledger: Ledger, quotes: bool = True, cache: Cache | None = None) -> list[Problem]:
     """The problems no single record shows: the ledger's own cross-record checks (quotes in their
     seeds unless `quotes=False`, duplicates, uncited seeds) and, as warnings, figures of one metric and
     year that cannot both be true (the audit's conflicting figures)."""
     from .analysis.audit import disagreement_warnings
+    from .ledger.validate import validate as validate_files
 
     return [*validate_files(ledger, quotes=quotes, cache=cache), *disagreement_warnings(ledger)]
 
