@@ -123,6 +123,8 @@ def invoke(args: tuple[str, ...] | list[str], columns: int = 100, lang: str = "e
     root = REPO / data if data else REPO
     env = {"SYKJ_TRACK_DATA": str(root), "SYKJ_TRACK_LANG": lang, "SYKJ_TRACK_CACHE": "off", "NO_COLOR": "1",
            "COLUMNS": str(columns), "LINES": "50", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8",
+           # what would colour the output, or change its paths, on some machine
+           "FORCE_COLOR": None, "CLICOLOR_FORCE": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
            "GITHUB_WORKSPACE": None}
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as empty:
