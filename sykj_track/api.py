@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .analysis.series import MetricSeries
     from .ledger.cache import Cache
     from .ledger.quotes import SeedTexts
+    from .render.export import Exported
     from .vocabulary import ChangeKind, FindingKind
 
 RESERVED_FILES = (METRICS_FILE, IDENTITY_FILE)  # the files in targets/ that are not reports
@@ -159,7 +160,7 @@ def resolve_metric(ledger: Ledger, name: str) -> list[str]:
             if lowered in m.id or name in m.zh or lowered in m.en.lower() or any(name in a for a in m.aliases)]
 
 
-def coverage(ledger: Ledger, result: Reconciliation, published_only: bool = False) -> list[dict]:
+def coverage(ledger: Ledger, result: Reconciliation, published_only: bool = False) -> list[dict[str, Any]]:
     """Per source: goals and figures recorded, and the statuses of the goals it states at as-of;
     with `published_only`, only the sources published by then (what `sykj-track sources` lists)."""
     rows = []
@@ -267,7 +268,7 @@ def seed_texts(ledger: Ledger) -> SeedTexts:
 
 
 def export_sqlite(ledger: Ledger, as_of: date, path: str | os.PathLike[str],
-                  metadata_path: str | os.PathLike[str] | None = None, lang: str = "zh"):
+                  metadata_path: str | os.PathLike[str] | None = None, lang: str = "zh") -> Exported:
     """Write the ledger, its verdicts as of `as_of` and the audit's findings to an SQLite database at
     `path`, and Datasette's metadata to `metadata_path` (default: metadata.json beside it); see
     sykj_track.render.export. Returns what was written."""

@@ -1,7 +1,7 @@
 """The type checker and the linter pass, so a helper's pytest run sees what .ci/run would refuse.
 
-Their settings (mypy strict on model, vocabulary and analysis/; ruff's rules and the complexity bound)
-are in pyproject.toml; both are test dependencies, pinned.
+Their settings (mypy strict on model, vocabulary, ledger/, analysis/ and api; ruff's rules and the
+complexity bound) are in pyproject.toml; both are test dependencies, pinned.
 """
 
 from __future__ import annotations

@@ -413,8 +413,12 @@ def _records(data: dict[str, Any], what: str, toml: _TomlFile, problems: list[Pr
     return []
 
 
+# One targets/<source-id>.toml as loaded: its source (None when it does not load), goals and figures.
+Records = tuple[Source | None, list[Goal], list[Figure]]
+
+
 def load_source_file(path: Path, root: Path, metrics: dict[str, Metric], problems: list[Problem]
-                     ) -> tuple[Source | None, list[Goal], list[Figure]]:
+                     ) -> Records:
     """Read one targets/<source-id>.toml."""
     parsed = _parse_toml(path, root, problems)
     if parsed is None:
@@ -554,7 +558,7 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Ledger, list[Problem]]
     identity = _cached(cache, ("identity", _bytes(root / "targets" / IDENTITY_FILE)), problems,
                        lambda found: _identity(root, found))
     paths = [p for p in sorted((root / "targets").glob("*.toml")) if p.name not in (METRICS_FILE, IDENTITY_FILE)]
-    results: dict[Path, tuple] = {}
+    results: dict[Path, tuple[Records, list[Problem]]] = {}
     keys: dict[Path, str] = {}
     size = 0
     for path in paths:
@@ -604,7 +608,7 @@ def _identity(root: Path, problems: list[Problem]) -> LedgerIdentity:
     return identity
 
 
-def _parse_one(path: Path, root: Path, metrics: dict[str, Metric]) -> tuple[tuple, list[Problem]]:
+def _parse_one(path: Path, root: Path, metrics: dict[str, Metric]) -> tuple[Records, list[Problem]]:
     found: list[Problem] = []
     return load_source_file(path, root, metrics, found), found
 
@@ -617,11 +621,12 @@ def _start_worker(metrics: dict[str, Metric]) -> None:
     _worker_metrics = metrics
 
 
-def _parse_in_worker(path: Path, root: Path) -> tuple[tuple, list[Problem]]:
+def _parse_in_worker(path: Path, root: Path) -> tuple[Records, list[Problem]]:
     return _parse_one(path, root, _worker_metrics)
 
 
-def _parse_all(paths: list[Path], root: Path, metrics: dict[str, Metric], parallel: bool) -> list[tuple]:
+def _parse_all(paths: list[Path], root: Path, metrics: dict[str, Metric], parallel: bool
+               ) -> list[tuple[Records, list[Problem]]]:
     """Each file's ((source, goals, figures), problems), in order; in worker processes when `parallel`
     and there is more than one core, else (or if workers cannot be started) here."""
     workers = min(os.cpu_count() or 1, len(paths))
@@ -650,7 +655,8 @@ def _cached(cache: Cache | None, parts: tuple[bytes | str, ...], problems: list[
     key = cache.key(*parts) if cache is not None and parts[-1] else None
     stored = cache.get(key) if cache is not None and key is not None else None
     if stored is not None:
-        value, found = stored
+        value: T = stored[0]
+        found: list[Problem] = stored[1]
     else:
         found = []
         value = compute(found)

@@ -18,7 +18,7 @@ import json
 from datetime import date
 from typing import Any
 
-from . import identity, load
+from . import identity, load, rules
 from .. import model
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -72,7 +72,7 @@ def _field(name: str, kind: Any) -> dict[str, Any]:
     if name in _CHOICES:
         schema["enum"] = list(_CHOICES[name])
     if name == "year":
-        schema |= {"minimum": load.FIRST_YEAR, "maximum": load.LAST_YEAR}
+        schema |= {"minimum": rules.FIRST_YEAR, "maximum": rules.LAST_YEAR}
     if name == "quote":
         schema["pattern"] = r"\S"  # not empty, not only blanks
     if name == "sha256":

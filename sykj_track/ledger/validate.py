@@ -147,7 +147,7 @@ def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: 
         fingerprint = "\x1f".join(f"{r.where}\x1e{r.quote}\x1e{r.written}\x1e{isinstance(r, Goal) and r.revealed}"
                                   for r in records)
         key = cache.key("quotes", source.file, data, fingerprint)
-        stored = cache.get(key)
+        stored: list[Problem] | None = cache.get(key)
         if stored is not None:
             return stored
     try:
@@ -183,7 +183,7 @@ def _duplicate_sources(sources: tuple[Source, ...]) -> list[Problem]:
 
 def _conflicting_goals(goals: tuple[Goal, ...]) -> list[Problem]:
     """One report cannot both set and revise a goal: two targets for one goal in one source is a typo."""
-    seen: dict[tuple, Goal] = {}
+    seen: dict[tuple[str, str, int, str, str], Goal] = {}
     problems = []
     for goal in goals:
         key = (goal.source.id, goal.metric, goal.year, goal.agency, goal.basis)
@@ -196,7 +196,7 @@ def _conflicting_goals(goals: tuple[Goal, ...]) -> list[Problem]:
 
 
 def _duplicates(ledger: Ledger) -> list[Problem]:
-    counts: dict[tuple, list[Goal | Figure]] = defaultdict(list)
+    counts: dict[tuple[object, ...], list[Goal | Figure]] = defaultdict(list)  # a record's fields -> its copies
     for goal in ledger.goals:
         counts[("goal", goal.source.id, goal.metric, goal.year, goal.basis, goal.agency, goal.op, goal.target)].append(goal)
     for fig in ledger.figures:
