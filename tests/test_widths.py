@@ -29,12 +29,14 @@ TABLES = {
     "sources": (["sources", *AS_OF], ["sources.report", "sources.published", "sources.goals", "sources.figures"]),
     "metrics": (["metrics"], ["metrics.zh", "metrics.en", "metrics.unit", "metrics.kind"]),
     "check": (["check", *AS_OF], ["check.where", "check.severity", "check.message"]),
+    "check -v": (["check", "-v", *AS_OF], ["check.severity", "check.message"]),
     "show": (["show", "高新技术企业", *AS_OF], ["show.goals", "show.figures", "show.verdict"]),
     "diff": (["diff", "2024", "2025", *AS_OF], ["diff.change", "diff.stated", "diff.implied",
                                                 "diff.flags"]),
     "audit": (["audit"], ["sources.report", "col.year", "check.where", "audit.quote"]),
 }
 PLACE = re.compile(r"(?:seeds|targets)/[\w.-]+:\d+")
+GOAL_ID = re.compile(r"\b\d{4}:[a-z0-9_]+:[a-z]+\b")  # 2019:hitech_enterprises:level
 
 
 @functools.lru_cache(maxsize=None)
@@ -53,7 +55,7 @@ def ids() -> list[str]:
 def whole_ids(text: str, ids: list[str]) -> set[str]:
     """The ids shown whole in `text`: a report's or a metric's id, a seed's or a record's file:line."""
     found = {i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)}
-    return found | set(PLACE.findall(text))
+    return found | set(PLACE.findall(text)) | set(GOAL_ID.findall(text))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

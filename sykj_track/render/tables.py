@@ -57,6 +57,11 @@ def _longest_word(text: str) -> int:
     return max((cell_len(word) for word in text.split()), default=0)
 
 
+def _longest_run(text: str) -> int:
+    """The widest id, number or Latin word in `text` (what a fold keeps whole)."""
+    return max((len(run) for run in _PIECES.findall(text) if len(run) > 1), default=0)
+
+
 def _cell(cell: Cell) -> tuple[str, str]:
     return (inert(cell), "") if isinstance(cell, str) else (inert(cell[0]), cell[1])
 
@@ -68,8 +73,8 @@ def draw(out: Any, columns: Sequence[Col], rows: Sequence[Sequence[Cell]], title
 
     cells = [[_cell(c) for c in row] for row in rows]
     # What each column needs at least: its header's longest word and, for keep_words columns, every
-    # cell's widest line (a source id, a number with its unit); other columns wrap between words,
-    # and a run of 汉字 (or a very long word) may fold anywhere, so they need at most MIN_FREE cells.
+    # cell's widest item (a source id, a number with its unit); other columns wrap between words,
+    # and a run of 汉字 may fold anywhere, so they need MIN_FREE cells, or their longest id or number.
     need, natural = [], []
     for i, col in enumerate(columns):
         words = [_longest_word(col.header)]
@@ -80,8 +85,8 @@ def draw(out: Any, columns: Sequence[Col], rows: Sequence[Sequence[Cell]], title
             if col.keep_words:
                 words.append(max((cell_len(unit) for line in text.split("\n") for unit in _ITEMS.split(line)),
                                  default=0))
-            else:
-                words.append(min(_longest_word(text), MIN_FREE))
+            else:  # 汉字 may fold anywhere, an id or a number only whole
+                words.append(max(min(_longest_word(text), MIN_FREE), _longest_run(text)))
         need.append(max(words))
         natural.append(max(lines))
     widths = _fit(natural, need, out.width - 3 * len(columns) - 1)
