@@ -15,7 +15,6 @@ from .ledger.identity import IDENTITY_FILE, LedgerIdentity, load_identity
 from .ledger.init import InitError, init_ledger
 from .ledger.load import METRICS_FILE
 from .ledger.load import load
-from .vocabulary import STATUSES
 from .model import CheckReport, Ledger, Metric, Problem, Reconciliation, Summary, Verdict, Where
 
 if TYPE_CHECKING:
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from .extract import Draft
     from .analysis.audit import Finding
     from .analysis.changes import Change
+    from .analysis.coverage import SourceCoverage
     from .analysis.diff import Diff
     from .analysis.series import MetricSeries
     from .ledger.cache import Cache
@@ -160,25 +160,13 @@ def resolve_metric(ledger: Ledger, name: str) -> list[str]:
             if lowered in m.id or name in m.zh or lowered in m.en.lower() or any(name in a for a in m.aliases)]
 
 
-def coverage(ledger: Ledger, result: Reconciliation, published_only: bool = False) -> list[dict[str, Any]]:
+def coverage(ledger: Ledger, result: Reconciliation, published_only: bool = False) -> list[SourceCoverage]:
     """Per source: goals and figures recorded, and the statuses of the goals it states at as-of;
-    with `published_only`, only the sources published by then (what `sykj-track sources` lists)."""
-    rows = []
-    for source in sorted(ledger.sources, key=lambda s: s.published):
-        if published_only and source.published > result.as_of:
-            continue
-        stated = [v for v in result.verdicts if any(g.source.id == source.id for g in v.statements)]
-        row = {"id": source.id, "file": source.file, "published": source.published.isoformat(),
-               "published_approx": source.published_approx, "url": source.url or None,
-               "archive_url": source.archive_url or None,
-               "retrieved": source.retrieved.isoformat() if source.retrieved else None,
-               "sha256": source.sha256 or None,
-               "goals": sum(g.source.id == source.id for g in ledger.goals),
-               "figures": sum(f.source.id == source.id for f in ledger.figures)}
-        row |= {status: sum(v.status == status for v in stated)
-                for status in STATUSES}
-        rows.append(row)
-    return rows
+    with `published_only`, only the sources published by then (what `sykj-track sources` lists).
+    See sykj_track.analysis.coverage; each row's record() is its JSON."""
+    from .analysis.coverage import coverage as rows
+
+    return rows(ledger, result, published_only)
 
 
 def default_as_of() -> date:

@@ -496,16 +496,14 @@ def metrics(ctx: click.Context, fmt: str, lang: str | None) -> None:
 def sources(ctx: click.Context, as_of: date | None, fmt: str, lang: str | None) -> None:
     """Per report: when it was published, how many goals and figures it gives, and how the goals it
     states stand (a goal stated by two reports counts for both)."""
-    import json
-
     from . import api
-    from .render import render_sources, render_sources_csv
+    from .render import render_sources, render_sources_csv, render_sources_json
 
     ledger = _load(ctx, lang)
     when = as_of or api.default_as_of()
     rows = api.coverage(ledger, api.reconcile(ledger, when), published_only=True)
     if fmt == "json":
-        _emit(json.dumps({"as_of": when.isoformat(), "sources": rows}, ensure_ascii=False, indent=2) + "\n")
+        _emit(render_sources_json(rows, when))
     elif fmt == "csv":
         _emit(render_sources_csv(rows))
     else:

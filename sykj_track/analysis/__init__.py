@@ -7,6 +7,7 @@
     diff       two years side by side
     series     a metric's figures and goals by year, for `show` and the report page
     changes    what moved between two dates of publication
+    coverage   per report: the goals and figures it gives, and how the goals it states stand
 
 Nothing here reads files (ledger/ does), prints or formats for a reader (render/ does), or knows of
 the command line. It may use ledger.quotes for the normalization of quoted text.

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import count, t
 from ..model import CheckReport, Figure, Goal, Problem, Summary, Verdict
@@ -18,6 +18,9 @@ from ..textsafe import csv_cell, inert, markdown_cell
 from ..vocabulary import STATUSES
 from .labels import (STATUS_STYLE, actual_text, interval_text, metric_label, reason_text, shown_status, sources_text,
                      status_label, target_text)
+
+if TYPE_CHECKING:
+    from ..analysis.coverage import SourceCoverage
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
@@ -248,7 +251,7 @@ def quote_lines(group: list[Verdict], lang: str = "en", seeds: SeedTexts | None 
 SOURCE_KEYS = ("goals", "figures", *STATUSES)
 
 
-def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = False, lang: str = "en",
+def render_sources(rows: list[SourceCoverage], as_of: date, markdown: bool = False, lang: str = "en",
                    width: int = 200) -> str:
     """The per-report coverage table, as a table or as Markdown for the README."""
     from .tables import Col, console, draw, text_of
@@ -259,10 +262,12 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     cell = markdown_cell if markdown else partial(inert, newlines=False)
     lines = []
     for row in rows:
-        published = row["published"] + (f" ({t('sources.approx', lang)})" if row["published_approx"] else "")
-        lines.append((cell(row["id"]), cell(row["file"].removeprefix("seeds/")), published,
-                      *(str(row[k]) for k in SOURCE_KEYS)))
-    totals = (t("sources.total", lang), "", "", *(str(sum(r[k] for r in rows)) for k in SOURCE_KEYS[:2]),
+        source = row.source
+        published = source.published.isoformat() + (f" ({t('sources.approx', lang)})" if source.published_approx
+                                                     else "")
+        lines.append((cell(source.id), cell(source.file.removeprefix("seeds/")), published,
+                      *(str(getattr(row, k)) for k in SOURCE_KEYS)))
+    totals = (t("sources.total", lang), "", "", *(str(sum(getattr(r, k) for r in rows)) for k in SOURCE_KEYS[:2]),
               "", "", "", "")
     if markdown:
         out = [t("sources.md_title", lang, date=as_of), "", "| " + " | ".join(header) + " |",
@@ -277,13 +282,20 @@ def render_sources(rows: list[dict[str, Any]], as_of: date, markdown: bool = Fal
     return text_of(console_)
 
 
-def render_sources_csv(rows: list[dict[str, Any]]) -> str:
+def render_sources_json(rows: list[SourceCoverage], as_of: date) -> str:
+    """{"as_of": ..., "sources": [...]}, each row as its record()."""
+    return json.dumps({"as_of": as_of.isoformat(), "sources": [row.record() for row in rows]}, ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+def render_sources_csv(rows: list[SourceCoverage]) -> str:
     """The per-report coverage rows as CSV, the JSON keys as columns."""
     out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    records = [row.record() for row in rows]
+    if records:
+        writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: _csv_cell(v) for k, v in record.items()} for record in records)
     return out.getvalue()
 
 
