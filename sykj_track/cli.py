@@ -949,7 +949,8 @@ def export(ctx: click.Context, sqlite_path: str, metadata_path: str | None, as_o
     finding_records, joined by foreign keys. Every goal and figure has its quote, the file:line of
     its record and the seed line of its quote. Quotes, notes and titles have full-text search that
     works in Chinese (SQLite's trigram tokenizer: search three characters or more). A metadata.json
-    for Datasette (titles, column descriptions, source, licence) is written beside the database.
+    for Datasette (titles, column descriptions, source, licence) is written beside the database,
+    in the language of --lang.
 
     \b
     Examples:

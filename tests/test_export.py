@@ -117,6 +117,19 @@ def test_metadata_describes_every_column(ledger_dir, tmp_path):
             assert set(columns) == set(tables[table]["columns"]), table
 
 
+def test_metadata_speaks_the_readers_language(ledger_dir, tmp_path):
+    """Datasette's metadata holds one text per column: export writes it in the language of --lang."""
+    described = {}
+    for lang in ("zh", "en"):
+        export(ledger_dir.root, tmp_path / "ledger.db", "--lang", lang)
+        meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+        described[lang] = meta["databases"]["ledger"]["tables"]["verdicts"]
+    assert described["zh"]["title"] == "结论" and described["en"]["title"] == "Verdicts"
+    assert "不计入达成率" in described["zh"]["columns"]["revealed"]
+    assert "left out of the hit rate" in described["en"]["columns"]["revealed"]
+    assert described["zh"]["columns"].keys() == described["en"]["columns"].keys()
+
+
 def test_reexport_replaces_the_file_and_a_failed_one_leaves_it(ledger_dir, tmp_path, monkeypatch):
     db = tmp_path / "ledger.db"
     export(ledger_dir.root, db, "--as-of", "2022-06-30")

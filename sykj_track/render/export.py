@@ -33,146 +33,23 @@ TRIGRAM_SQLITE = (3, 34, 0)  # the first SQLite with the trigram tokenizer
 LICENSE = "MIT"
 LICENSE_URL = "https://opensource.org/licenses/MIT"
 
-# Per table, each column's meaning (Datasette shows them as the columns' help). The tables' titles and
-# descriptions are in the catalogue (export.table.*), in the reader's language.
-TABLES: dict[str, dict[str, Any]] = {
-    "sources": {
-        "columns": {
-            "id": "Source id, also the name of its file in targets/",
-            "file": "The report's text in the ledger, as published (seeds/...)",
-            "title": "Title of the report",
-            "agency": "The body that published it",
-            "published": "Publication date (YYYY-MM-DD)",
-            "published_approx": "1 when the publication date is an estimate (see note)",
-            "url": "Where the report was published",
-            "archive_url": "An archived copy of the report",
-            "retrieved": "When the text was retrieved",
-            "sha256": "SHA-256 of the seed file as retrieved",
-            "note": "Remarks on the source",
-            "record": "file:line of the [source] table in targets/",
-        },
-    },
-    "metrics": {
-        "columns": {
-            "id": "Metric id (snake_case English)",
-            "zh": "Chinese name",
-            "en": "English name",
-            "unit": "The unit values are converted to (growth goals are in %)",
-            "kind": "stock, flow, ratio or rank",
-            "better": "higher or lower",
-            "aliases": "Other wordings the reports use (JSON list)",
-            "note": "What the measure is and is not",
-        },
-    },
-    "goals": {
-        "columns": {
-            "id": "Row number",
-            "verdict": "The verdict this statement belongs to (empty when its report appeared after the export's as-of)",
-            "metric": "Metric id",
-            "source": "The report stating the goal",
-            "agency": "The body the goal is set for",
-            "year": "Target year",
-            "basis": "level, growth (in %) or increment",
-            "op": ">=, >, <=, < or between",
-            "target": "Target in the metric's unit (in % for growth)",
-            "target_max": "Upper end for op between",
-            "unit": "Unit of target",
-            "written": "The target as the report writes it",
-            "revealed": "1 when the goal is known only from a later report",
-            "quote": "The report's words, verbatim",
-            "seed_line": "seeds/file:line where the quote stands",
-            "record": "targets/file:line of the record",
-            "note": "Remarks",
-            "doubt": "Why the reading may be wrong, when it may",
-        },
-    },
-    "figures": {
-        "columns": {
-            "id": "Row number",
-            "metric": "Metric id",
-            "source": "The report giving the figure",
-            "year": "The year the figure is for",
-            "basis": "level, growth (in %) or increment",
-            "value": "Value in the metric's unit (in % for growth)",
-            "unit": "Unit of value",
-            "written": "The value as the report writes it",
-            "bound": "exact, more_than (突破), at_least (以上), about (约) or at_most",
-            "estimate": "1 for an estimate (预计)",
-            "as_of": "For a partial-year figure, the day it runs to (截至)",
-            "quote": "The report's words, verbatim",
-            "seed_line": "seeds/file:line where the quote stands",
-            "record": "targets/file:line of the record",
-            "note": "Remarks",
-            "doubt": "Why the reading may be wrong, when it may",
-        },
-    },
-    "verdicts": {
-        # What `status --format json` says of each goal (render.verdicts.verdict_record), flattened, with
-        # the as-of date and links to the goal statement and the figure.
-        "columns": {
-            "id": "Goal id: year:metric:basis (plus the agency when it is not the ledger's own)",
-            "as_of": "The date the verdict is judged at",
-            "metric": "Metric id",
-            "name_zh": "Chinese name of the metric",
-            "name_en": "English name of the metric",
-            "agency": "The body the goal is set for",
-            "year": "Target year",
-            "basis": "level, growth (in %) or increment",
-            "op": "The goal's operator",
-            "target": "Target",
-            "target_max": "Upper end for op between",
-            "unit": "Unit of target and actual",
-            "status": "hit, miss, pending or superseded",
-            "reason": "Why pending: not-due, no-figure (overdue, 逾期未报), partial, inconclusive (revised for "
-                      "superseded)",
-            "evidence": "final, estimate, partial or derived (from two levels)",
-            "actual": "The figure the verdict rests on (empty for a derived value that decides nothing)",
-            "actual_bound": "Its bound",
-            "actual_estimate": "1 when it is an estimate",
-            "actual_as_of": "For a partial-year figure, the day it runs to (截至)",
-            "actual_lo": "A derived value's range: its lower end (empty when open below or not derived)",
-            "actual_hi": "A derived value's range: its upper end (empty when open above or not derived)",
-            "attainment": "actual / target (target / actual when lower is better)",
-            "revealed": "1 when the goal is known only because a report says it was met (超额完成…目标): "
-                        "left out of the hit rate",
-            "quote": "The goal's words",
-            "goal": "The goal statement in force",
-            "sources": "Every report stating the goal (JSON list)",
-            "source_urls": "Their urls, in the same order (JSON list; null where none is recorded)",
-            "figure": "The figure the verdict rests on",
-            "figure_source": "The report giving that figure",
-            "figure_source_url": "Its url",
-            "figure_year": "The year of that figure",
-            "figure_quote": "The figure's words",
-            "derived_from": "For a derived value, the figures it is worked out from (JSON list of source, "
-                            "year, value, quote)",
-            "superseded_by_goal": "For a superseded goal, the statement that revised it",
-            "superseded_by": "For a superseded goal, the report that revised it",
-            "note": "Remarks on the goal",
-            "doubt": "Why the reading of the goal may be wrong, when it may",
-            "figure_doubt": "Why the reading of the figure may be wrong, when it may",
-        },
-    },
-    "findings": {
-        "columns": {
-            "id": "Row number",
-            "kind": "increment-mismatch, growth-mismatch, target-below-prior or conflicting-figures",
-            "metric": "Metric id",
-            "years": "The years involved (JSON list)",
-            "arithmetic": "The sum that does not add up",
-            "estimate": "1 when an estimate (预计) is involved",
-            "note": "Remarks",
-        },
-    },
-    "finding_records": {
-        "columns": {
-            "finding": "The finding",
-            "role": "before, after, increment, growth, goal, prior, first or second",
-            "goal": "The goal, when the statement is a goal",
-            "figure": "The figure, when the statement is a figure",
-            "written": "The number as written",
-        },
-    },
+# Per table, its columns in order. Their meanings (Datasette shows them as the columns' help) and the
+# tables' titles and descriptions are in the catalogue (export.column.*, export.table.*), in both languages.
+TABLES: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "file", "title", "agency", "published", "published_approx", "url", "archive_url", "retrieved",
+                "sha256", "note", "record"),
+    "metrics": ("id", "zh", "en", "unit", "kind", "better", "aliases", "note"),
+    "goals": ("id", "verdict", "metric", "source", "agency", "year", "basis", "op", "target", "target_max", "unit",
+              "written", "revealed", "quote", "seed_line", "record", "note", "doubt"),
+    "figures": ("id", "metric", "source", "year", "basis", "value", "unit", "written", "bound", "estimate", "as_of",
+                "quote", "seed_line", "record", "note", "doubt"),
+    "verdicts": ("id", "as_of", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target",
+                 "target_max", "unit", "status", "reason", "evidence", "actual", "actual_bound", "actual_estimate",
+                 "actual_as_of", "actual_lo", "actual_hi", "attainment", "revealed", "quote", "goal", "sources",
+                 "source_urls", "figure", "figure_source", "figure_source_url", "figure_year", "figure_quote",
+                 "derived_from", "superseded_by_goal", "superseded_by", "note", "doubt", "figure_doubt"),
+    "findings": ("id", "kind", "metric", "years", "arithmetic", "estimate", "note"),
+    "finding_records": ("finding", "role", "goal", "figure", "written"),
 }
 SEARCHABLE = {"sources": ["title", "note"], "goals": ["quote", "note"], "figures": ["quote", "note"],
               "findings": ["arithmetic", "note"]}
@@ -263,12 +140,12 @@ NUMBERED = ("goals", "figures", "findings")  # tables whose id is a row number
 def _column_types(table: str) -> dict[str, type]:
     """Every column declared with its type, so a column empty in every row still has one."""
     return {name: int if (name == "id" and table in NUMBERED) else NUMBERS.get(name, str)
-            for name in TABLES[table]["columns"]}
+            for name in TABLES[table]}
 
 
 def _table(db, name: str, rows, foreign_keys: Sequence[tuple[str, str, str]] = ()) -> None:
     """Create table `name` with every column of TABLES declared (in that order), then fill it."""
-    db[name].create(_column_types(name), pk="id" if "id" in TABLES[name]["columns"] else None,
+    db[name].create(_column_types(name), pk="id" if "id" in TABLES[name] else None,
                     foreign_keys=list(foreign_keys))
     db[name].insert_all(rows)
 
@@ -284,7 +161,7 @@ def _verdict_row(v, as_of: date, goal_ids: dict[int, int], figure_ids: dict[int,
     row = {**record, "as_of": as_of.isoformat(), "actual_lo": interval.get("lo"), "actual_hi": interval.get("hi"),
            "goal": goal_ids[id(v.goal)], "figure": figure_ids[id(fig)] if fig is not None else None,
            "superseded_by_goal": goal_ids[id(v.superseded_by)] if v.superseded_by is not None else None}
-    return {column: row[column] for column in TABLES["verdicts"]["columns"]}
+    return {column: row[column] for column in TABLES["verdicts"]}
 
 
 def _insert_findings(db, findings: list, goal_ids: dict[int, int], figure_ids: dict[int, int]) -> None:
@@ -305,13 +182,15 @@ def _insert_findings(db, findings: list, goal_ids: dict[int, int], figure_ids: d
 
 
 def datasette_metadata(database: str, title: str, as_of: date, source: str, lang: str = "zh") -> dict[str, Any]:
-    """Datasette's metadata for the exported database `database` (its file name without .db), titles
-    and descriptions in `lang`. No source_url: a ledger's reports each have their own, in the sources
-    table."""
+    """Datasette's metadata for the exported database `database` (its file name without .db): titles
+    and descriptions of the tables and their columns in `lang` (Datasette's metadata has one text per
+    column, so the file is in one language: export --lang chooses it). No source_url: a ledger's reports
+    each have their own, in the sources table."""
     from ..i18n import t
 
     tables = {name: {"title": t(f"export.table.{name}", lang), "description": t(f"export.table.{name}.about", lang),
-                     "columns": spec["columns"]} for name, spec in TABLES.items()}
+                     "columns": {column: t(f"export.column.{name}.{column}", lang) for column in columns}}
+              for name, columns in TABLES.items()}
     tables["goals"]["sort"] = "year"
     tables["verdicts"]["sort"] = "year"
     return {
