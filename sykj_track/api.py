@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .ledger import atomicwrite
 from .ledger.datadir import DataDirError, bundled_data_dir, find_data_dir, is_installed_copy
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from .extract import Draft
     from .analysis.audit import Finding
     from .analysis.changes import Change
-    from .analysis.coverage import SourceCoverage
+    from .analysis.coverage import MetricUse, SourceCoverage
     from .analysis.diff import Diff
     from .analysis.series import MetricSeries
     from .ledger.cache import Cache
@@ -38,7 +37,7 @@ __all__ = ["CheckReport", "DataDirError", "Extracted", "HtmlReport", "InitError"
            "Reconciliation", "audit", "bundled_data_dir", "cache_for", "changes", "check", "convert_command",
            "coverage", "declared_lang", "default_as_of", "diff", "export_sqlite", "extract", "find_data_dir",
            "html_report", "init_ledger", "is_installed_copy", "json_schemas", "load_identity", "load_ledger",
-           "load_metrics", "metric_rows", "reconcile", "resolve_metric", "seed_texts", "select", "series",
+           "load_metrics", "metric_usage", "reconcile", "resolve_metric", "seed_texts", "select", "series",
            "validate", "write_atomic", "years_with_data"]
 
 
@@ -174,14 +173,12 @@ def default_as_of() -> date:
     return date.today()
 
 
-def metric_rows(ledger: Ledger) -> list[dict[str, Any]]:
-    """The registry as JSON-ready rows, by id: names, unit, kind, and how many goals and figures use each
-    metric (what `sykj-track metrics` lists)."""
-    goals = Counter(g.metric for g in ledger.goals)
-    figures = Counter(f.metric for f in ledger.figures)
-    return [{"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better,
-             "goals": goals[m.id], "figures": figures[m.id], "aliases": list(m.aliases)}
-            for m in sorted(ledger.metrics.values(), key=lambda m: m.id)]
+def metric_usage(ledger: Ledger) -> list[MetricUse]:
+    """The registry, by id, with how many goals and figures use each metric (what `sykj-track metrics`
+    lists); each row's record() is its JSON. See sykj_track.analysis.coverage."""
+    from .analysis.coverage import metric_usage as usage
+
+    return usage(ledger)
 
 
 def audit(ledger: Ledger, kinds: Collection[FindingKind] = (), metrics: Collection[str] = ()) -> list[Finding]:

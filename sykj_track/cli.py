@@ -471,16 +471,14 @@ check.help = (check.help or "").replace("{rules}", check_rules_help().replace("\
 @click.pass_context
 def metrics(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """List the metrics: id, Chinese and English name, unit, kind, and how many goals and figures use each."""
-    import json
-
     from . import api
+    from .render import render_metrics, render_metrics_json
 
     ledger = _load(ctx, lang)
-    rows = api.metric_rows(ledger)
+    rows = api.metric_usage(ledger)
     if fmt == "json":
-        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _emit(render_metrics_json(rows))
         return
-    from .render import render_metrics
 
     click.echo(render_metrics(rows, _lang(lang, ledger), _terminal()[1]), nl=False)
 

@@ -1,14 +1,16 @@
-"""What each report gives: its goals and figures, and how the goals it states stand at an as-of date.
+"""What each report gives (its goals and figures, and how the goals it states stand at an as-of date),
+and how many goals and figures each metric has.
 
-The shape behind `sykj-track sources`. A pure function of a ledger and its reconciliation.
+The shapes behind `sykj-track sources` and `sykj-track metrics`. Pure functions of a ledger.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Ledger, Reconciliation, Source
+from ..model import Ledger, Metric, Reconciliation, Source
 from ..vocabulary import STATUSES
 
 
@@ -48,3 +50,25 @@ def coverage(ledger: Ledger, result: Reconciliation, published_only: bool = Fals
         rows.append(SourceCoverage(source, goals=sum(g.source.id == source.id for g in ledger.goals),
                                    figures=sum(f.source.id == source.id for f in ledger.figures), **counts))
     return rows
+
+
+@dataclass(frozen=True)
+class MetricUse:
+    """One metric of the registry and how many goals and figures are recorded for it."""
+
+    metric: Metric
+    goals: int
+    figures: int
+
+    def record(self) -> dict[str, Any]:
+        """The row as JSON-ready data."""
+        m = self.metric
+        return {"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better,
+                "goals": self.goals, "figures": self.figures, "aliases": list(m.aliases)}
+
+
+def metric_usage(ledger: Ledger) -> list[MetricUse]:
+    """Every metric of the registry, by id, with the number of goals and figures that use it."""
+    goals = Counter(g.metric for g in ledger.goals)
+    figures = Counter(f.metric for f in ledger.figures)
+    return [MetricUse(m, goals[m.id], figures[m.id]) for m in sorted(ledger.metrics.values(), key=lambda m: m.id)]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from .labels import (BOUND_SIGNS, OP_SIGNS, STATUS_STYLE, actual_text, interval_text, reason_text, shown_status,
                      status_label, target_text)
 from .verdicts import (COLUMNS, problem_text, render_check, render_check_json, render_csv, render_json,
-                       render_metrics, render_quotes, render_sources, render_sources_csv, render_sources_json,
-                       render_table, summary_record, verdict_record, with_bom)
+                       render_metrics, render_metrics_json, render_quotes, render_sources, render_sources_csv,
+                       render_sources_json, render_table, summary_record, verdict_record, with_bom)
 
 __all__ = ["BOUND_SIGNS", "COLUMNS", "OP_SIGNS", "STATUS_STYLE", "actual_text", "interval_text", "problem_text",
            "reason_text", "render_check", "render_check_json", "render_csv", "render_json", "render_metrics",
-           "render_quotes", "render_sources", "render_sources_csv", "render_sources_json", "render_table",
+           "render_metrics_json", "render_quotes", "render_sources", "render_sources_csv", "render_sources_json", "render_table",
            "shown_status", "status_label", "summary_record", "target_text", "verdict_record", "with_bom"]

@@ -20,7 +20,7 @@ from .labels import (STATUS_STYLE, actual_text, interval_text, metric_label, rea
                      status_label, target_text)
 
 if TYPE_CHECKING:
-    from ..analysis.coverage import SourceCoverage
+    from ..analysis.coverage import MetricUse, SourceCoverage
 
 COLUMNS = ("id", "metric", "name_zh", "name_en", "agency", "year", "basis", "op", "target", "target_max",
            "unit", "status", "reason", "actual", "actual_bound", "actual_estimate", "actual_as_of", "evidence",
@@ -299,7 +299,12 @@ def render_sources_csv(rows: list[SourceCoverage]) -> str:
     return out.getvalue()
 
 
-def render_metrics(rows: list[dict[str, Any]], lang: str = "en", width: int = 200) -> str:
+def render_metrics_json(rows: list[MetricUse]) -> str:
+    """`metrics --format json`: a list of each metric's record()."""
+    return json.dumps([row.record() for row in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_metrics(rows: list[MetricUse], lang: str = "en", width: int = 200) -> str:
     """`metrics` as a table: id, names, unit, kind, how many goals and figures use each."""
     from .tables import Col, console, draw, text_of
 
@@ -307,8 +312,8 @@ def render_metrics(rows: list[dict[str, Any]], lang: str = "en", width: int = 20
     columns = [Col(t("col.id", lang), keep_words=True), Col(t("metrics.zh", lang)), Col(t("metrics.en", lang)),
                Col(t("metrics.unit", lang), keep_words=True), Col(t("metrics.kind", lang), keep_words=True),
                Col(t("metrics.goals", lang), "right", True), Col(t("metrics.figures", lang), "right", True)]
-    draw(out, columns, [(r["id"], r["zh"], r["en"], r["unit"], r["kind"], str(r["goals"]), str(r["figures"]))
-                        for r in rows])
+    draw(out, columns, [(r.metric.id, r.metric.zh, r.metric.en, r.metric.unit, r.metric.kind, str(r.goals),
+                         str(r.figures)) for r in rows])
     return text_of(out)
 
 
