@@ -1,8 +1,10 @@
 """Locating a quote in its seed, as check compares quotes: NFKC, whitespace ignored."""
 
+import re
+
 from hypothesis import given, strategies as st
 
-from sykj_track.ledger.quotes import locate, squeeze
+from sykj_track.ledger.quotes import SeedIndex, locate, squeeze
 
 SEED = ("沈阳市科学技术局2024年工作总结\n"
         "\n"
@@ -53,3 +55,31 @@ def test_locate_finds_whatever_check_accepts(text, data):
         assert found is not None and squeeze(text[found.start:found.end]) == squeeze(quote)
     else:
         assert found is None
+
+
+
+def _around(text: str, start: int, end: int) -> tuple[int, int, str, str]:
+    """Line, end line, sentence and paragraph of text[start:end], reading the text before it again."""
+    from sykj_track.ledger.quotes import _collapse
+
+    blank = [m for m in re.finditer(r"\n[ \t\r\f\v\u3000]*\n", text)]
+    para_start = max((m.end() for m in blank if m.end() <= start), default=0)
+    para_end = min((m.start() for m in blank if m.start() >= end), default=len(text))
+    sent_start = max((i + 1 for i in range(para_start, start) if text[i] in "。！？!?；;"), default=para_start)
+    sent_end = min((i + 1 for i in range(end - 1, para_end) if text[i] in "。！？!?；;"), default=para_end)
+    return (text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1,
+            _collapse(text[sent_start:sent_end]), _collapse(text[para_start:para_end]))
+
+
+@given(st.text(alphabet="企业达到家5 \n。；", min_size=1, max_size=80), st.lists(st.tuples(st.integers(), st.integers()),
+                                                                             max_size=8))
+def test_one_index_locates_every_quote_of_a_seed_as_reading_it_again_would(text, spans):
+    index = SeedIndex(text)
+    for a, b in spans:
+        start = a % len(text)
+        quote = text[start:start + 1 + b % 8]
+        found = index.locate(quote)
+        if found is None:
+            assert not squeeze(quote)
+            continue
+        assert (found.line, found.end_line, found.sentence, found.paragraph) == _around(text, found.start, found.end)

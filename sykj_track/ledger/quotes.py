@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
@@ -29,21 +29,27 @@ def squeeze(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-@dataclass(frozen=True)
 class Located:
     """Where a quote stands in its seed.
 
     `line` is 1-based (the line the quote starts on), `start`/`end` the span of the quote in the seed
     text as written (end exclusive), `sentence` the sentence (or sentences) holding it and `paragraph`
-    the block of text between blank lines holding it, both with runs of whitespace collapsed.
+    the block of text between blank lines holding it, both with runs of whitespace collapsed (made
+    when asked for: a paragraph may be long).
     """
 
-    line: int
-    end_line: int
-    start: int
-    end: int
-    sentence: str
-    paragraph: str
+    def __init__(self, text: str, line: int, end_line: int, start: int, end: int, sentence: tuple[int, int],
+                 paragraph: tuple[int, int]):
+        self.line, self.end_line, self.start, self.end = line, end_line, start, end
+        self._text, self._sentence, self._paragraph = text, sentence, paragraph
+
+    @property
+    def sentence(self) -> str:
+        return _collapse(self._text[self._sentence[0]:self._sentence[1]])
+
+    @property
+    def paragraph(self) -> str:
+        return _collapse(self._text[self._paragraph[0]:self._paragraph[1]])
 
     def where(self, file: str) -> str:
         """"seeds/x.txt:12" (or "seeds/x.txt:12-13" for a quote over two lines)."""
@@ -89,43 +95,53 @@ def _collapse(text: str) -> str:
     return "".join(out)
 
 
+class SeedIndex:
+    """One seed read once to locate any number of quotes in it: the squeezed text and where each of
+    its characters comes from, and the places of line breaks, blank lines and sentence ends, so that
+    each quote costs a search (`str.find`, faster than any index measured for up to 20,000 quotes in
+    a 2 MB seed) and a few bisections, never a rescan of the text before it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.squeezed, self.positions = _squeezed_with_positions(text)
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+        blank = list(_BLANK_LINE.finditer(text))
+        self._blank_starts, self._blank_ends = [m.start() for m in blank], [m.end() for m in blank]
+        self._sentence_ends = [m.start() for m in re.finditer("[" + re.escape(_SENTENCE_END) + "]", text)]
+
+    def locate(self, quote: str) -> Located | None:
+        """Where `quote` first stands in the seed (NFKC, whitespace ignored), or None."""
+        needle = squeeze(quote)
+        if not needle:
+            return None
+        at = self.squeezed.find(needle)
+        if at < 0:
+            return None
+        text, positions = self.text, self.positions
+        start, end = positions[at], positions[at + len(needle) - 1] + 1
+        line = bisect_left(self._breaks, start) + 1
+        end_line = bisect_left(self._breaks, end) + 1
+        # the paragraph: from the end of the last blank line before the quote to the next one after it
+        before = bisect_right(self._blank_ends, start) - 1
+        para_start = self._blank_ends[before] if before >= 0 else 0
+        following = bisect_left(self._blank_starts, end)
+        para_end = self._blank_starts[following] if following < len(self._blank_starts) else len(text)
+        # the sentence: after the last sentence end before the quote, to the first one from its last character
+        last = bisect_left(self._sentence_ends, start) - 1
+        sent_start = self._sentence_ends[last] + 1 if last >= 0 and self._sentence_ends[last] >= para_start \
+            else para_start
+        next_end = bisect_left(self._sentence_ends, end - 1)
+        sent_end = self._sentence_ends[next_end] + 1 if next_end < len(self._sentence_ends) and \
+            self._sentence_ends[next_end] < para_end else para_end
+        return Located(text, line, end_line, start, end, (sent_start, sent_end), (para_start, para_end))
+
+
 def locate(seed_text: str, quote: str) -> Located | None:
     """Find `quote` in `seed_text` as `check` does (NFKC, whitespace ignored); None when it is not there.
 
     The first occurrence wins, as `check` accepts a quote that occurs anywhere.
     """
-    return _locate(seed_text, _squeezed_with_positions(seed_text), quote)
-
-
-def _locate(seed_text: str, index: tuple[str, list[int]], quote: str) -> Located | None:
-    needle = squeeze(quote)
-    if not needle:
-        return None
-    squeezed, positions = index
-    at = squeezed.find(needle)
-    if at < 0:
-        return None
-    start, end = positions[at], positions[at + len(needle) - 1] + 1
-    line = seed_text.count("\n", 0, start) + 1
-    end_line = line + seed_text.count("\n", start, end)
-
-    para_start = max((m.end() for m in _BLANK_LINE.finditer(seed_text, 0, start)), default=0)
-    following = _BLANK_LINE.search(seed_text, end)
-    para_end = following.start() if following else len(seed_text)
-
-    sent_start = para_start
-    for i in range(start - 1, para_start - 1, -1):
-        if seed_text[i] in _SENTENCE_END:
-            sent_start = i + 1
-            break
-    sent_end = para_end
-    for i in range(end - 1, para_end):
-        if seed_text[i] in _SENTENCE_END:
-            sent_end = i + 1
-            break
-    return Located(line=line, end_line=end_line, start=start, end=end,
-                   sentence=_collapse(seed_text[sent_start:sent_end]),
-                   paragraph=_collapse(seed_text[para_start:para_end]))
+    return SeedIndex(seed_text).locate(quote)
 
 
 class SeedTexts:
@@ -138,7 +154,7 @@ class SeedTexts:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._texts: dict[str, str | None] = {}
-        self._index: dict[str, tuple[str, list[int]]] = {}
+        self._index: dict[str, SeedIndex] = {}
 
     def text(self, file: str) -> str | None:
         """The decoded text of a seed named as a source cites it ("seeds/x.txt"), or None."""
@@ -158,8 +174,8 @@ class SeedTexts:
         if text is None:
             return None
         if file not in self._index:
-            self._index[file] = _squeezed_with_positions(text)
-        return _locate(text, self._index[file], quote)
+            self._index[file] = SeedIndex(text)
+        return self._index[file].locate(quote)
 
     def cite(self, file: str, quote: str) -> str:
         """"seeds/x.txt:12" for a quote of the seed `file`; the file alone when the quote is not found."""
