@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..i18n import msg
 from ..ledger.identity import region_of
+from ..ledger.load import MAX_MAGNITUDE
 from ..model import Figure, Goal, Metric
 from ..vocabulary import Basis
 from ..quantity import QuantityError, convert, parse_unit
@@ -63,10 +64,12 @@ class Reading:
         if start == 0:
             return 0
         own = self.sentence.clause_index(clause[0])
+        tail = subject_chars(self.text[clause[0]:clause[1]])
+        if start == clause[0] and tail >= 2:
+            return start  # (clause[0] may be inside a clause longer than REACH)
         sums = self.subject_sums()
-        total = sums[own] + subject_chars(self.text[clause[0]:clause[1]])
-        # the last clause j at or before start's with total - sums[j] >= 2
-        j = bisect_right(sums, total - 2, 0, self.sentence.clause_index(start) + 1) - 1
+        # the last clause j at or before start's with sums[own] + tail - sums[j] >= 2
+        j = bisect_right(sums, sums[own] + tail - 2, 0, self.sentence.clause_index(start) + 1) - 1
         return self.sentence.clause_starts()[j] if j > 0 else 0
 
 
@@ -220,6 +223,9 @@ class _Drafter:
         previous: tuple[Quantity, Basis] | None = None
         for number, q in enumerate(quantities):
             clause = read.sentence.clause(q.start)
+            if _beyond_any_figure(q):
+                self.skipped.append(Skipped(q.written, BEYOND, _quote(read, clause, clause[0])))
+                continue
             before = sentence[clause[0]:q.start]
             if SKIP_CONTEXT.search(before) and q.unit.endswith("元") or re.search(r"[一二三四五六七八九十]、$", before):
                 continue
@@ -448,6 +454,14 @@ def _number_in(q: Quantity, quote: str) -> bool:
 
 
 FROM_TO = re.compile(r"[^，,；;。]{0,6}?(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")
+
+
+BEYOND = f"beyond any real figure (over {MAX_MAGNITUDE:.0e} in the base unit): a typo, or not a measure"
+
+
+def _beyond_any_figure(q: Quantity) -> bool:
+    """A number check would refuse as beyond any real figure (a run of digits, 1e308万亿)."""
+    return max(abs(q.number), abs(q.number_max or 0)) * parse_unit(q.unit).factor > MAX_MAGNITUDE
 
 
 def _quote(read: Reading, clause: tuple[int, int], subject_at: int) -> str:

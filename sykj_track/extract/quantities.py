@@ -20,10 +20,13 @@ _DIGITS = r"\d+(?:\.\d+)?"
 _CN = "[一二两三四五六七八九十百千零]+"
 _RANGE_SEP = "[—–\\-~～至到]{1,2}"
 # A number starts where a run of digits (or numerals) starts: begun in the middle of a run, the
-# pattern would retry every suffix of a long run of digits, quadratic in its length.
+# pattern would retry every suffix of a long run of digits, quadratic in its length. A bare
+# multiplier (1.1万亿) is one when no unit word follows in the next 40 characters of its words:
+# looked for to the end of the run, a run of numerals in characters (五万企业五万企业…) would be read
+# again for each of them.
 QUANTITY = re.compile(
     rf"(?P<ord>第)?(?P<num>(?<![\d.]){_DIGITS}|(?<![一二两三四五六七八九十百千零]){_CN})(?:\s*{_RANGE_SEP}\s*(?P<max>{_DIGITS}|{_CN}))?\s*(?P<more>余|多)?"
-    rf"(?P<unit>{_MULT}?{_UNIT}|{_MULT}(?![\u4e00-\u9fff]*?{_UNIT}))")
+    rf"(?P<unit>{_MULT}?{_UNIT}|{_MULT}(?![\u4e00-\u9fff]{{0,40}}?{_UNIT}))")
 
 
 # A rank written without its measure word, closing its clause: 位列第二十六，居全省第2。排名第八.
