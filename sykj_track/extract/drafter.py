@@ -461,7 +461,7 @@ BEYOND = f"beyond any real figure (over {MAX_MAGNITUDE:.0e} in the base unit): a
 
 def _beyond_any_figure(q: Quantity) -> bool:
     """A number check would refuse as beyond any real figure (a run of digits, 1e308万亿)."""
-    return max(abs(q.number), abs(q.number_max or 0)) * parse_unit(q.unit).factor > MAX_MAGNITUDE
+    return max(abs(q.number), abs(q.number_max or Decimal(0))) * parse_unit(q.unit).factor > MAX_MAGNITUDE
 
 
 def _quote(read: Reading, clause: tuple[int, int], subject_at: int) -> str:

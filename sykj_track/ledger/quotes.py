@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
@@ -29,27 +30,31 @@ def squeeze(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+@dataclass(frozen=True)
 class Located:
     """Where a quote stands in its seed.
 
     `line` is 1-based (the line the quote starts on), `start`/`end` the span of the quote in the seed
     text as written (end exclusive), `sentence` the sentence (or sentences) holding it and `paragraph`
-    the block of text between blank lines holding it, both with runs of whitespace collapsed (made
-    when asked for: a paragraph may be long).
+    the block of text between blank lines holding it, both with runs of whitespace collapsed (cut
+    from the seed's `text` when asked for: a paragraph may be long).
     """
 
-    def __init__(self, text: str, line: int, end_line: int, start: int, end: int, sentence: tuple[int, int],
-                 paragraph: tuple[int, int]):
-        self.line, self.end_line, self.start, self.end = line, end_line, start, end
-        self._text, self._sentence, self._paragraph = text, sentence, paragraph
+    line: int
+    end_line: int
+    start: int
+    end: int
+    text: str = field(repr=False)
+    sentence_span: tuple[int, int]
+    paragraph_span: tuple[int, int]
 
     @property
     def sentence(self) -> str:
-        return _collapse(self._text[self._sentence[0]:self._sentence[1]])
+        return _collapse(self.text[self.sentence_span[0]:self.sentence_span[1]])
 
     @property
     def paragraph(self) -> str:
-        return _collapse(self._text[self._paragraph[0]:self._paragraph[1]])
+        return _collapse(self.text[self.paragraph_span[0]:self.paragraph_span[1]])
 
     def where(self, file: str) -> str:
         """"seeds/x.txt:12" (or "seeds/x.txt:12-13" for a quote over two lines)."""
@@ -133,7 +138,7 @@ class SeedIndex:
         next_end = bisect_left(self._sentence_ends, end - 1)
         sent_end = self._sentence_ends[next_end] + 1 if next_end < len(self._sentence_ends) and \
             self._sentence_ends[next_end] < para_end else para_end
-        return Located(text, line, end_line, start, end, (sent_start, sent_end), (para_start, para_end))
+        return Located(line, end_line, start, end, text, (sent_start, sent_end), (para_start, para_end))
 
 
 def locate(seed_text: str, quote: str) -> Located | None:
