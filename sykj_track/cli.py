@@ -274,7 +274,7 @@ class _LedgerGroup(click.Group):
             code = super().main(args, prog_name, complete_var, False, **extra)
         except click.ClickException as exc:
             lang = _early_lang()
-            if lang == "en":
+            if lang == "en" or type(exc).__name__ == "NoArgsIsHelpError":  # the latter is --help itself
                 exc.show()
             else:
                 from .render.usage import usage_error

@@ -124,3 +124,8 @@ def test_a_chinese_locale_is_enough(tmp_path, ledger_texts):
     declared = CliRunner().invoke(main, ["--data", str(SNAPSHOT), "check", *AS_OF], prog_name="sykj-track",
                                   env={**env, "LANG": "en_US.UTF-8"})
     assert "通过" in declared.output and english_in(declared.output, ledger_texts) == []
+
+
+def test_no_command_shows_the_help_not_an_error():
+    result = CliRunner().invoke(main, [], env={"SYKJ_TRACK_LANG": "zh"}, prog_name="sykj-track")
+    assert "Commands:" in result.output and "错误" not in result.output
