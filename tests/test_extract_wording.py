@@ -92,3 +92,44 @@ def test_one_measure_named_several_ways_gets_one_proposed_id():
     assert ids["88家"] == ids["960家"] == ids["1200家"]
     assert ids["5.2亿元"] == ids["6亿元"]
     assert len(result.new_metrics) == 2
+
+
+def test_a_target_stated_beside_its_figure_is_a_revealed_goal():
+    result = run("全年新认定科技型小微企业265家（任务目标200家），完成全年任务的132%。", {})
+    figure, goal = result.items
+    assert (figure.kind, figure.written, figure.basis) == ("figure", "265家", "increment")
+    assert (goal.kind, goal.written, goal.basis, goal.op, goal.year) == ("goal", "200家", "increment", ">=", 2024)
+    assert goal.revealed and goal.metric == figure.metric and "科技型小微企业" in goal.quote
+    assert [s.written for s in result.skipped] == ["132%"] and "target completed" in result.skipped[0].reason
+
+
+def test_a_target_in_brackets_after_the_figure_it_was_met_by():
+    result = run("上半年新增孵化企业118家，完成全年任务目标（300家）的39.3%。", {})
+    goal = next(i for i in result.items if i.kind == "goal")
+    assert goal.written == "300家" and goal.revealed and "孵化企业" in goal.quote
+    result = run("技术合同成交额同比增长13.1%(超额完成11%省考目标)。")
+    goal = next(i for i in result.items if i.kind == "goal")
+    assert (goal.metric, goal.written, goal.basis) == ("deals", "11%", "growth")
+    assert "省考" in goal.doubt
+
+
+def test_how_far_a_target_was_beaten_is_not_the_target():
+    result = run("新增高新技术企业610家(超出150家完成省考目标)。")
+    assert [i.written for i in result.items] == ["610家"]
+    assert [s.written for s in result.skipped] == ["150家"]
+
+
+def test_a_count_reached_so_far_is_a_figure_even_among_goals():
+    text = "全年目标是高新技术企业突破1600家。\n截至目前，我市今年高新技术企业总数已达1320家。"
+    result = run(text, head="2024-05-20\n二、2024年工作安排\n")
+    kinds = {i.written: (i.kind, i.as_of) for i in result.items}
+    assert kinds["1600家"][0] == "goal"
+    assert kinds["1320家"][0] == "figure" and str(kinds["1320家"][1]) == "2024-05-20"
+
+
+def test_a_new_count_naming_its_own_measure_is_not_the_one_before():
+    result = run("高新技术企业突破1600家，新组建市级中试平台40家。", head=PLAN)
+    assert by_value(result, "1600").metric == "firms_hi"
+    assert by_value(result, "40").metric != "firms_hi"
+    result = run("高新技术企业达到1520家，新增230家。")
+    assert by_value(result, "230").metric == "firms_hi"

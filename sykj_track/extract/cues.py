@@ -34,6 +34,10 @@ AS_OF = re.compile(r"截[至止](?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|�
 HORIZON = re.compile(r"(?:到|至|在|于)((?:19|20)\d{2})年(?:底|末|前)?")
 # 增速由2021年的40.1%回落至…: a rate of growth named before the number, with no other measure between
 RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|增长速度)(?:由|从|为|是|保持在)?[^，,；;。占比重]{0,10}$")
+# A target stated beside the figure that met it: 545家（任务目标400家）, 完成全年任务目标（1300家）的54.2%,
+# 增长10.4%(超额完成9%省考目标). The number follows 目标 or, in brackets, comes before it.
+REVEALED_BEFORE = re.compile(r"(?:任务|考核|年度|全年|省考|市考|计划)目标(?:任务)?(?:为|是)?[（(]?$")
+REVEALED_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?目标")
 ESTIMATE = re.compile(r"预计|预期|有望")
 # Measures of the R&D survey, published about ten months after the year they measure.
 LAGGED = re.compile(r"研发投入|研发经费|R&D|研究与试验发展|研究与实验发展|研发活动|研发人员")
@@ -42,6 +46,7 @@ NOW = re.compile(r"截[至止]目前|目前|今年以来")
 
 THIS_YEAR = re.compile(r"年底前|全年|今年|本年")
 NOW_WRITING = re.compile(r"年底前|今年|本年")  # the year the text is written in, not the one it reports
+SO_FAR = re.compile(r"截[至止]目前|已(?:达|有|经|突破|超过|完成|实现)")  # 截至目前…已达1265家: reached, not aimed at
 
 
 # size: the cues of one number, each a separate finding of the sentence; a record of them would be built only to be unpacked here
@@ -68,7 +73,8 @@ def kind_and_year(section: Section, mode: str, published: date, year: int | None
     if mode == "plan":
         kind = "goal"
         if year is not None and year < goal_year and not goal_cue or \
-                not goal_cue and re.search(r"现有|目前|已经|截至|截止", before):
+                not goal_cue and (re.search(r"现有|目前|已经|截至|截止", before) or
+                                  said(SO_FAR)):
             kind = "figure"
     else:
         kind = "goal" if goal_cue and (year is None or year > figure_year or said(STRETCH)) else "figure"

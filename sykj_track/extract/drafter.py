@@ -19,7 +19,7 @@ from ..ledger.load import MAX_MAGNITUDE
 from ..model import Figure, Goal, Metric
 from ..vocabulary import Basis
 from ..quantity import QuantityError, convert, parse_unit
-from .cues import (ESTIMATE, GOAL_CUES, HORIZON, LAGGED, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from,
+from .cues import (REVEALED_AFTER, REVEALED_BEFORE, ESTIMATE, GOAL_CUES, HORIZON, LAGGED, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from,
                    kind_and_year, period_end, tier_of)
 from .dates import YEAR, Published, Years, find_published
 from .decoding import ExtractError, decode
@@ -118,6 +118,7 @@ class _Drafter:
         self.first_id: dict[str, str] = {}  # words of a new measure -> the first id given to them
         self.taken_ids: set[str] = set(index.metrics)
         self.next_suffix: dict[str, int] = {}  # id base -> the first _n not yet tried
+        self.proposed_bases: dict[tuple[str, str | None], str] = {}  # (glossary id, dimension) -> id
         self.dated: dict[tuple[Decimal, str], int] = {}  # figures of 3+ digits the text gave a year to
         self.period: tuple[int | None, int] | None = None  # the part of a year the current heading names  # the year of the last 到YYYY年 in a section of goals  # a year opening a sentence, for the parts after its semicolons
         self.context = Context("")  # the paragraph: context for fuzzy matching
@@ -181,6 +182,12 @@ class _Drafter:
         if key in self.proposed_ids:
             return self.proposed_ids[key]
         base = suggest_id(named)
+        if not base.startswith("measure_"):
+            # 就新认定高新技术企业 and 高新技术企业总数: the glossary reads both as one measure
+            same = [i for (b, d), i in self.proposed_bases.items() if b == base and (d == dimension or basis == "growth")]
+            if same:
+                self.proposed_ids[key] = same[0]
+                return same[0]
         candidate = base
         if candidate in self.taken_ids:
             n = self.next_suffix.get(base, 2)  # every smaller suffix is taken already
@@ -191,6 +198,7 @@ class _Drafter:
         self.proposed_ids[key] = candidate
         self.first_id.setdefault(words, candidate)
         self.taken_ids.add(candidate)
+        self.proposed_bases.setdefault((base, dimension), candidate)
         return candidate
 
     def table_items(self, table: Table) -> list[Item]:
@@ -219,7 +227,8 @@ class _Drafter:
         paired.update({k: v for k, v in self.list_pairs(read).items() if k not in paired})
         items = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
-        last_proposed: tuple[str, str] | None = None  # the same, for a measure the registry does not know
+        # the same, for a measure the registry does not know: its id, words, and where its clause starts
+        last_proposed: tuple[str, str, int] | None = None
         previous: tuple[Quantity, Basis] | None = None
         for number, q in enumerate(quantities):
             clause = read.sentence.clause(q.start)
@@ -239,6 +248,18 @@ class _Drafter:
             if previous is not None and (re.fullmatch(r"[、和及与]", between) or from_to):
                 basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
             previous = (q, basis)
+            if REVEALED_BEFORE.search(before[-12:]) or read.sentence.opened(q.start) and REVEALED_AFTER.match(sentence[q.end:clause[1]]):
+                revealed = self.revealed(sentence, q, clause, items[-1] if items else None)
+                if re.search(r"(?:超出|超过|超额|多出|高出)$", before):
+                    self.skipped.append(Skipped(q.written, "how far a figure beat its target (超出200家完成目标): the "
+                                                "target is the difference, to be worked out by hand",
+                                                _quote(read, clause, clause[0])))
+                elif revealed is None:
+                    self.skipped.append(Skipped(q.written, "a target stated beside a figure, with no figure before "
+                                                "it to say what it measures", _quote(read, clause, clause[0])))
+                else:
+                    items.append(revealed)
+                continue
             metric, subject_start, how = self.match(read, number, clause, basis, paired, last_metric)
             if metric is not None and how in ("before", "after", "respectively"):
                 # the words that make a name specific stand close before it
@@ -249,9 +270,10 @@ class _Drafter:
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(read, clause, clause[0])))
                 continue
+            named_at = clause[0]
             if metric is None and last_proposed is not None and (subjectless(before) or from_to):
                 # 同比增长12.5% after a measure the registry does not know: that measure's growth
-                (metric_id, subject), known = last_proposed, False
+                (metric_id, subject, named_at), known = last_proposed, False
                 confidence = 0.3
             elif metric is None:
                 subject = subject_before(before, self.verbs) or subject_after(sentence, q, clause)
@@ -264,7 +286,8 @@ class _Drafter:
                     continue
                 metric_id, known = self.new_id(subject, q.unit, basis), False
                 confidence = 0.3
-                last_proposed = (metric_id, subject)
+                named_at = clause[0]
+                last_proposed = (metric_id, subject, named_at)
             else:
                 metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
                 confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6, "fuzzy": 0.5,
@@ -275,11 +298,32 @@ class _Drafter:
                     last_metric = (metric, subject_start[0])
             item = self.classify(Spot(read, q, clause, basis),
                                  Measure(metric_id, known, subject, confidence,
-                                         subject_start[0] if metric else clause[0]),
+                                         subject_start[0] if metric else named_at),
                                  Frame(section, default_mode))
             if item is not None:
                 items.append(item)
         return items
+
+    def revealed(self, sentence: str, q: Quantity, clause: tuple[int, int], figure: Item | None) -> Item | None:
+        """The goal a figure met, stated beside it (545家（任务目标400家）): a revealed goal of the figure's
+        measure, year and basis, quoted from the figure's measure to the target; None when no figure of
+        a unit it can share comes before it in the sentence."""
+        if figure is None or figure.kind != "figure" or figure.quote not in sentence:
+            return None
+        try:
+            if parse_unit(figure.unit).dimension != parse_unit(q.unit).dimension:
+                return None
+        except QuantityError:
+            return None
+        start = sentence.find(figure.quote)
+        doubt = "the target is the province's (省考目标): set the goal's agency" if "省考" in sentence[q.end:clause[1]] \
+            else "the target is the city's (市考目标): set the goal's agency" if "市考" in sentence[q.end:clause[1]] else ""
+        quote = sentence[start:max(clause[1], start + len(figure.quote))].strip().rstrip("。；;，,")
+        return replace(figure, kind="goal", value=q.number, unit=q.unit, value_max=None, quote=quote, op=">=",
+                       bound=None, estimate=False, as_of=None, tier="", revealed=True,
+                       confidence=round(max(0.05, figure.confidence - 0.1), 2), doubt=doubt,
+                       note=f"revealed: the target ({q.written}) is stated beside the figure that met it "
+                            f"({figure.written})")
 
     def match(self, read: Reading, number: int, clause: tuple[int, int], basis: str, paired: dict[int, Hit],
               last: tuple[str, int] | None):
@@ -306,7 +350,10 @@ class _Drafter:
             if fits(metrics[hit.metric], q.unit, basis):
                 return hit.metric, (hit.start, hit.end), "before"
         own = read.hits.starting(clause[0], clause[1])
-        continues = not own and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start])
+        # 新增320家 continues the measure before; 新组建研发平台50家 names its own
+        named = basis == "increment" and not subjectless(sentence[clause[0]:q.start]) and \
+            len(subject_before(sentence[clause[0]:q.start], self.verbs)) >= 2
+        continues = not own and not named and (basis != "level" or re.match(r"(?:全市)?(?:累计|总数|总量|共)", sentence[clause[0]:q.start])
                                  or subjectless(sentence[clause[0]:q.start]) and subjectless(sentence[q.end:clause[1]]))
         if last is not None and continues and basis != "growth" and metrics[last[0]].unit != q.unit:
             # 组建新型研发机构,覆盖20个产业细分领域,总数达到52家: the earlier name counted in 家

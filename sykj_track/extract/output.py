@@ -23,6 +23,7 @@ def item_json(item: Item) -> dict[str, Any]:
             "as_of": item.as_of.isoformat() if item.as_of else None, "quote": item.quote,
             "confidence": item.confidence, "already_recorded": item.already_recorded,
             "known_metric": item.known_metric, "agency": item.agency, "tier": item.tier or None,
+            "revealed": item.revealed, "doubt": item.doubt or None,
             "subject": item.subject}
 
 
@@ -53,6 +54,11 @@ def _record(item: Item, source_agency: str) -> dict[str, Any]:
     if item.as_of is not None:
         record["as_of"] = item.as_of
     record["quote"] = item.quote
+    if item.revealed:
+        record["revealed"] = True
+        record["note"] = item.note
+    if item.doubt:
+        record["doubt"] = item.doubt
     if item.agency and item.agency != source_agency:
         record["agency"] = item.agency
     return record
@@ -122,7 +128,7 @@ def render_draft_toml(result: Draft, command: str = "sykj-track extract") -> str
                 notes.append(f"new metric proposed from 「{item.subject}」")
             if item.tier:
                 notes.append(f"{item.tier} tier of a two-tier goal ({'确保' if item.tier == 'base' else '力争'})")
-            if item.already_recorded:
+            if item.already_recorded or item.revealed:
                 notes.append(item.note)
             body = tomli_w.dumps({kind: [_record(item, agency)]}).rstrip()
             parts.append("")

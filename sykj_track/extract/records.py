@@ -37,6 +37,7 @@ class Item:
     subject: str = ""  # the words the metric was matched on (or proposed from)
     note: str = ""
     doubt: str = ""
+    revealed: bool = False  # a target stated beside the figure that met it (任务目标400家)
 
     @property
     def written(self) -> str:

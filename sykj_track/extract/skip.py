@@ -33,6 +33,9 @@ _COMPARISON = re.compile(r"(?:高于|低于|高出|领先|超出|超过|快于|�
 # A rate averaged over several years: 年均增长15%, 年均增速达到12%, 复合增长率20%.
 _AVERAGE = re.compile(r"(?:年均|平均每年|复合)(?:增长|增速|增幅)?(?:率|速度)?(?:达到|达|为|保持在|超过|超|约|近|在)?$")
 
+# How much of a target was done: 完成全年任务的136%, 完成年度目标（1300家）的54.2%, 任务完成率达到98%.
+_COMPLETION = re.compile(r"完成[^，,；;。]{0,12}?(?:任务|目标|计划)[^，,；;。]{0,12}?的$|(?:任务|目标|计划)完成率(?:达到|达|为)?$")
+
 # A move up or down a ranking: 较上年上升3位, 比2015年提高4位, 前移2位.
 _RANK_CHANGE = re.compile(r"(?:上升|提升|提高|前移|前进|跃升|进位|下降|下滑|后退|后移|回落)了?$")
 
@@ -102,11 +105,13 @@ def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int],
         return "part of a document title"
     if _COMPARISON.search(before) or open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
         return "a comparison with another average"
-    if unit in ("%", "％") and _AVERAGE.search(before):
+    if unit in ("%", "％") and _AVERAGE.search(before[-16:]):
         return "an average yearly rate over several years (年均), not one year's growth"
-    if unit == "位" and _RANK_CHANGE.search(before):
+    if unit in ("%", "％") and _COMPLETION.search(before[-40:]):
+        return "the share of a target completed (完成全年任务的136%), not a figure of a measure"
+    if unit == "位" and _RANK_CHANGE.search(before[-6:]):
         return "a change of rank (上升3位), not a rank"
-    if unit == "位" and (sentence[start] == "一" or _RANK_CLAIM.search(before)):
+    if unit == "位" and (sentence[start] == "一" or _RANK_CLAIM.search(before[-12:])):
         return "a first place in words, a place shared by several measures (均居) or of a growth rate: a claim, not a ranking"
     if unit == "位" and before.endswith("前"):
         return "a band of ranks (进入前10位), not a rank"
