@@ -133,3 +133,39 @@ def test_a_new_count_naming_its_own_measure_is_not_the_one_before():
     assert by_value(result, "40").metric != "firms_hi"
     result = run("高新技术企业达到1520家，新增230家。")
     assert by_value(result, "230").metric == "firms_hi"
+
+
+ZONES = {**REGISTRY, "zone_firms_hi": metric("zone_firms_hi", "自创区高新技术企业", aliases=("自创区高新技术企业",))}
+
+
+def test_a_zones_figures_are_not_the_citys():
+    result = run("迁入开发区的高新技术企业31家。")
+    item = by_value(result, "31")
+    assert item.metric != "firms_hi" and not item.known_metric and "开发区" in item.subject
+    assert result.new_metrics[0].id.startswith("dev_zone")
+
+
+def test_a_heading_naming_a_zone_puts_its_section_there():
+    text = ("全市高新技术企业达到1800家。\n三、全年：某高新区超额完成年度任务\n"
+            "全年新认定高新技术企业120家，同比增长15%。\n全市科技型企业总数达到4100家。\n"
+            "四、下一步工作\n高新技术企业突破2000家。")
+    result = run(text)
+    zone = [i for i in result.items if "高新区" in i.subject]
+    assert sorted(i.written for i in zone) == ["120家", "15%"]
+    assert all(i.metric == zone[0].metric and "高新区" in i.doubt for i in zone)
+    # the city's own words, and the sections after, stay the city's
+    assert by_value(result, "4100").metric == "firms_tech"
+    assert by_value(result, "1800").metric == by_value(result, "2000").metric == "firms_hi"
+
+
+def test_a_zone_the_registry_knows_gets_its_own_measure():
+    result = run("三、自创区建设成效\n新认定高新技术企业95家。", ZONES)
+    assert by_value(result, "95").metric == "zone_firms_hi"
+
+
+def test_meetings_documents_shares_of_a_call_and_milestones_are_skipped():
+    for sentence in ("召开全市科技创新大会1次。", "出台政策文件9个。", "组织召开科技成果对接会12次。",
+                     "占全省申报数量（2810家）的11%。", "某市成为全省率先突破500家的设区市。"):
+        result = run(sentence, {})
+        assert result.items == (), (sentence, result.items)
+        assert result.skipped, sentence

@@ -23,7 +23,7 @@ from .cues import (REVEALED_AFTER, REVEALED_BEFORE, ESTIMATE, GOAL_CUES, HORIZON
                    kind_and_year, period_end, tier_of)
 from .dates import YEAR, Published, Years, find_published
 from .decoding import ExtractError, decode
-from .layout import (HEADING, Section, agency_speaking, document_mode, open_paren, paragraphs, section_of,
+from .layout import (HEADING, ZONE, zone_of_heading, Section, agency_speaking, document_mode, open_paren, paragraphs, section_of,
                      sentences, tidy)
 from .match import (Before, Context, Hit, MetricIndex, SentenceHits, breakdown_phrase, closest, fits, list_phrases,
                     respectively, specialise, tails, text_context)
@@ -135,7 +135,10 @@ class _Drafter:
         section = Section("unknown", None, self.default_agency)
         for number, para in enumerate(paras):
             if number == 0 and len(para) <= 60 or HEADING.match(para) and len(para) <= 60:
+                zone = section.zone
                 section = section_of(para, section)
+                if number > 0:  # a title naming a zone is the ledger's own body speaking
+                    section = replace(section, zone=zone_of_heading(para, zone))
                 self.horizon = None
                 self.period = period_end(para)  # a heading "一、一季度：…" holds figures to 3-31
                 if len(para) <= 40:
@@ -270,7 +273,7 @@ class _Drafter:
             if reason:
                 self.skipped.append(Skipped(q.written, reason, _quote(read, clause, clause[0])))
                 continue
-            named_at = clause[0]
+            named_at, doubt = clause[0], ""
             if metric is None and last_proposed is not None and (subjectless(before) or from_to):
                 # 同比增长12.5% after a measure the registry does not know: that measure's growth
                 (metric_id, subject, named_at), known = last_proposed, False
@@ -284,6 +287,9 @@ class _Drafter:
                     subject = subject_before(earlier, self.verbs) or subject
                 if not subject or len(subject) < 2:
                     continue
+                if section.zone and not ZONE.search(subject) and not CITY_WIDE.search(before):
+                    # under a heading naming a zone, a measure the text does not scope is the zone's
+                    subject, doubt = section.zone + subject, self.zone_doubt(section.zone)
                 metric_id, known = self.new_id(subject, q.unit, basis), False
                 confidence = 0.3
                 named_at = clause[0]
@@ -292,6 +298,9 @@ class _Drafter:
                 metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
                 confidence = {"after": 0.8, "before": 0.85, "respectively": 0.8, "previous": 0.6, "fuzzy": 0.5,
                               "list": 0.6}[how]
+                zoned = self.zoned(read, metric, subject_start[0], section, q.unit, basis)
+                if zoned is not None:
+                    metric_id, known, subject, doubt = zoned
                 if basis != "growth":
                     last_metric = (metric, subject_start[0])
                 elif last_metric is None:
@@ -301,8 +310,35 @@ class _Drafter:
                                          subject_start[0] if metric else named_at),
                                  Frame(section, default_mode))
             if item is not None:
-                items.append(item)
+                items.append(replace(item, doubt=doubt) if doubt else item)
         return items
+
+    def zoned(self, read: Reading, metric: str, subject_at: int, section: Section, unit: str,
+              basis: str) -> tuple[str, bool, str, str] | None:
+        """A city measure put on the zone its words or its heading name (迁入高新区的高新技术企业26家; a
+        heading "三、高新区超额完成年度任务"): the registry's measure of that zone when it has one, else a
+        proposed one; (metric, known, subject, doubt), or None when the number is the city's."""
+        names = self.index.names_of(metric)
+        if any(ZONE.search(name) for name in names):
+            return None  # a measure of a zone already
+        head = read.text[read.sentence.clause_start(subject_at):subject_at]
+        named = ZONE.search(head)
+        if named:
+            zone, doubt = named.group(), ""
+        elif section.zone and not CITY_WIDE.search(head):
+            zone, doubt = section.zone, self.zone_doubt(section.zone)
+        else:
+            return None
+        own = [n.metric for n in self.index.names if zone in n.text and any(name in n.text for name in names)
+               and fits(self.index.metrics[n.metric], unit, basis)]
+        if own:
+            return own[-1], True, zone + names[0], doubt
+        subject = zone + self.index.metrics[metric].zh
+        return self.new_id(subject, unit, basis), False, subject, doubt
+
+    @staticmethod
+    def zone_doubt(zone: str) -> str:
+        return f"the section's heading names {zone}: a figure of the zone, not of the whole city — check"
 
     def revealed(self, sentence: str, q: Quantity, clause: tuple[int, int], figure: Item | None) -> Item | None:
         """The goal a figure met, stated beside it (545家（任务目标400家）): a revealed goal of the figure's
@@ -499,6 +535,9 @@ def _number_in(q: Quantity, quote: str) -> bool:
     return f"{q.number:f}" in text or f"{q.number.normalize():f}" in text or not str(q.number)[0].isdigit() or \
         any(ch in text for ch in "一二两三四五六七八九十百千") and q.number == q.number.to_integral_value()
 
+
+# Words that scope a number to the whole city or province, whatever zone the section is about.
+CITY_WIDE = re.compile(r"全市|我市|本市|全省|我省|本省")
 
 FROM_TO = re.compile(r"[^，,；;。]{0,6}?(?:至|到)(?:(?:19|20)\d{2}年(?:底|末)?的?)?")
 

@@ -71,6 +71,22 @@ class Section:
     mode: str  # "summary" | "plan" | "unknown"
     year: int | None
     agency: str
+    zone: str = ""  # the zone (高新区, 开发区…) a heading puts the section's figures in, if any
+
+
+# Zones inside a city whose figures are their own, not the city's: 高新区, 经开区, 自创区, 科技城, 片区.
+ZONE = re.compile(r"高新技术产业开发区|经济技术开发区|自主创新示范区|自贸试验区|高新区|经开区|开发区|自创区|自贸区|"
+                  r"示范区|(?<![创])新区|产业园区|科技城|片区")
+_TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[部章]分?)")
+
+
+def zone_of_heading(heading: str, previous: str) -> str:
+    """The zone a heading's section speaks of: the zone it names (三、高新区超额完成年度任务); else the
+    zone of the section a sub-heading (（一）…) is in; a top heading naming none ends it."""
+    found = ZONE.search(heading)
+    if found:
+        return found.group()
+    return "" if _TOP_HEADING.match(heading) else previous
 
 
 # Headings that say what their section does without a year: a review of results so far, or goals.

@@ -336,6 +336,14 @@ class MetricIndex:
         self.names = sorted((Name(t, m) for t, m in names.items()), key=lambda n: -len(n.text))
         self._fitting: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
+    def names_of(self, metric: str) -> list[str]:
+        """The names a metric is found by (its own, its aliases and their spellings), shortest first."""
+        if not hasattr(self, "_by_metric"):
+            self._by_metric: dict[str, list[str]] = {}
+            for name in reversed(self.names):
+                self._by_metric.setdefault(name.metric, []).append(name.text)
+        return self._by_metric.get(metric, [])
+
     def fitting(self, unit: str, basis: str) -> list[tuple[str, str]]:
         """(name, metric id) of the registry names whose unit fits a number in `unit` on `basis`;
         computed once per unit and basis (a report has few)."""

@@ -82,6 +82,15 @@ _STRUCTURE_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:产业|行业|领域|方
 
 # Documents: 等27个政策措施性意见、方案.
 _DOCUMENTS = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:政策措施|政策文件|意见|方案|文件|办法|通知|规划)")
+# 出台政策文件7个, 制定实施细则5项: documents the bureau issued.
+_DOCUMENTS_BEFORE = re.compile(r"(?:出台|制定|印发|发布|修订|起草)[\u4e00-\u9fff]{0,8}?(?:政策|文件|意见|办法|方案|措施|细则|规定)$")
+# Meetings and events the bureau held: 召开全市科技创新大会1次, 举办培训班12期.
+_MEETINGS = re.compile(r"(?:召开|举办|组织召开)[\u4e00-\u9fff“”]{0,14}?(?:会议|大会|会|论坛|培训班|培训|活动)$")
+_MEETINGS_AFTER = re.compile(r"^(?:次|场|期)?[\u4e00-\u9fff]{0,6}?(?:会议|大会|座谈会|推进会|现场会|培训班|论坛)")
+# The share a count makes of the applications of a call: 占全省公示数量（3619家）的10%.
+_SHARE_OF_CALL = re.compile(r"占[^，,；;。]{0,12}(?:公示|申报|推荐|申请|报备)")
+# A place described by a milestone it passed: 成为全省率先突破300家的设区市.
+_MILESTONE = re.compile(r"(?:率先|成为|首个|首家|第一个)[^，,；;。]{0,10}$")
 
 
 def _item_start(sentence: str, clause_start: int, position: int) -> int:
@@ -117,6 +126,10 @@ def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int],
         return "a band of ranks (进入前10位), not a rank"
     if _FILED.search(before) or _FILED_AFTER.match(after):
         return "applications, submissions or one batch of a call: inputs, not results"
+    if _DOCUMENTS.search(after) or _DOCUMENTS_BEFORE.search(before[-24:]):
+        return "a count of documents"
+    if unit in ("%", "％") and _SHARE_OF_CALL.search(before[-30:]):
+        return "applications, submissions or one batch of a call: inputs, not results"
     if unit.endswith("元") and _THRESHOLD.match(after):
         return "a size threshold (年营收3亿元以上的企业), not an amount"
     if matched:
@@ -132,10 +145,12 @@ def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int],
     if re.search(r"等$", before) and _STRUCTURE_NOUN.match(after) and int(float(sentence[start:end].rstrip(
             "个项家余多%")) if re.match(r"\d", sentence[start:end]) else 1) <= 50:
         return "a count of the sectors, fields or projects just listed"
+    if _MEETINGS.search(before[-24:]) and unit in ("次", "场", "期", "个") or _MEETINGS_AFTER.match(after):
+        return "a count of the bureau's own meetings and events"
+    if _MILESTONE.search(before[-16:]) and after.startswith("的"):
+        return "a milestone describing a place (率先突破300家的城市), not a figure"
     if _ADMIN_NOUN.search(after) or _ADMIN_BEFORE.search(before):
         return "a count of the bureau's own work, staff or party organisation"
-    if _DOCUMENTS.search(after):
-        return "a count of documents"
     if _ONE_OF.search(after) or _UNIVERSE.search(before) and "进行" in after:
         return "the size of a list it belongs to (之一, the cities compared)"
     if _NAMED_EXAMPLES.search(sentence[clause[0]:clause[1]]) or _COMPANY.search(sentence[clause[0]:clause[1]]):
