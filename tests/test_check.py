@@ -249,6 +249,15 @@ def test_uncited_seed_fails(copy):
     fails_with(check(copy), "seeds/2026-report.txt:", "no targets file cites this report")
 
 
+def test_an_uncited_seed_in_gb18030_or_utf16_is_named_at_once(copy):
+    for name, encoding, said in (("new-gb.txt", "gb18030", "GB18030"), ("new-16.txt", "utf-16", "UTF-16")):
+        (copy / "seeds" / name).write_bytes("某市2026年科技工作总结：新增高新技术企业120家。".encode(encoding))
+        result = check(copy)
+        fails_with(result, f"seeds/{name}:", "no targets file cites this report")
+        assert f"looks like {said}" in result.output and f"iconv -f {said}" in result.output, result.output
+        (copy / "seeds" / name).unlink()
+
+
 # ---------------------------------------------------------------------------------------- warnings
 
 

@@ -169,3 +169,40 @@ def test_meetings_documents_shares_of_a_call_and_milestones_are_skipped():
         result = run(sentence, {})
         assert result.items == (), (sentence, result.items)
         assert result.skipped, sentence
+
+
+def test_proposed_ids_say_what_they_count():
+    result = run("全市新增众创空间40家。技术转移机构促成交易3项。某某指标达到7.5%。", {})
+    ids = {i.written: i.metric for i in result.items}
+    assert ids["40家"] == "makerspaces"
+    assert not any(i.startswith("measure_") for i in ids.values()), ids
+    assert ids["7.5%"] == "rate"
+
+
+def test_proposed_names_carry_no_growth_or_rank_wording():
+    result = run("全市数字创意产业增加值同比增长9.4%。在全国城市创新指数排名中位列第十二。", {})
+    names = {m.zh for m in result.new_metrics}
+    assert "数字创意产业增加值" in names
+    assert any(name.endswith("排名") for name in names), names
+
+
+def test_rd_intensity_written_two_ways_is_one_proposal():
+    text = "全市R&D经费投入强度达到1.8%。\n二、2025年工作安排\n全社会研发投入强度提高到2%。"
+    result = run(text, {})
+    assert len({i.metric for i in result.items}) == 1 and result.new_metrics[0].id == "rd_intensity"
+
+
+def test_a_date_in_brackets_under_the_title_is_the_publication_date():
+    result = draft("某市科学技术局局长2024年度述职报告\n（2025年1月20日）\n全年新增高新技术企业120家。".encode(), {})
+    assert str(result.source.published) == "2025-01-20" and not result.source.published_approx
+
+
+def test_a_report_of_another_body_is_said_in_the_draft():
+    from sykj_track.extract.output import render_draft_json, render_draft_toml
+
+    data = "乙市科学技术局2024年工作总结\n发布日期：2025-01-08\n全年新增高新技术企业120家。".encode()
+    result = draft(data, {}, agency="甲市科学技术局")
+    assert result.source.agency == "甲市科学技术局"
+    assert len(result.warnings) == 1 and "乙市科学技术局" in result.warnings[0]
+    assert "WARNING" in render_draft_toml(result) and "乙市科学技术局" in render_draft_json(result)
+    assert draft(data, {}, agency="乙市科学技术局").warnings == ()

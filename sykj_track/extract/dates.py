@@ -46,7 +46,7 @@ def find_published(text: str) -> Published | None:
         if match and (found := _valid_date(*match.groups()[:3])):
             return Published(found, False, "the 发布日期 line")
     for line in lines[:8]:
-        match = _FULL_DATE.fullmatch(line.strip())
+        match = _FULL_DATE.fullmatch(line.strip().strip("（）()〔〕[]【】"))  # （2025年1月20日） under a title
         if match and (found := _valid_date(*match.groups())):
             return Published(found, False, "the dated header")
     for line in lines[-4:]:

@@ -184,7 +184,7 @@ class _Drafter:
         key = (words, dimension)
         if key in self.proposed_ids:
             return self.proposed_ids[key]
-        base = suggest_id(named)
+        base = suggest_id(named, unit)
         if not base.startswith("measure_"):
             # 就新认定高新技术企业 and 高新技术企业总数: the glossary reads both as one measure
             same = [i for (b, d), i in self.proposed_bases.items() if b == base and (d == dimension or basis == "growth")]
@@ -627,6 +627,7 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     if found is None:
         raise ExtractError(msg("extract.no_date"))
     title = _title(text)
+    named = _named_agency(text)
     agency = agency or _agency_of(text, city) or ""
     city = city or region_of(agency)
     index = MetricIndex(metrics)
@@ -657,8 +658,28 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     source = DraftSource(id=source_id or suggest_source_id(title, found, summary_year), file=seed_file, title=title,
                          agency=agency, published=found.date, published_approx=found.approx, url=url or "",
                          sha256=hashlib.sha256(seed_bytes).hexdigest(), note=note)
+    warnings = ()
+    if named and agency and named not in agency and agency not in named:
+        warnings = (f"The report names {named}, not the ledger's agency {agency}: check that it belongs in this "
+                    f"ledger; if it does, its records are {named}'s (set agency on them).",)
     return Draft(source, tuple(items), tuple(proposed.values()), decoded.encoding, found.how,
-                 tuple(drafter.skipped))
+                 tuple(drafter.skipped), warnings)
+
+
+# A body named at the head of a report: 某市科学技术局, 某省科学技术厅, 某市科学技术委员会.
+_BODY = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:市|省|自治区|区|县|州)[\u4e00-\u9fff]{1,10}?(?:局|厅|委员会)")
+
+
+def _named_agency(text: str) -> str | None:
+    """The body a report's title line or 来源 line names as its author, if any."""
+    lines = [tidy(line) for line in text.splitlines()[:6] if line.strip()]
+    for line in lines:
+        if line.startswith("来源"):
+            found = _BODY.search(line)
+            if found:
+                return found.group()
+    found = _BODY.match(lines[0]) if lines else None
+    return found.group() if found else None
 
 
 def _agency_of(text: str, city: str) -> str | None:

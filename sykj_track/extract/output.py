@@ -33,6 +33,7 @@ def render_draft_json(result: Draft) -> str:
     payload = {"source": source, "encoding": result.encoding, "items": [item_json(i) for i in result.items],
                "new_metrics": [{"id": m.id, "zh": m.zh, "en": m.en, "unit": m.unit, "kind": m.kind, "better": m.better}
                                for m in result.new_metrics],
+               "warnings": list(result.warnings),
                "skipped": [{"value": s.written, "reason": s.reason, "quote": s.quote} for s in result.skipped]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -109,6 +110,8 @@ def render_draft_toml(result: Draft, command: str = "sykj-track extract") -> str
         f"Read as {result.encoding}; publication date from {result.published_how}.",
         "Then run `sykj-track check`.",
     ]
+    for warning in result.warnings:
+        header += ["", f"WARNING: {warning}"]
     if unknown:
         header.append("")
         header.append(f"{len(unknown)} measure(s) the registry does not know are proposed: paste the block below")

@@ -22,8 +22,8 @@ def verbs_for(region: str) -> re.Pattern[str]:
     if not region:
         return VERBS
     return re.compile(rf"^(?:{re.escape(region)}|{_VERB_WORDS})+")
-TRAILING = re.compile(r"(?:总数|数量|总量|规模)?(?:已达到|已达|已突破|已超过|力争|确保|争取|预计|有望|达到|达|实现|突破|超过|超|为|是|有|共|约|近|增至|增加至|提高到|提升至|"
-                        r"保持在|分别|以上|累计|新增)+$")
+TRAILING = re.compile(r"(?:总数|数量|总量|规模)?(?:同比|比上年|较上年|增长|增速|增幅|年均|中位列|位列|位居|名列|排在|居|第|已达到|已达|已突破|已超过|力争|确保|争取|预计|有望|达到|达|实现|突破|超过|超|为|是|有|共|约|近|增至|增加至|提高到|提升至|"
+                        r"保持在|分别|以上|累计|新增|完成)+$")
 
 
 # Words of the measures reports name, for readable ids of proposed metrics (longest match first).
@@ -32,7 +32,8 @@ _GLOSSARY = {
     "专精特新": "specialised", "小巨人": "little_giants", "瞪羚": "gazelle", "独角兽": "unicorn",
     "技术合同成交额": "tech_contract_turnover", "技术合同交易额": "tech_contract_turnover",
     "技术合同": "tech_contracts", "成交额": "turnover", "交易额": "turnover",
-    "研发投入强度": "rd_intensity", "R&D经费": "rd_spending", "研发经费": "rd_spending", "研发投入": "rd_input",
+    "研发投入强度": "rd_intensity", "研发经费投入强度": "rd_intensity", "R&D经费投入强度": "rd_intensity",
+    "R&D投入强度": "rd_intensity", "研发强度": "rd_intensity", "投入强度": "intensity", "R&D经费": "rd_spending", "研发经费": "rd_spending", "研发投入": "rd_input",
     "研发费用": "rd_expenses", "研发人员": "rd_staff", "研发": "rd", "R&D": "rd",
     "发明专利": "invention_patents", "专利": "patents", "孵化器": "incubators", "众创空间": "makerspaces",
     "孵化载体": "incubation_carriers", "载体": "carriers", "新型研发机构": "new_rd_institutes",
@@ -49,16 +50,34 @@ _GLOSSARY = {
     "国家级": "national", "省级": "provincial", "市级": "municipal", "排名": "rank", "位次": "rank",
     "增速": "growth", "增幅": "growth", "战略性新兴": "strategic_emerging", "高技术": "high_tech",
     "制造业": "manufacturing", "服务业": "services", "出口": "exports", "标准": "standards", "奖": "awards",
+    "指数": "index", "能力": "capability", "综合": "overall", "城市": "cities", "基金": "funds", "融资": "financing",
+    "贷款": "loans", "专家": "experts", "工作站": "workstations", "基地": "bases", "联盟": "alliances",
+    "集群": "clusters", "人员": "staff", "科研": "research", "论文": "papers", "设备": "equipment",
+    "仪器": "instruments", "服务": "services", "经纪人": "brokers", "特派员": "commissioners", "示范": "demo",
+    "研究院": "institutes", "研究所": "institutes", "院所": "institutes", "大学": "universities",
+    "合作": "cooperation", "国际": "international", "海外": "overseas", "外国": "foreign", "引进": "introduced",
+    "入库": "registered", "评价": "assessed", "登记": "registered", "在孵": "incubated", "孵化": "incubation",
+    "利润": "profit", "税收": "tax", "新产品": "new_products", "产品": "products", "装备": "equipment",
+    "概念验证": "poc", "中试": "pilot", "工程技术研究中心": "eng_research_centers",
+    "企业技术中心": "enterprise_tech_centers", "创新平台": "innovation_platforms", "知识产权": "ip",
+    "商标": "trademarks", "品牌": "brands", "技术转移": "tech_transfer", "首台": "first_units",
+    "会议": "meetings", "政策": "policies", "文件": "documents", "任务": "tasks", "申报": "applications",
+    "公示": "listed", "全国重点实验室": "national_key_labs", "全球": "global", "全国": "national",
 }
+# What a measure counts, by its unit, for an id the glossary cannot build (a count of 项 is of items).
+_UNIT_WORDS = {"家": "organisations", "个": "count", "项": "items", "件": "items", "人": "people", "名": "people",
+               "次": "times", "场": "events", "位": "rank", "%": "rate", "个百分点": "points", "百分点": "points",
+               "元": "amount", "平方米": "area", "吨": "tonnes"}
 _GLOSSARY_KEYS = sorted(_GLOSSARY, key=len, reverse=True)
 
 
-def suggest_id(subject: str) -> str:
+def suggest_id(subject: str, unit: str = "") -> str:
     """A readable snake_case id for a measure the registry does not know, from the words of its name;
-    a name without known words gets measure_ and a short digest. The caller makes ids unique.
+    a name without known words is named by what its unit counts (organisations, items, amount, rate),
+    else measure_ and a short digest. The caller makes ids unique.
 
-    >>> suggest_id("技术合同成交额"), suggest_id("高新技术企业")
-    ('tech_contract_turnover', 'hitech_enterprises')
+    >>> suggest_id("技术合同成交额"), suggest_id("高新技术企业"), suggest_id("某某指标", "%")
+    ('tech_contract_turnover', 'hitech_enterprises', 'rate')
     """
     words: list[str] = []
     i = 0
@@ -73,6 +92,9 @@ def suggest_id(subject: str) -> str:
             i += 1
     words = words[-4:]
     if not words or words == ["new"] or words == ["growth"]:
+        counted = _UNIT_WORDS.get(unit) or _UNIT_WORDS.get(unit.lstrip("万亿千"))
+        if counted:
+            return counted
         digest = hashlib.sha1(subject.encode("utf-8")).hexdigest()[:4]
         words = ["measure", digest]
     return "_".join(words)
@@ -107,6 +129,8 @@ def subject_before(clause_text: str, verbs: re.Pattern[str] = VERBS) -> str:
     any date: 2024年全市财政科技经费投入 -> 全市财政科技经费投入)."""
     clause_text = re.split(r"(?:19|20)\d{2}年(?:度)?(?:底|末)?(?:的)?", clause_text)[-1]
     text = TRAILING.sub("", clause_text)
+    # 技术合同成交额年均增长15%以上，2025年突破580亿元: a number closing the words is not part of the name
+    text = TRAILING.sub("", re.sub(r"\d+(?:\.\d+)?(?:%|％|个百分点)?$", "", text))
     text = verbs.sub("", text)
     text = re.sub(r"^[“”\"(（)）、]+|[“”\"(（、]+$", "", text)
     return text[-16:]
@@ -148,7 +172,7 @@ def base_unit(unit: str) -> str:
 _NOT_A_SUBJECT = re.compile(
     r"(?:19|20)\d{2}年(?:度)?|[一二三四1-9]季度|上半年|下半年|全年|今年|去年|同比|环比|比上年|较上年|比去年|较去年|"
     r"与上年相比|增幅|增速|增长率|增长|增加|提高|提升|上升|下降|回落|跃升|升至|降至|达到|达|为|至|到|了|"
-    r"力争|确保|争取|预计|有望|分别|其中|年均|超过|突破|以上|左右|近|约|第|位|名|总数|总量|"
+    r"力争|确保|争取|预计|有望|分别|其中|年均|超过|突破|以上|左右|近|约|第|位|名|总数|总量|新增|净增|"
     r"[\d.%％]+|[个百分点万亿千元家项件人名]+|[，,；;：:、（）()“”\s]")
 
 

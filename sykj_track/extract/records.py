@@ -102,3 +102,4 @@ class Draft:
     encoding: str
     published_how: str
     skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[str, ...] = ()  # what the reviewer must settle about the report as a whole

@@ -226,4 +226,11 @@ def _uncited_seeds(ledger: Ledger) -> list[Problem]:
             problems.append(Problem.of(Where(f"{SEEDS}/{path.name}"), "seed.dir_entry", seeds=SEEDS))
         elif path.name not in cited:
             problems.append(Problem.of(Where(f"{SEEDS}/{path.name}"), "seed.uncited", seeds=SEEDS, name=path.name))
+            # a report just copied in: say now, not once a targets file cites it, that it must be converted
+            try:
+                decode(read_bytes(path), path)
+            except TextFileError as exc:
+                problems.append(Problem.said(Where(f"{SEEDS}/{path.name}"), exc.what, exc.fix))
+            except OSError:
+                pass
     return problems
