@@ -228,7 +228,7 @@ class _Drafter:
         hits = read.hits.hits
         paired = respectively(sentence, quantities, hits)
         paired.update({k: v for k, v in self.list_pairs(read).items() if k not in paired})
-        items = []
+        items: list[Item] = []
         last_metric: tuple[str, int] | None = None  # the metric a following 同比增长X% refers to
         # the same, for a measure the registry does not know: its id, words, and where its clause starts
         last_proposed: tuple[str, str, int] | None = None
@@ -658,7 +658,7 @@ def draft(data: bytes, metrics: dict[str, Metric], recorded: dict[tuple, str] | 
     source = DraftSource(id=source_id or suggest_source_id(title, found, summary_year), file=seed_file, title=title,
                          agency=agency, published=found.date, published_approx=found.approx, url=url or "",
                          sha256=hashlib.sha256(seed_bytes).hexdigest(), note=note)
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if named and agency and named not in agency and agency not in named:
         warnings = (f"The report names {named}, not the ledger's agency {agency}: check that it belongs in this "
                     f"ledger; if it does, its records are {named}'s (set agency on them).",)

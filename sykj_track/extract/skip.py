@@ -101,6 +101,22 @@ def _item_start(sentence: str, clause_start: int, position: int) -> int:
 _BREAKDOWN = re.compile(r"其中|包括")
 
 
+def _not_a_rate_or_rank(first: str, before: str, unit: str) -> str | None:
+    """Why a rate or a rank is none of a measure's (年均增长15%, 完成全年任务的136%, 上升3位, 均居全省第一),
+    or None; `first` is the number's first character, `before` its clause up to it."""
+    if unit in ("%", "％") and _AVERAGE.search(before[-16:]):
+        return "an average yearly rate over several years (年均), not one year's growth"
+    if unit in ("%", "％") and _COMPLETION.search(before[-40:]):
+        return "the share of a target completed (完成全年任务的136%), not a figure of a measure"
+    if unit == "位" and _RANK_CHANGE.search(before[-6:]):
+        return "a change of rank (上升3位), not a rank"
+    if unit == "位" and (first == "一" or _RANK_CLAIM.search(before[-12:])):
+        return "a first place in words, a place shared by several measures (均居) or of a growth rate: a claim, not a ranking"
+    if unit == "位" and before.endswith("前"):
+        return "a band of ranks (进入前10位), not a rank"
+    return None
+
+
 def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int], matched: bool,  # noqa: C901 - a list of independent rules, read top to bottom, the first that applies gives the reason
                   unit: str) -> str | None:
     """Why the number at sentence[start:end] is neither a goal nor a figure, or None when it may be one.
@@ -114,16 +130,9 @@ def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int],
         return "part of a document title"
     if _COMPARISON.search(before) or open_paren(before) and re.search(r"(?:全国|全省)[（(]$", before):
         return "a comparison with another average"
-    if unit in ("%", "％") and _AVERAGE.search(before[-16:]):
-        return "an average yearly rate over several years (年均), not one year's growth"
-    if unit in ("%", "％") and _COMPLETION.search(before[-40:]):
-        return "the share of a target completed (完成全年任务的136%), not a figure of a measure"
-    if unit == "位" and _RANK_CHANGE.search(before[-6:]):
-        return "a change of rank (上升3位), not a rank"
-    if unit == "位" and (sentence[start] == "一" or _RANK_CLAIM.search(before[-12:])):
-        return "a first place in words, a place shared by several measures (均居) or of a growth rate: a claim, not a ranking"
-    if unit == "位" and before.endswith("前"):
-        return "a band of ranks (进入前10位), not a rank"
+    reason = _not_a_rate_or_rank(sentence[start], before, unit)
+    if reason:
+        return reason
     if _FILED.search(before) or _FILED_AFTER.match(after):
         return "applications, submissions or one batch of a call: inputs, not results"
     if _DOCUMENTS.search(after) or _DOCUMENTS_BEFORE.search(before[-24:]):
