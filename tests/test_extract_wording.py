@@ -206,3 +206,23 @@ def test_a_report_of_another_body_is_said_in_the_draft():
     assert len(result.warnings) == 1 and "乙市科学技术局" in result.warnings[0]
     assert "WARNING" in render_draft_toml(result) and "乙市科学技术局" in render_draft_json(result)
     assert draft(data, {}, agency="乙市科学技术局").warnings == ()
+
+
+def test_a_share_of_a_total_is_quoted_with_the_count_it_is_of():
+    result = run("全市842家企业获评科技型小微企业，占全区总数的27.3%。", {})
+    share = by_value(result, "27.3")
+    assert share.quote.startswith("全市842家企业获评科技型小微企业") and share.metric != by_value(result, "842").metric
+    assert by_value(run("约占全省科技型小微企业总数的21%。", {}), "21").bound == "about"
+
+
+def test_a_place_before_a_scope_word_does_not_hide_the_registry_name():
+    result = run("2024年，某地全社会研发经费（R&D）投入91.2亿元。", {"rd": metric(
+        "rd", "全社会研发(R&D)经费投入", unit="亿元", kind="flow")})
+    assert by_value(result, "91.2").metric == "rd"
+
+
+def test_a_zones_registry_measure_is_not_the_citys_by_likeness():
+    registry = {"zone_share": metric("zone_share", "自创区R&D占GDP比重", unit="%", kind="ratio",
+                                     aliases=("自创区R&D占GDP比重",))}
+    result = run("全市研发投入占GDP比重达到2.71%。", registry)
+    assert by_value(result, "2.71").metric != "zone_share"

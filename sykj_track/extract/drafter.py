@@ -285,6 +285,11 @@ class _Drafter:
                     start = read.measure_start(clause, clause[0])
                     earlier = sentence[start:min(read.sentence.clause(start)[1], clause[0])]  # its first clause
                     subject = subject_before(earlier, self.verbs) or subject
+                share_of = items[-1] if items and SHARE_OF_TOTAL.fullmatch(before) else None
+                if share_of is not None and share_of.kind == "figure" and share_of.quote in sentence:
+                    # 1011家企业获评国家科技型中小企业，占全区总数的31.52%: the share of that count
+                    subject = share_of.subject + before.rstrip("的")
+                    named_at = sentence.find(share_of.quote)
                 if not subject or len(subject) < 2:
                     continue
                 if section.zone and not ZONE.search(subject) and not CITY_WIDE.search(before):
@@ -292,7 +297,6 @@ class _Drafter:
                     subject, doubt = section.zone + subject, self.zone_doubt(section.zone)
                 metric_id, known = self.new_id(subject, q.unit, basis), False
                 confidence = 0.3
-                named_at = clause[0]
                 last_proposed = (metric_id, subject, named_at)
             else:
                 metric_id, known, subject = metric, True, sentence[subject_start[0]:subject_start[1]]
@@ -535,6 +539,9 @@ def _number_in(q: Quantity, quote: str) -> bool:
     return f"{q.number:f}" in text or f"{q.number.normalize():f}" in text or not str(q.number)[0].isdigit() or \
         any(ch in text for ch in "一二两三四五六七八九十百千") and q.number == q.number.to_integral_value()
 
+
+# A share of a total that does not say of what: 占全区总数的31.52%, 占全省的四成.
+SHARE_OF_TOTAL = re.compile(r"约?占(?:全国|全省|全区|全市|全州)(?:总数|总量|数量)?的?(?:比重|比例)?(?:为|达|达到)?")
 
 # Words that scope a number to the whole city or province, whatever zone the section is about.
 CITY_WIDE = re.compile(r"全市|我市|本市|全省|我省|本省")

@@ -15,12 +15,14 @@ from functools import lru_cache
 
 from ..model import Metric
 from ..quantity import QuantityError, parse_unit
-from .layout import CLAUSE_END, tidy
+from .layout import CLAUSE_END, ZONE, tidy
 from .quantities import Quantity
 from .sentence import Sentence
 
 _NOISE = re.compile(r"[“”\"‘’《》()（）、\s·•]|等")
-_LEADING = re.compile(r"^(?:其中|包括|全市|我市|全年|共有|共|累计达到|目前|各级各类|各级|各类|共计)+")
+# A place named before a scope word (某地全社会…) is the report's city, not part of the measure's name.
+_LEADING = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}(?=全社会|全市|全省))?(?:其中|包括|全市|我市|全年|共有|共|累计达到|目前|各级各类|"
+                      r"各级|各类|共计)*")
 _CUT = re.compile(r"(?:达到|达|实现|完成|为|是|有|约|近|超过|突破)+$")
 
 # Ways of writing one measure's words: R&D is 研发, an intensity may say whose (经费) it is.
@@ -48,8 +50,10 @@ def normalize(text: str) -> str:
 
 
 def _levels(text: str) -> frozenset[str]:
-    """The administrative levels a text names; 市 only as 市级 (全市, 城市, 市场 name no level)."""
-    return frozenset(level for level in ("国家", "国际", "省", "市级") if level in text)
+    """The administrative levels and zones a text names; 市 only as 市级 (全市, 城市, 市场 name no
+    level). A zone's measure (自创区R&D占GDP比重) is no city's, nor the other way round."""
+    found = {level for level in _LEVEL_NAMES if level in text}
+    return frozenset(found | set(ZONE.findall(text)))
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -113,6 +117,8 @@ class Context:
     def _index(self) -> None:
         text = self.text
         self._level_ends = {level: text.find(level) + len(level) for level in _LEVEL_NAMES if level in text}
+        for zone in ZONE.finditer(text):
+            self._level_ends.setdefault(zone.group(), zone.end())
         # normalize() character by character: drop noise, and 级 after a level (国家级 -> 国家)
         kept = [at for at, ch in enumerate(text) if not _NOISE.fullmatch(ch)]
         squeezed = "".join(text[at] for at in kept)
@@ -131,7 +137,7 @@ class Before:
     end: int
 
     def names(self, level: str) -> bool:
-        """Whether the text names an administrative level (国家, 省, 市级, 国际)."""
+        """Whether the text names an administrative level (国家, 省, 市级, 国际) or a zone (自创区)."""
         return 0 <= self.context.level_end(level) <= self.end
 
     def holds(self, bigram: str) -> bool:

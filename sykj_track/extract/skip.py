@@ -172,7 +172,7 @@ def not_a_measure(read: Sentence, start: int, end: int, clause: tuple[int, int],
     if _NAMED_PLACE.search(sentence) or _POSSESSIVE.search(sentence[clause[0]:clause[1]]):
         return "an anecdote about one named carrier or park"
     # 占全省的42.1% is a measure of its own; 企业372家、占59.9% only splits the count before it.
-    if unit in ("%", "％") and re.match(r"占(?!全省|全国|全市|地区生产总值|GDP)", item):
+    if unit in ("%", "％") and re.match(r"占(?!全省|全国|全市|全区|地区生产总值|GDP)", item):
         return "the share a count just given makes of a total"
     if read.opened(start) or read.said_before(_BREAKDOWN, start):
         return "a breakdown of a total"
