@@ -19,12 +19,12 @@ from ..ledger.load import MAX_MAGNITUDE
 from ..model import Figure, Goal, Metric
 from ..vocabulary import Basis
 from ..quantity import QuantityError, convert, parse_unit
-from .cues import (REVEALED_AFTER, REVEALED_BEFORE, ESTIMATE, GOAL_CUES, HORIZON, LAGGED, PAST_CUES, SKIP_CONTEXT, as_of, basis_of, bound_from,
-                   kind_and_year, period_end, tier_of)
+from .cues import (ESTIMATE, GOAL_CUES, HORIZON, LAGGED, PAST_CUES, REVEALED_AFTER, REVEALED_BEFORE, SKIP_CONTEXT,
+                   as_of, basis_of, bound_from, kind_and_year, period_end, tier_of)
 from .dates import YEAR, Published, Years, find_published
 from .decoding import ExtractError, decode
-from .layout import (HEADING, ZONE, zone_of_heading, Section, agency_speaking, document_mode, open_paren, paragraphs, section_of,
-                     sentences, tidy)
+from .layout import (HEADING, ZONE, Section, agency_speaking, document_mode, open_paren, paragraphs, section_of,
+                     sentences, tidy, zone_of_heading)
 from .match import (Before, Context, Hit, MetricIndex, SentenceHits, breakdown_phrase, closest, fits, list_phrases,
                     respectively, specialise, tails, text_context)
 from .proposed import (base_unit, better_of, kind_of_metric, same_measure, subject_after, subject_before,
@@ -251,9 +251,11 @@ class _Drafter:
             if previous is not None and (re.fullmatch(r"[、和及与]", between) or from_to):
                 basis = previous[1]  # 分别增长23.6%、27.6%: every number of a run has the first one's basis
             previous = (q, basis)
-            if REVEALED_BEFORE.search(before[-12:]) or read.sentence.opened(q.start) and REVEALED_AFTER.match(sentence[q.end:clause[1]]):
+            if REVEALED_BEFORE.search(before[-12:]) or \
+                    read.sentence.opened(q.start) and REVEALED_AFTER.match(sentence[q.end:clause[1]]):
+                # a target stated beside the figure that met it: 545家（任务目标400家）
                 revealed = self.revealed(sentence, q, clause, items[-1] if items else None)
-                if re.search(r"(?:超出|超过|超额|多出|高出)$", before):
+                if re.search(r"(?:超出|超过|超额|多出|高出)$", before[-4:]):
                     self.skipped.append(Skipped(q.written, "how far a figure beat its target (超出200家完成目标): the "
                                                 "target is the difference, to be worked out by hand",
                                                 _quote(read, clause, clause[0])))
