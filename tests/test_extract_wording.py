@@ -226,3 +226,8 @@ def test_a_zones_registry_measure_is_not_the_citys_by_likeness():
                                      aliases=("自创区R&D占GDP比重",))}
     result = run("全市研发投入占GDP比重达到2.71%。", registry)
     assert by_value(result, "2.71").metric != "zone_share"
+
+
+def test_a_list_of_counts_is_not_a_count_of_its_items():
+    result = run("全年新增重点实验室6家、工程研究中心5家、新型研发机构3家。", {})
+    assert sorted(i.written for i in result.items) == ["3家", "5家", "6家"]

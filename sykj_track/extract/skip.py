@@ -185,6 +185,8 @@ def counts_a_list(before: str, q: Quantity) -> bool:
     if q.number != q.number.to_integral_value() or q.number > 20 or not before:
         return False
     tail = re.split(r"[，,；;：:（(]", before)[-1]
+    if re.search(r"\d", tail):
+        return False  # 重点实验室8家、工程研究中心8家、新型研发机构3家: a list of counts, each its own
     items = len(re.findall(r"、", tail)) + 1 + len(re.findall(r"(?<=[\u4e00-\u9fff”])(?:和|及|与)(?=[\u4e00-\u9fff“])", tail))
     if items < 2:
         return False
