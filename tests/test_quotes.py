@@ -4,7 +4,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from sykj_track.ledger.quotes import SeedIndex, locate, squeeze
+from sykj_track.ledger.quotes import SeedIndex, found_in_order, locate, squeeze
 
 SEED = ("沈阳市科学技术局2024年工作总结\n"
         "\n"
@@ -83,3 +83,8 @@ def test_one_index_locates_every_quote_of_a_seed_as_reading_it_again_would(text,
             assert not squeeze(quote)
             continue
         assert (found.line, found.end_line, found.sentence, found.paragraph) == _around(text, found.start, found.end)
+
+
+@given(st.text(alphabet="企业达到家50", max_size=60), st.lists(st.text(alphabet="企业达到家50", max_size=8), max_size=10))
+def test_quotes_searched_in_order_are_found_wherever_they_are(seed, needles):
+    assert found_in_order(seed, needles) == [needle in seed for needle in needles]

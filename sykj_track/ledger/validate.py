@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..i18n import Msg, msg, os_reason
 from ..model import Figure, Goal, Ledger, Problem, Source, Where
 from ..quantity import MULTIPLIERS, QuantityError, chinese_numerals, parse_quantity, parse_unit
-from .quotes import squeeze
+from .quotes import found_in_order, squeeze
 from .textfile import TextFileError, decode, read_bytes
 
 if TYPE_CHECKING:
@@ -154,16 +154,17 @@ def _quotes_of(source: Source, path: Path, records: list[Goal | Figure], cache: 
         seed = squeeze(decode(data, path))
     except TextFileError as exc:
         return [Problem.said(Where(source.file), exc.what, exc.fix)]
-    found = [problem for record in records for problem in _provenance(record, seed)]
+    present = found_in_order(seed, [squeeze(record.quote) for record in records])
+    found = [problem for record, there in zip(records, present) for problem in _provenance(record, there)]
     if cache is not None and key is not None:
         cache.put(key, found)
     return found
 
 
-def _provenance(record: Goal | Figure, seed: str | None) -> list[Problem]:
-    """The quote is in the seed (when the seed could be read) and the number is in the quote."""
+def _provenance(record: Goal | Figure, in_seed: bool) -> list[Problem]:
+    """The quote is in the seed and the number is in the quote."""
     problems = []
-    if seed is not None and squeeze(record.quote) not in seed:
+    if not in_seed:
         problems.append(Problem.of(record.where, "quote.not_found", file=record.source.file, quote=record.quote))
     revealed = isinstance(record, Goal) and record.revealed
     if not revealed and not number_in_quote(record.written, record.quote):
