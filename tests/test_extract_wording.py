@@ -231,3 +231,10 @@ def test_a_zones_registry_measure_is_not_the_citys_by_likeness():
 def test_a_list_of_counts_is_not_a_count_of_its_items():
     result = run("全年新增重点实验室6家、工程研究中心5家、新型研发机构3家。", {})
     assert sorted(i.written for i in result.items) == ["3家", "5家", "6家"]
+
+
+def test_an_alias_of_a_zones_measure_is_the_zones_even_without_the_zone_word():
+    registry = {"zone_share": metric("zone_share", "自创区高新技术产品产值占比", unit="%", kind="ratio",
+                                     aliases=("高新技术产品产值占工业总产值比重",))}
+    assert by_value(run("高新技术产业产值占工业产值比重达到51.2%。", registry), "51.2").metric != "zone_share"
+    assert by_value(run("自创区建设提速，高新技术产业产值占工业产值比重达到51.2%。", registry), "51.2").metric == "zone_share"

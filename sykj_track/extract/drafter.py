@@ -467,7 +467,7 @@ class _Drafter:
 
     def closest(self, phrase: str, unit: str, basis: str, context: Before, strict: bool = False) -> str | None:
         """`closest` over the registry names whose unit fits."""
-        return closest(phrase, self.index.fitting(unit, basis), context, strict)
+        return closest(phrase, self.index.fitting(unit, basis), context, strict, self.index.zones)
 
     def before(self, position: int) -> Before:
         """The paragraph up to `position` of the current sentence: the context of a number there."""

@@ -150,14 +150,16 @@ def text_context(text: str) -> Before:
     return Context(text).before(len(text))
 
 
-def closest(phrase: str, names: list[tuple[str, str]], context: Before, strict: bool = False) -> str | None:  # noqa: C901 - the ways a name fits and the tie-breaks, kept in one place to be read together
+def closest(phrase: str, names: list[tuple[str, str]], context: Before, strict: bool = False,  # noqa: C901 - the ways a name fits and the tie-breaks, kept in one place to be read together
+            zones: dict[str, frozenset[str]] | None = None) -> str | None:
     """The metric whose name best fits `phrase`, or None when none fits or two fit equally well.
 
     `names` are (name, metric id) pairs; `context` is the text around the number (the paragraph up
     to it), which decides between names that differ by words the phrase leaves out (“双百工程”).
     A name fits when it appears in the phrase, the phrase's core appears in it, or their bigrams
     mostly agree (Dice >= 0.7), or it has the same characters in another order; levels (国家/省/市/国际) must agree. `strict` accepts only a name
-    equal to the phrase.
+    equal to the phrase. `zones` holds the zones a metric's own name names (自创区): an alias without
+    them still belongs to that zone.
     """
     phrase = _CUT.sub("", _LEADING.sub("", phrase))
     levels = _levels(phrase)
@@ -168,6 +170,8 @@ def closest(phrase: str, names: list[tuple[str, str]], context: Before, strict: 
     best: dict[str, Candidate] = {}
     for raw, metric in names:
         name, own, name_grams = _registry_name(raw)
+        if zones:
+            own = own | zones.get(metric, frozenset())
         if len(name) < 3:
             continue
         if not levels <= own or any(not context.names(level) for level in own - levels):
@@ -341,6 +345,8 @@ class MetricIndex:
                     names.setdefault(variant, metric.id)
         self.names = sorted((Name(t, m) for t, m in names.items()), key=lambda n: -len(n.text))
         self._fitting: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        # the zones a metric's own name names (自创区高新技术企业): its aliases are that zone's too
+        self.zones = {m.id: frozenset(ZONE.findall(m.zh)) for m in metrics.values() if ZONE.search(m.zh)}
 
     def names_of(self, metric: str) -> list[str]:
         """The names a metric is found by (its own, its aliases and their spellings), shortest first."""
