@@ -532,7 +532,7 @@ def extract(ctx: click.Context, report: str, fmt: str, write: bool, force: bool,
     --write, the seed is converted to UTF-8; Big5 and garbage are refused), finds its date, works out for every number the year
     it speaks of, whether it is a goal or a figure, its bound (突破, 以上, 余, 约) and the metric it
     measures (matched on the names and aliases in targets/metrics.toml; unknown measures are proposed
-    as new_* metrics). Items targets/ already records are marked.
+    as new metrics, with ids from their words). Items targets/ already records are marked.
 
     \b
     Examples:
