@@ -169,7 +169,9 @@ def parse_chinese_numeral(text: str) -> int | None:
             place = _NUMERAL_PLACES[ch]
             if place >= last_place:
                 return None  # places must fall: 十百 is not a numeral
-            total += (1 if digit in (None, 0) else digit) * place
+            if digit == 0:
+                return None  # 零 stands between places, never before one: 零十 is not a numeral
+            total += (1 if digit is None else digit) * place
             digit, last_place = None, place
     total += digit or 0
     return total or None

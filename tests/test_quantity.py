@@ -121,6 +121,7 @@ def test_parse_chinese_numeral(text, number):
     assert parse_chinese_numeral(text) == number
 
 
-@pytest.mark.parametrize("text", ["", "二三", "五一", "一二", "十百", "十十", "千千", "零", "五个", "abc", "十五家"])
+@pytest.mark.parametrize("text", ["", "二三", "五一", "一二", "十百", "十十", "零十", "一千零百", "千千", "零", "五个",
+                                  "abc", "十五家"])
 def test_what_is_not_a_numeral(text):
     assert parse_chinese_numeral(text) is None
