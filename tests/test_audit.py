@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from sykj_track.analysis.intervals import decimals, half_unit, published_interval
-from sykj_track.analysis.audit import audit, below_prior, finding_record, written
+from sykj_track.analysis.audit import audit, below_prior, disagreement_warnings, finding_record, written
 
 from helpers import figure, goal
 
@@ -60,7 +60,8 @@ def test_increment_that_does_not_add_up_across_reports(firms):
     assert (found.kind, found.years) == ("increment-mismatch", (2021, 2022))
     assert [role for role, _ in found.records] == ["before", "after", "increment"]
     assert found.arithmetic == "120家 − 100家 = 20 家; increase stated 30家"
-    assert (found.note, finding_record(found)["note"], found.estimate) == ("", None, False)
+    record = finding_record(found)
+    assert (found.note, record["note"], record["note_zh"], found.estimate) == ("", None, None, False)
 
 
 def test_increment_that_adds_up_is_no_finding(firms):
@@ -152,6 +153,7 @@ def test_increase_goal_against_level_goal_and_last_level(firms):
     assert (found.kind, found.years) == ("increment-mismatch", (2018, 2019))
     assert found.arithmetic == "300家 − 213家 = 87 家; increase goal 100家"
     assert "Both goals are floors" in finding_record(found)["note"]  # 313 would meet both
+    assert finding_record(found)["note_zh"]
 
 
 @pytest.mark.parametrize("level_op, floors", [(">", True), (">=", True), ("<=", False)])
@@ -255,6 +257,21 @@ def test_two_places_for_one_year_conflict(firms):
     firms.source("a", D1, "排名第18位", figures=[figure("rank", 2021, 18, "排名第18位", unit="位")])
     firms.source("b", D2, "排名第19位", figures=[figure("rank", 2021, 19, "排名第19位", unit="位")])
     assert kinds(firms.load()) == [("conflicting-figures", "rank", (2021,))]
+
+
+def test_check_warns_at_the_later_figure_citing_the_earlier(firms):
+    firms.source("a", D1, "企业100家", figures=[figure("firms", 2021, 100, "企业100家")])
+    firms.source("b", D2, "企业120家", figures=[figure("firms", 2021, 120, "企业120家")])
+    (warning,) = disagreement_warnings(firms.load())
+    assert str(warning.where).startswith("targets/b.toml:")
+    assert "firms 2021 (level) is 120家 here but 100家 in a (targets/a.toml:" in warning.message
+
+
+def test_check_warns_within_one_report_at_the_second_figure(firms):
+    ledger = one_report(firms, figures=[figure("firms", 2021, 100, "企业100家"), figure("firms", 2021, 120, "企业120家")])
+    (warning,) = disagreement_warnings(ledger)
+    assert str(warning.where) == str(ledger.figures[1].where)
+    assert "is 120家 here but 100家 in the same report" in warning.message
 
 
 def test_a_running_total_cannot_shrink(firms):
