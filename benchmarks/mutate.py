@@ -293,8 +293,9 @@ def _on_lines(spec: str | None) -> set[int] | None:
 
 
 def _run(modules: list[str], jobs: int, scratch: Path, results: list, walls: dict[str, float],
-         lines: set[int] | None = None) -> None:
-    """Run the mutants of each module in turn, appending (mutant, outcome, seconds) to results."""
+         lines: set[int] | None, loads: list[float]) -> None:
+    """Run the mutants of each module in turn, appending (mutant, outcome, seconds) to results and
+    the 1-minute load average to loads."""
     with ProcessPoolExecutor(jobs, initializer=_set_scratch, initargs=(scratch,)) as pool:
         for module in modules:
             # The unmutated tests must pass, and tell how long a run takes (the timeout of a mutant).
@@ -307,6 +308,7 @@ def _run(modules: list[str], jobs: int, scratch: Path, results: list, walls: dic
                   f"timeout {timeout:.0f} s each", flush=True)
             for n, (mutant, outcome, took) in enumerate(pool.map(run_one, [(m, timeout) for m in todo]), 1):
                 results.append((mutant, outcome, took))
+                loads.append(os.getloadavg()[0])
                 if outcome == "survived":
                     print(f"  survived  {module_path(module)}:{mutant.line}: {mutant.description}", flush=True)
                 if n % 25 == 0:
@@ -336,11 +338,12 @@ def main() -> None:
         return
     results: list[tuple[Mutant, str, float]] = []
     walls: dict[str, float] = {}
+    loads: list[float] = []
     begin = time.perf_counter()
     scratch = Path(tempfile.mkdtemp(prefix="sykj-mutate-"))
     _set_scratch(scratch)
     try:
-        _run(modules, args.jobs, scratch, results, walls, lines)
+        _run(modules, args.jobs, scratch, results, walls, lines, loads)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     lines = ["| module | mutants | killed | survived | score | wall time |", "|---|---|---|---|---|---|"]
@@ -352,7 +355,10 @@ def main() -> None:
     survivors = [f"- `{module_path(m.module)}:{m.line}` {m.description}: `{_source_line(m)}`"
                  for m, o, _ in results if o == "survived"]
     text = "\n".join(lines) + "\n\nSurvivors:\n" + ("\n".join(survivors) or "none") + "\n"
-    print(f"\n{text}\n{time.perf_counter() - begin:.0f} s in all, {args.jobs} workers")
+    # Wall times depend on what else runs: the load average (sampled as mutants finish) says how busy
+    # the machine was.
+    print(f"\n{text}\n{time.perf_counter() - begin:.0f} s in all, {args.jobs} workers, {os.cpu_count()} cores, "
+          f"mean load average {sum(loads) / max(len(loads), 1):.1f}")
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")
 
