@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -292,28 +292,59 @@ def _on_lines(spec: str | None) -> set[int] | None:
     return lines
 
 
-def _run(modules: list[str], jobs: int, scratch: Path, results: list, walls: dict[str, float],
-         lines: set[int] | None, loads: list[float]) -> None:
-    """Run the mutants of each module in turn, appending (mutant, outcome, seconds) to results and
-    the 1-minute load average to loads."""
-    with ProcessPoolExecutor(jobs, initializer=_set_scratch, initargs=(scratch,)) as pool:
-        for module in modules:
-            # The unmutated tests must pass, and tell how long a run takes (the timeout of a mutant).
-            start = time.perf_counter()
-            if _pytest(_worker_copy(), MODULES[module], 600) != "survived":
-                sys.exit(f"the tests of {module} fail without any mutation; fix them first")
-            timeout = 3 * (time.perf_counter() - start) + 10
-            todo = [m for m in mutants(module) if lines is None or m.line in lines]
-            print(f"{module_path(module)}: {len(todo)} mutants, {jobs} workers, "
-                  f"timeout {timeout:.0f} s each", flush=True)
-            for n, (mutant, outcome, took) in enumerate(pool.map(run_one, [(m, timeout) for m in todo]), 1):
-                results.append((mutant, outcome, took))
-                loads.append(os.getloadavg()[0])
-                if outcome == "survived":
-                    print(f"  survived  {module_path(module)}:{mutant.line}: {mutant.description}", flush=True)
-                if n % 25 == 0:
-                    print(f"  {n}/{len(todo)} in {time.perf_counter() - start:.0f} s", flush=True)
-            walls[module] = time.perf_counter() - start
+@dataclass
+class Run:
+    """What a run found: (mutant, outcome, seconds) for each mutant, the wall time of each module and
+    the 1-minute load average sampled as mutants finished (wall times depend on what else runs)."""
+
+    results: list[tuple[Mutant, str, float]] = field(default_factory=list)
+    walls: dict[str, float] = field(default_factory=dict)
+    loads: list[float] = field(default_factory=list)
+
+
+def _run(modules: list[str], jobs: int, only: set[int] | None) -> Run:
+    """Run the mutants of each module in turn (those on the lines `only`, when given)."""
+    run = Run()
+    scratch = Path(tempfile.mkdtemp(prefix="sykj-mutate-"))
+    _set_scratch(scratch)
+    try:
+        with ProcessPoolExecutor(jobs, initializer=_set_scratch, initargs=(scratch,)) as pool:
+            for module in modules:
+                _run_module(module, jobs, only, pool, run)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return run
+
+
+def _run_module(module: str, jobs: int, only: set[int] | None, pool: ProcessPoolExecutor, run: Run) -> None:
+    # The unmutated tests must pass, and tell how long a run takes (the timeout of a mutant).
+    start = time.perf_counter()
+    if _pytest(_worker_copy(), MODULES[module], 600) != "survived":
+        sys.exit(f"the tests of {module} fail without any mutation; fix them first")
+    timeout = 3 * (time.perf_counter() - start) + 10
+    todo = [m for m in mutants(module) if only is None or m.line in only]
+    print(f"{module_path(module)}: {len(todo)} mutants, {jobs} workers, timeout {timeout:.0f} s each", flush=True)
+    for n, (mutant, outcome, took) in enumerate(pool.map(run_one, [(m, timeout) for m in todo]), 1):
+        run.results.append((mutant, outcome, took))
+        run.loads.append(os.getloadavg()[0])
+        if outcome == "survived":
+            print(f"  survived  {module_path(module)}:{mutant.line}: {mutant.description}", flush=True)
+        if n % 25 == 0:
+            print(f"  {n}/{len(todo)} in {time.perf_counter() - start:.0f} s", flush=True)
+    run.walls[module] = time.perf_counter() - start
+
+
+def _report(modules: list[str], run: Run) -> str:
+    """The score table (markdown) and the survivors, each with its line of source."""
+    rows = ["| module | mutants | killed | survived | score | wall time |", "|---|---|---|---|---|---|"]
+    for module in modules:
+        mine = [o for m, o, _ in run.results if m.module == module and o != "invalid"]
+        killed = sum(o in ("killed", "timeout") for o in mine)
+        rows.append(f"| {module}.py | {len(mine)} | {killed} | {len(mine) - killed} | "
+                    f"{f'{killed / len(mine) * 100:.1f}%' if mine else '—'} | {run.walls[module]:.0f} s |")
+    survivors = [f"- `{module_path(m.module)}:{m.line}` {m.description}: `{_source_line(m)}`"
+                 for m, o, _ in run.results if o == "survived"]
+    return "\n".join(rows) + "\n\nSurvivors:\n" + ("\n".join(survivors) or "none") + "\n"
 
 
 def main() -> None:
@@ -329,36 +360,18 @@ def main() -> None:
     unknown = [m for m in modules if m not in MODULES]
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
-    lines = _on_lines(args.lines)
+    only = _on_lines(args.lines)
     if args.list:
-        todo = [m for module in modules for m in mutants(module) if lines is None or m.line in lines]
+        todo = [m for module in modules for m in mutants(module) if only is None or m.line in only]
         for m in todo:
             print(f"{module_path(m.module)}:{m.line}: {m.description}")
         print(f"{len(todo)} mutants")
         return
-    results: list[tuple[Mutant, str, float]] = []
-    walls: dict[str, float] = {}
-    loads: list[float] = []
     begin = time.perf_counter()
-    scratch = Path(tempfile.mkdtemp(prefix="sykj-mutate-"))
-    _set_scratch(scratch)
-    try:
-        _run(modules, args.jobs, scratch, results, walls, lines, loads)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    lines = ["| module | mutants | killed | survived | score | wall time |", "|---|---|---|---|---|---|"]
-    for module in modules:
-        mine = [(m, o) for m, o, _ in results if m.module == module and o != "invalid"]
-        killed = sum(o in ("killed", "timeout") for _, o in mine)
-        lines.append(f"| {module}.py | {len(mine)} | {killed} | {len(mine) - killed} | "
-                     f"{killed / len(mine) * 100 if mine else 0:.1f}% | {walls[module]:.0f} s |")
-    survivors = [f"- `{module_path(m.module)}:{m.line}` {m.description}: `{_source_line(m)}`"
-                 for m, o, _ in results if o == "survived"]
-    text = "\n".join(lines) + "\n\nSurvivors:\n" + ("\n".join(survivors) or "none") + "\n"
-    # Wall times depend on what else runs: the load average (sampled as mutants finish) says how busy
-    # the machine was.
+    run = _run(modules, args.jobs, only)
+    text = _report(modules, run)
     print(f"\n{text}\n{time.perf_counter() - begin:.0f} s in all, {args.jobs} workers, {os.cpu_count()} cores, "
-          f"mean load average {sum(loads) / max(len(loads), 1):.1f}")
+          f"mean load average {sum(run.loads) / max(len(run.loads), 1):.1f}")
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")
 
