@@ -170,7 +170,10 @@ def test_not_due_until_the_year_is_over_then_no_figure(platforms):
     platforms.source("plan", date(2025, 3, 28), "平台达到1850家", goals=[goal("platforms", 2025, 1850, "平台达到1850家")])
     ledger = platforms.load()
     assert one(reconcile(ledger, date(2025, 12, 31))).reason == "not-due"
-    assert one(reconcile(ledger, date(2026, 1, 1))).reason == "no-figure"
+    overdue = one(reconcile(ledger, date(2026, 1, 1)))
+    assert overdue.reason == "no-figure"
+    # Nothing to rest on: no figure, no number, no estimate.
+    assert (overdue.figure, overdue.actual, overdue.actual_estimate, overdue.attainment) == (None, None, False, None)
 
 
 # Rule 5: growth goals, reported or derived from two years' levels.
