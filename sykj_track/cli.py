@@ -22,18 +22,55 @@ FAIL_ON_EXIT = 3  # status --fail-on: apart from 1 (the data does not load) and 
 _ARGS: list[str] = []  # the command line, for the language of an error met before --lang is read
 
 
-def _early_lang() -> str:
-    """The language of a message given while the options are read: --lang if the command line has it
-    (it may come after the option in error), else $SYKJ_TRACK_LANG or the locale."""
-    from .i18n import resolve_lang
-
+def _arg_lang() -> str | None:
+    """--lang as the command line gives it, wherever it stands (it may come after an option in error,
+    or after --help, which stops click before it reads --lang)."""
     option = None
     for n, arg in enumerate(_ARGS):
         if arg == "--lang" and n + 1 < len(_ARGS):
             option = _ARGS[n + 1]
         elif arg.startswith("--lang="):
             option = arg.split("=", 1)[1]
-    return resolve_lang(option)
+    return option
+
+
+def _early_lang() -> str:
+    """The language of a message given while the options are read: --lang if the command line has it
+    (it may come after the option in error), else $SYKJ_TRACK_LANG or the locale."""
+    from .i18n import resolve_lang
+
+    return resolve_lang(_arg_lang())
+
+
+def _help_lang(ctx: click.Context) -> str:
+    """The language of --help: as every command resolves it (--lang, $SYKJ_TRACK_LANG, the ledger's
+    declared lang, the locale), the ledger being the one --data names."""
+    from . import api
+    from .i18n import resolve_lang
+
+    try:
+        root = api.find_data_dir(ctx.meta.get("sykj_track.data"))
+    except api.DataDirError:
+        return resolve_lang(_arg_lang())
+    return resolve_lang(_arg_lang(), api.declared_lang(root, api.load_identity(root)))
+
+
+class _Help:
+    """A command whose --help speaks Chinese to a Chinese reader; English is click's own layout."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _help_lang(ctx)
+        if lang == "en":
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+            return
+        from .render.help import help_text
+
+        formatter.write(help_text(ctx, self, ctx.command.name or "main", formatter.width))
+        self.format_epilog(ctx, formatter)  # type: ignore[attr-defined]
+
+
+class _Command(_Help, click.Command):
+    """A command of sykj-track."""
 
 
 def _parse_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -107,6 +144,9 @@ def _lang(option: str | None, ledger=None) -> str:
     """The language to speak: --lang, else $SYKJ_TRACK_LANG, else the ledger's declared lang, else the locale."""
     from .i18n import resolve_lang
 
+    if option is None:
+        current = click.get_current_context(silent=True)
+        option = current.meta.get("sykj_track.lang") if current is not None else None
     declared = None
     if ledger is not None:
         from . import api
@@ -241,7 +281,15 @@ def _remember_data(ctx: click.Context, _param: click.Parameter, value: str | Non
     return value
 
 
-def ledger_epilog(data: str | None) -> tuple[str, str]:
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`sykj-track --lang zh CMD`: the language every command then speaks (hidden, as each command
+    has its own --lang; it is here so that `sykj-track --help --lang zh` is not an error)."""
+    if value:
+        ctx.meta["sykj_track.lang"] = value
+    return value
+
+
+def ledger_epilog(data: str | None, lang: str | None = None) -> tuple[str, str]:
     """The closing lines of `sykj-track --help`: whose ledger the commands will read, and where it is
     (a line of its own, so that wrapping never splits a path)."""
     from . import api
@@ -250,10 +298,10 @@ def ledger_epilog(data: str | None) -> tuple[str, str]:
     try:
         root = api.find_data_dir(data)
     except api.DataDirError as exc:
-        lang = resolve_lang(None)
+        lang = lang or resolve_lang(None)
         return t("help.no_ledger", lang, error=exc.what.text(lang)), ""
     identity = api.load_identity(root)
-    lang = resolve_lang(None, api.declared_lang(root, identity))
+    lang = lang or resolve_lang(None, api.declared_lang(root, identity))
     if identity.agency:
         named = ""
         if identity.name and identity.name != identity.agency:
@@ -262,8 +310,10 @@ def ledger_epilog(data: str | None) -> tuple[str, str]:
     return t("help.ledger_neutral", lang), str(root)
 
 
-class _LedgerGroup(click.Group):
+class _LedgerGroup(_Help, click.Group):
     """The command group whose --help ends with the ledger in use."""
+
+    command_class = _Command
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """click's main, with its usage errors said in the reader's language."""
@@ -291,7 +341,7 @@ class _LedgerGroup(click.Group):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
         formatter.write_paragraph()
-        text, root = ledger_epilog(ctx.meta.get("sykj_track.data"))
+        text, root = ledger_epilog(ctx.meta.get("sykj_track.data"), _help_lang(ctx))
         with formatter.indentation():
             formatter.write_text(text)
             if root:
@@ -308,6 +358,8 @@ class _LedgerGroup(click.Group):
 @click.option("--no-cache", is_flag=True,
               help="Parse every file afresh instead of reusing results for unchanged files "
                    "(kept in $SYKJ_TRACK_CACHE, else ~/.cache/sykj-track; SYKJ_TRACK_CACHE=off disables it).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, hidden=True, expose_value=False,
+              callback=_remember_lang, help="Language of the output, as each command's --lang.")
 @click.version_option(package_name="sykj-track", prog_name="sykj-track")
 @click.pass_context
 def main(ctx: click.Context, data: str | None, no_cache: bool) -> None:
