@@ -84,6 +84,7 @@ id 取自其字词）。targets/ 中已有的条目会被标出。
   sykj-track extract seeds/005_report.txt --write         草稿写入 targets/<id>.toml
   sykj-track extract report.txt --format json | jq '.items[] | select(.kind == "goal")'
   sykj-track --data ~/ledger extract ~/ledger/seeds/report.txt --id 2026-work-report --write
+
 之后：审核草稿，把提出的新指标加入 targets/metrics.toml，运行 `sykj-track check`。""",
     "init": """\
 在 DIRECTORY 中为一个机构新建账本：targets/ledger.toml（账本属于谁）、
@@ -170,7 +171,7 @@ A 年或 B 年有目标或数字的每项指标占一行。增长的判断考虑
 
 示例：
   sykj-track export --sqlite ledger.db
-  datasette ledger.db -m metadata.json          （pip install 'sykj-track[datasette]'）
+  datasette ledger.db -m metadata.json          （`pip install 'sykj-track[datasette]'`）
   sqlite-utils search ledger.db goals 高新技术企业
   sqlite-utils ledger.db "select year, name_zh, status from verdicts where status = 'miss'"
   sykj-track export --sqlite ledger-2023.db --as-of 2023-06-30 --metadata ledger-2023.json""",

@@ -128,4 +128,51 @@ def test_a_chinese_locale_is_enough(tmp_path, ledger_texts):
 
 def test_no_command_shows_the_help_not_an_error():
     result = CliRunner().invoke(main, [], env={"SYKJ_TRACK_LANG": "zh"}, prog_name="sykj-track")
-    assert "Commands:" in result.output and "错误" not in result.output
+    assert "命令：" in result.output and "错误" not in result.output
+
+
+EXAMPLE = re.compile(r"^ +(?:sykj-track|datasette|sqlite-utils|cp) .*?(?= {2,}|$)", re.M)
+OPTION = re.compile(r"--[a-z-]+(?: [a-z]+\b)?")  # an option and its value, as typed
+HELPS = [[], *([name] for name in sorted(main.commands))]
+
+
+@pytest.mark.parametrize("how", ["--lang", "SYKJ_TRACK_LANG"])
+@pytest.mark.parametrize("command", HELPS, ids=[" ".join(c) or "sykj-track" for c in HELPS])
+def test_help_speaks_chinese(command, how, ledger_texts):
+    """`--help` of the group and of each command: click's headings, the help text with its examples,
+    and every option's help in Chinese, whether --lang or the environment asks for it."""
+    args = [*command, "--help", "--lang", "zh"] if how == "--lang" else [*command, "--help"]
+    env = {"COLUMNS": "80", "SYKJ_TRACK_LANG": "zh" if how != "--lang" else "en"}
+    result = CliRunner().invoke(main, ["--data", str(SNAPSHOT), *args], env=env, prog_name="sykj-track")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("用法：") and "选项：" in result.output and "显示此帮助并退出" in result.output
+    # the examples' command lines are typed as they are; what is said beside them is prose
+    prose = OPTION.sub(" ", EXAMPLE.sub(" ", result.output))
+    prose = re.sub(r"GitHub\s+Actions|Even\s+Better\s+TOML", " ", prose)  # products, as they name themselves
+    assert english_in(prose, ledger_texts) == [], prose
+    wide = [line for line in result.output.splitlines()
+            if _width(line) > 80 and not line.startswith("    ") and re.search("[\u4e00-\u9fff]", line)]
+    assert wide == []  # an example, a path or a list of choices may be wider than the terminal; prose never
+
+
+def _width(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_every_command_and_option_has_chinese_help():
+    """A new command or option without a Chinese help text fails here."""
+    import click
+
+    from sykj_track.i18n_help import command_help, option_help
+
+    missing = []
+    for name, command in [("main", main), *sorted(main.commands.items())]:
+        if not command_help(name):
+            missing.append(name)
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden \
+                    and not option_help(name, max(param.opts, key=len)):
+                missing.append(f"{name} {max(param.opts, key=len)}")
+    assert missing == []

@@ -12,6 +12,7 @@ from ..i18n_help import CHECK_ERRORS, CHECK_HEADINGS, CHECK_WARNINGS, HEADINGS, 
 _TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)  # an ASCII word is kept whole; any other character alone
 _NO_LINE_START = set("，。、；：？！）」』”’》")  # Chinese typesetting keeps these off the start of a line
 _NO_LINE_END = set("（「『“‘《")
+_LAST = re.compile(r"(?:[\x21-\x7e]+|\S)$")
 
 
 def _cells(text: str) -> int:
@@ -22,8 +23,10 @@ def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns, broken between Chinese characters or at spaces."""
     lines, line = [], ""
     for token in _TOKEN.findall(text):
-        if line and _cells(line + token.rstrip()) > width and token not in _NO_LINE_START:
-            carried = line[-1] if line[-1] in _NO_LINE_END else ""
+        if line and _cells(line + token.rstrip()) > width:
+            # a closing mark takes the word before it to the next line; an opening one goes there too
+            last = _LAST.search(line) if token in _NO_LINE_START or line[-1] in _NO_LINE_END else None
+            carried = last.group() if last and last.start() > 0 else ""
             lines.append(line[:len(line) - len(carried)].rstrip())
             line = carried + ("" if token.isspace() else token)
         else:
@@ -75,7 +78,9 @@ def _joined(rows: list[str]) -> str:
     """The lines of a paragraph as one: Chinese joins without a space, a Latin word keeps its own."""
     text = rows[0]
     for row in rows[1:]:
-        latin = text[-1:].isascii() or row[:1].isascii()
+        ends, starts = text[-1:], row[:1]
+        latin = (ends.isascii() and starts not in _NO_LINE_START) or (starts.isascii() and ends not in _NO_LINE_END
+                                                                       and ends not in _NO_LINE_START)
         text += (" " if latin else "") + row
     return text
 
