@@ -45,8 +45,15 @@ def _early_lang() -> str:
 def _help_lang(ctx: click.Context) -> str:
     """The language of --help: as every command resolves it (--lang, $SYKJ_TRACK_LANG, the ledger's
     declared lang, the locale), the ledger being the one --data names."""
+    asked = _arg_lang() or os.environ.get("SYKJ_TRACK_LANG") or ""
+    if asked.strip().lower().startswith("en"):  # as i18n reads it; English help needs no catalogue at all
+        return "en"
+    from .i18n import explicit_lang, resolve_lang
+
+    settled = explicit_lang(_arg_lang())
+    if settled:
+        return settled
     from . import api
-    from .i18n import resolve_lang
 
     try:
         root = api.find_data_dir(ctx.meta.get("sykj_track.data"))

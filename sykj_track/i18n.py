@@ -980,6 +980,13 @@ def locale_lang(env: Mapping[str, str] | None = None) -> Lang:
     return "en"
 
 
+def explicit_lang(option: str | None = None, env: Mapping[str, str] | None = None) -> Lang | None:
+    """The language `option` (--lang) or $SYKJ_TRACK_LANG names, None if neither does: then the
+    ledger's declared lang decides, which costs reading it."""
+    env = os.environ if env is None else env
+    return _normalise(option) or _normalise(env.get(ENV_VAR))
+
+
 def resolve_lang(option: str | None = None, ledger_lang: str | None = None,
                  env: Mapping[str, str] | None = None) -> Lang:
     """The language to speak: `option` (--lang), else $SYKJ_TRACK_LANG, else `ledger_lang` (what the
