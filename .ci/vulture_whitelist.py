@@ -14,3 +14,4 @@ _.handle_data
 _.binary_location  # read by selenium when it starts Chromium
 _.dont_write_bytecode  # sys.dont_write_bytecode: read by Python's import system
 _.row_factory  # sqlite3 reads a connection's row_factory for every row
+_.command_class  # click.Group reads it: the class of the commands @group.command() makes
