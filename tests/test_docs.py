@@ -176,3 +176,21 @@ def test_a_part_that_would_change_with_the_day_is_refused() -> None:
     assert generate.undated(("status", "--as-of", "2026-11-22")) == generate.undated(("audit",)) == []
     with pytest.raises(SystemExit, match="--as-of"):
         generate.make_run(["--", "show", "高新技术企业"])
+
+
+def test_a_new_report_leaves_the_parts_made_from_data_alone_but_not_the_help() -> None:
+    """After a report is added the data parts differ from a fresh run; `--check` notes that instead of
+    failing, while a part made from the code (the --help copies) is still compared."""
+    stale = ("<!-- generated: data -->\n<!-- the ledger's data these parts were made from: 0000000000000000 -->\n"
+             "<!-- end generated -->\n"
+             "<!-- generated: run prompt -- --version -->\nold data output\n<!-- end generated -->\n"
+             "<!-- generated: run prompt data=tests/fixtures/broken-ledger -- --version -->\nold\n"
+             "<!-- end generated -->\n")
+    notes: list[str] = []
+    checked = generate.regenerate(stale, notes=notes, check=True)
+    assert "old data output" in checked and "0000000000000000" in checked
+    assert "\nold\n" not in checked  # a fixture's output is not data of the ledger: still compared
+    assert notes and "changed since they were generated" in notes[0]
+    written = generate.regenerate(stale)
+    assert "old data output" not in written and generate.data_digest() in written
+    assert generate.regenerate(written, check=True) == written
