@@ -176,3 +176,13 @@ def test_every_command_and_option_has_chinese_help():
                     and not option_help(name, max(param.opts, key=len)):
                 missing.append(f"{name} {max(param.opts, key=len)}")
     assert missing == []
+
+
+def test_help_wraps_chinese_by_its_width():
+    """A Chinese character takes two columns; a closing mark never starts a line, an opening one
+    never ends one, and a Latin word is not split."""
+    from sykj_track.render.help import wrap
+
+    assert wrap("一二三四五，六", 10) == ["一二三四", "五，六"]
+    assert wrap("一二三（四五六）", 8) == ["一二三", "（四五", "六）"]
+    assert wrap("一二 targets/ledger.toml 三", 12) == ["一二", "targets/ledger.toml", "三"]
