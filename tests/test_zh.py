@@ -186,3 +186,11 @@ def test_help_wraps_chinese_by_its_width():
     assert wrap("一二三四五，六", 10) == ["一二三四", "五，六"]
     assert wrap("一二三（四五六）", 8) == ["一二三", "（四五", "六）"]
     assert wrap("一二 targets/ledger.toml 三", 12) == ["一二", "targets/ledger.toml", "三"]
+
+
+def test_check_help_lists_every_rule_in_chinese():
+    """A rule added to ledger/rules.py needs its Chinese line in the help section too."""
+    from sykj_track.i18n_help import CHECK_ERRORS, CHECK_WARNINGS
+    from sykj_track.ledger.rules import ERRORS, WARNINGS
+
+    assert (len(CHECK_ERRORS), len(CHECK_WARNINGS)) == (len(ERRORS), len(WARNINGS))
