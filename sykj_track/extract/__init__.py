@@ -19,12 +19,12 @@ particular reports: a heading "2024年工作情况" opens a summary of 2024, "20
 """
 
 from .dates import Published, find_published, month_end
-from .decoding import Decoded, ExtractError, decode
+from .decoding import ExtractError, decode
 from .drafter import draft, item_key, ledger_keys, recorded_key, suggest_source_id
 from .layout import Section, paragraphs, section_of, tidy
 from .quantities import Quantity, find_quantities
 from .records import Draft, DraftSource, Item, ProposedMetric, Skipped
 
-__all__ = ["Decoded", "Draft", "DraftSource", "ExtractError", "Item", "ProposedMetric", "Published", "Quantity", "Section",
+__all__ = ["Draft", "DraftSource", "ExtractError", "Item", "ProposedMetric", "Published", "Quantity", "Section",
            "Skipped", "decode", "draft", "find_published", "find_quantities", "item_key", "ledger_keys",
            "month_end", "paragraphs", "recorded_key", "section_of", "suggest_source_id", "tidy"]

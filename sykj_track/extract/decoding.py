@@ -4,10 +4,8 @@ private-use garbage and binary data are refused."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..i18n import Msg, msg
-from ..ledger.textfile import TextFileError, sniff
+from ..ledger.textfile import Sniffed, TextFileError, sniff
 
 
 class ExtractError(ValueError):
@@ -19,22 +17,10 @@ class ExtractError(ValueError):
         self.what = what
 
 
-@dataclass(frozen=True)
-class Decoded:
-    """A report's text and the encoding it was read with (utf-8, utf-8-sig, utf-16, gb18030)."""
-
-    text: str
-    encoding: str
-
-    @property
-    def is_utf8(self) -> bool:
-        return self.encoding in ("utf-8", "utf-8-sig")
-
-
-def decode(data: bytes) -> Decoded:
+def decode(data: bytes) -> Sniffed:
     """The text of a report's bytes; ExtractError with what to do when they are not text."""
     try:
         sniffed = sniff(data)
     except TextFileError as exc:
         raise ExtractError(msg("extract.unreadable", what=exc.what, fix=exc.fix)) from None
-    return Decoded(sniffed.text, sniffed.encoding)
+    return sniffed
